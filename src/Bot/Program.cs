@@ -1,1 +1,3 @@
-return 0;
+using PaperBot.Bot.Cli;
+
+return await PaperBotCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PaperBot.Rag.Hosting;
+
+namespace PaperBot.Bot.Cli;
+
+/// <summary>
+/// Builds the Generic Host every command runs in: configuration from appsettings.json, user secrets and
+/// PAPERBOT_-prefixed environment variables (PAPERBOT_Llm__ModelPath), logs on stderr only so that stdout
+/// carries nothing but results.
+/// </summary>
+public static class CommandHost
+{
+    public static HostApplicationBuilder CreateBuilder()
+    {
+        var contentRoot = ContentRoot.Find();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            EnvironmentName = Environment.GetEnvironmentVariable("PAPERBOT_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(CommandHost).Assembly, optional: true)
+            .AddEnvironmentVariables("PAPERBOT_");
+        builder.Logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddPaperBotIndex(builder.Configuration, contentRoot);
+        return builder;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using PaperBot.Rag.Index;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot search QUERY</c>: ranked papers with scores and a snippet.</summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("QUERY") { Description = "Words to look for in titles and abstracts" };
+        var top = new Option<int>("--top") { Description = $"How many results (1 to {SearchRequest.MaxTop})", DefaultValueFactory = _ => 10 };
+        var from = new Option<string?>("--from") { Description = "Only papers from this day on (YYYY-MM-DD)" };
+        var to = new Option<string?>("--to") { Description = "Only papers up to this day (YYYY-MM-DD)" };
+        var json = CommandRunner.JsonOption();
+        var command = new Command("search", "Search the indexed papers") { query, top, from, to, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
+        {
+            var n = parse.GetValue(top);
+            if (n is < 1 or > SearchRequest.MaxTop)
+            {
+                throw new UserInputException($"--top must be between 1 and {SearchRequest.MaxTop}");
+            }
+
+            var request = new SearchRequest(
+                parse.GetValue(query) ?? "", n,
+                parse.GetValue(from) is { } f ? DayParser.Parse(f, "--from") : null,
+                parse.GetValue(to) is { } t ? DayParser.Parse(t, "--to") : null);
+            var hits = ctx.Index().Search(request);
+            Print(ctx, request, hits);
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
+        return command;
+    }
+
+    private static void Print(CommandContext ctx, SearchRequest request, IReadOnlyList<SearchHit> hits)
+    {
+        if (ctx.Json)
+        {
+            ctx.Output.WriteJson(new
+            {
+                query = request.Query,
+                count = hits.Count,
+                results = hits.Select(h => new
+                {
+                    id = h.Paper.Id,
+                    arxiv_id = h.Paper.ArxivId,
+                    title = h.Paper.Title,
+                    day = h.Paper.Day,
+                    score = Math.Round(h.Score, 4),
+                    upvotes = h.Paper.Upvotes,
+                    snippet = h.Snippet,
+                    url = h.Paper.ArxivUrl,
+                }),
+            });
+            return;
+        }
+
+        if (hits.Count == 0)
+        {
+            ctx.Output.Results.MarkupLine(QueryTerms.Extract(request.Query).Count == 0
+                ? "[yellow]The query has no searchable words (only punctuation or very common words). Try a topic, method or dataset name.[/]"
+                : "[yellow]No paper matches. Try other words, or widen --from/--to.[/]");
+            return;
+        }
+
+        var table = new Table().Expand().AddColumns("#", "Score", "Day", "Paper");
+        var rank = 1;
+        foreach (var hit in hits)
+        {
+            var snippet = Markup.Escape(hit.Snippet).Replace("**", "", StringComparison.Ordinal);
+            table.AddRow(
+                (rank++).ToString(CultureInfo.InvariantCulture),
+                hit.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                hit.Paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                $"[bold]{Markup.Escape(hit.Paper.Title)}[/] [grey]{Markup.Escape(hit.Paper.Id)}[/]\n[grey]{snippet}[/]");
+        }
+
+        ctx.Output.Results.Write(table);
+    }
+}

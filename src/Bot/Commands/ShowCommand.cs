@@ -1,0 +1,39 @@
+using System.CommandLine;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot show ID</c>: one paper.</summary>
+public static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("ID") { Description = "An arXiv id (2510.01234, arXiv:2510.01234v2, an arXiv or HF link) or an id from search" };
+        var json = CommandRunner.JsonOption();
+        var command = new Command("show", "Show one paper") { id, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
+        {
+            var key = parse.GetValue(id) ?? "";
+            var paper = ctx.Index().Get(key) ?? throw new UserInputException($"no paper with id '{key}' in the index; find ids with 'paperbot search'");
+            if (ctx.Json)
+            {
+                ctx.Output.WriteJson(PaperTable.Json(paper));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            var meta = string.Join(" · ", new[]
+            {
+                paper.Day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", …" : "") : paper.AuthorCount is { } n ? $"{n} authors" : paper.Organization,
+                paper.Upvotes is { } u ? $"{u} upvotes" : null,
+                paper.ArxivUrl?.ToString(),
+            }.Where(s => !string.IsNullOrEmpty(s)));
+            ctx.Output.Results.Write(new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}"))
+                .Header(Markup.Escape(paper.Title)).Expand());
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
+        return command;
+    }
+}

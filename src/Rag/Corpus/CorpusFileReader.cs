@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace PaperBot.Rag.Corpus;
+
+/// <summary>
+/// Turns one file into papers: checks that it is text we can read (not empty, not binary, valid UTF-8, not
+/// absurdly large), strips a byte-order mark, and hands it to the parser for its format.
+/// </summary>
+public static class CorpusFileReader
+{
+    /// <summary>Files above this size are refused rather than read into memory.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The extensions <c>ingest</c> picks up when given a folder.</summary>
+    public static readonly IReadOnlySet<string> Extensions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".json", ".jsonl", ".ndjson" };
+
+    /// <summary>Reads and parses <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="asOf">The reference date for page dates without a year; null = the file's write time.</param>
+    /// <exception cref="CorpusFormatException">The file cannot be read as papers.</exception>
+    public static ParseResult Read(string path, DateOnly? asOf)
+    {
+        var bytes = ReadBytes(path);
+        var text = Decode(path, bytes);
+        if (text.AsSpan().Trim().IsEmpty)
+        {
+            throw new CorpusFormatException(path, null, "the file is empty");
+        }
+
+        if (DailyPapersJsonParser.LooksLikeJson(text))
+        {
+            return DailyPapersJsonParser.Parse(path, text);
+        }
+
+        if (PageTextParser.LooksLikePage(text))
+        {
+            var referenceDate = asOf ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
+            return PageTextParser.Parse(path, text, referenceDate);
+        }
+
+        throw new CorpusFormatException(path, 1,
+            "not a saved Daily Papers page nor Hugging Face API JSON (a page starts with lines such as 'Daily Papers' or 'Subscribe')");
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new CorpusFormatException(path, null, "no such file");
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                throw new CorpusFormatException(path, null,
+                    $"the file is {info.Length / (1024 * 1024)} MiB; files over {MaxFileBytes / (1024 * 1024)} MiB are not read (split it into JSON Lines files)");
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CorpusFormatException(path, null, $"cannot be read: {e.Message}");
+        }
+    }
+
+    private static string Decode(string path, byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        var probe = span[..Math.Min(span.Length, 8192)];
+        if (probe.IndexOf((byte)0) >= 0)
+        {
+            throw new CorpusFormatException(path, LineOf(span, probe.IndexOf((byte)0)), "this is a binary file, not text");
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CorpusFormatException(path, LineOf(span, FirstInvalidUtf8(span)), "the file is not valid UTF-8 text");
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var index = 0;
+        while (index < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return index;
+            }
+
+            index += consumed;
+        }
+
+        return 0;
+    }
+
+    private static int LineOf(ReadOnlySpan<byte> bytes, int offset) =>
+        bytes[..Math.Clamp(offset, 0, bytes.Length)].Count((byte)'\n') + 1;
+}

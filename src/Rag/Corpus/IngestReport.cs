@@ -1,0 +1,16 @@
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Corpus;
+
+/// <summary>What a batch ingest did: per-file outcomes, entries skipped with a warning, files refused.</summary>
+public sealed record IngestReport(
+    IReadOnlyList<IngestOutcome> Outcomes,
+    IReadOnlyList<ParseWarning> Warnings,
+    IReadOnlyList<CorpusFormatException> Failures)
+{
+    public int Entries => Outcomes.Sum(o => o.Entries);
+
+    public int Added => Outcomes.Sum(o => o.Added);
+
+    public int Updated => Outcomes.Sum(o => o.Updated);
+}

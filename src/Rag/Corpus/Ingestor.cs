@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Corpus;
+
+/// <summary>
+/// Ingests files and folders: expands folders, skips files whose content was ingested before, parses each
+/// file and stores it in one transaction. A file that cannot be read is reported and the batch goes on.
+/// </summary>
+public sealed class Ingestor(PaperStore store, TimeProvider time)
+{
+    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files, sorted.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => CorpusFileReader.Extensions.Contains(Path.GetExtension(f)))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes.</summary>
+    public IngestReport IngestFiles(IReadOnlyList<string> files, DateOnly? asOf, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<IngestOutcome>();
+        var warnings = new List<ParseWarning>();
+        var failures = new List<CorpusFormatException>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[i];
+            progress?.Report(new IngestProgress(i, files.Count, file));
+            try
+            {
+                var (outcome, fileWarnings) = IngestFile(file, asOf);
+                outcomes.Add(outcome);
+                warnings.AddRange(fileWarnings);
+            }
+            catch (CorpusFormatException e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        progress?.Report(new IngestProgress(files.Count, files.Count, null));
+        return new IngestReport(outcomes, warnings, failures);
+    }
+
+    /// <summary>Parses and stores one file; nothing is written when the file was ingested before.</summary>
+    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(string file, DateOnly? asOf)
+    {
+        var sha = FileSha256(file);
+        if (store.HasSource(sha))
+        {
+            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+        }
+
+        var parsed = CorpusFileReader.Read(file, asOf);
+        if (parsed.Entries.Count == 0)
+        {
+            throw new CorpusFormatException(file, null, parsed.Warnings.Count > 0
+                ? $"no paper could be read ({parsed.Warnings.Count} entries skipped; first: {parsed.Warnings[0].Message})"
+                : "no paper could be read from this file");
+        }
+
+        var outcome = store.Ingest(file, sha, parsed.Entries.Select(e => e.Paper).ToList(), time.GetUtcNow());
+        return (outcome, parsed.Warnings);
+    }
+
+    private static string FileSha256(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CorpusFormatException(file, null, File.Exists(file) || Directory.Exists(file) ? $"cannot be read: {e.Message}" : "no such file or folder");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace PaperBot.Rag.Hosting;
+
+/// <summary>The resolved locations of PaperBot's files.</summary>
+public sealed class PaperBotPaths(string contentRoot, IOptions<DataOptions> data)
+{
+    public string ContentRoot { get; } = contentRoot;
+
+    public string DataDirectory => Hosting.ContentRoot.Resolve(ContentRoot, data.Value.Directory);
+
+    public string DatabasePath => Path.Combine(DataDirectory, data.Value.DatabaseFile);
+
+    public string SeedDirectory => Hosting.ContentRoot.Resolve(ContentRoot, data.Value.SeedDirectory);
+
+    public string Resolve(string path) => Hosting.ContentRoot.Resolve(ContentRoot, path);
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Hosting;
+
+public static class RagServiceCollectionExtensions
+{
+    /// <summary>Registers the paper index and ingestion, with options validated when the host starts.</summary>
+    public static IServiceCollection AddPaperBotIndex(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PaperBotPaths(contentRoot, sp.GetRequiredService<IOptions<DataOptions>>()));
+        services.AddSingleton(sp => new PaperStore(sp.GetRequiredService<PaperBotPaths>().DatabasePath));
+        services.AddSingleton<Ingestor>();
+        services.AddSingleton<IndexBootstrapper>();
+        return services;
+    }
+}

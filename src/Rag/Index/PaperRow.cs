@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PaperBot.Rag.Corpus;
+
+namespace PaperBot.Rag.Index;
+
+/// <summary>How a <see cref="Paper"/> maps onto the papers table's columns.</summary>
+internal static class PaperRow
+{
+    /// <summary>The columns <see cref="Read"/> expects, in order, for a query on <c>papers p</c>.</summary>
+    public const string Columns =
+        "p.pid, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.organization, " +
+        "p.published_on, p.featured_on, p.upvotes, p.ai_summary, p.ai_keywords";
+
+    public const int ColumnCount = 13;
+
+    public static (long Pid, Paper Paper) Read(SqliteDataReader reader)
+    {
+        var paper = new Paper
+        {
+            Id = reader.GetString(1),
+            ArxivId = NullableString(reader, 2),
+            Title = reader.GetString(3),
+            Abstract = reader.GetString(4),
+            Authors = JsonSerializer.Deserialize(reader.GetString(5), IndexJsonContext.Default.StringArray) ?? [],
+            AuthorCount = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+            Organization = NullableString(reader, 7),
+            PublishedOn = NullableDate(reader, 8),
+            FeaturedOn = NullableDate(reader, 9),
+            Upvotes = reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            AiSummary = NullableString(reader, 11),
+            AiKeywords = JsonSerializer.Deserialize(reader.GetString(12), IndexJsonContext.Default.StringArray) ?? [],
+        };
+        return (reader.GetInt64(0), paper);
+    }
+
+    /// <summary>Binds every column of <paramref name="paper"/> to the parameters named after the columns.</summary>
+    public static void Bind(SqliteCommand command, Paper paper)
+    {
+        Set(command, "$id", paper.Id);
+        Set(command, "$arxiv_id", paper.ArxivId);
+        Set(command, "$title_key", PaperIdentity.TitleKey(paper.Title));
+        Set(command, "$title", paper.Title);
+        Set(command, "$abstract", paper.Abstract);
+        Set(command, "$authors", JsonSerializer.Serialize(paper.Authors.ToArray(), IndexJsonContext.Default.StringArray));
+        Set(command, "$author_count", paper.AuthorCount);
+        Set(command, "$organization", paper.Organization);
+        Set(command, "$published_on", FormatDate(paper.PublishedOn));
+        Set(command, "$featured_on", FormatDate(paper.FeaturedOn));
+        Set(command, "$upvotes", paper.Upvotes);
+        Set(command, "$ai_summary", paper.AiSummary);
+        Set(command, "$ai_keywords", JsonSerializer.Serialize(paper.AiKeywords.ToArray(), IndexJsonContext.Default.StringArray));
+    }
+
+    /// <summary>True when the two records would be stored identically.</summary>
+    public static bool SameStoredValues(Paper a, Paper b) =>
+        a.Id == b.Id && a.ArxivId == b.ArxivId && a.Title == b.Title && a.Abstract == b.Abstract
+        && a.Authors.SequenceEqual(b.Authors) && a.AuthorCount == b.AuthorCount && a.Organization == b.Organization
+        && a.PublishedOn == b.PublishedOn && a.FeaturedOn == b.FeaturedOn && a.Upvotes == b.Upvotes
+        && a.AiSummary == b.AiSummary && a.AiKeywords.SequenceEqual(b.AiKeywords);
+
+    public static string? FormatDate(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? NullableDate(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void Set(SqliteCommand command, string name, object? value)
+    {
+        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : command.Parameters.Add(name, SqliteType.Text);
+        parameter.SqliteType = value is int ? SqliteType.Integer : SqliteType.Text;
+        parameter.Value = value ?? DBNull.Value;
+    }
+}

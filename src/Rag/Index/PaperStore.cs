@@ -1,0 +1,255 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PaperBot.Rag.Corpus;
+
+namespace PaperBot.Rag.Index;
+
+/// <summary>
+/// The paper index: one SQLite file (WAL) holding the papers, their FTS5 full-text index and the files
+/// ingested so far. Thread-safe: every operation uses its own pooled connection.
+/// </summary>
+public sealed class PaperStore
+{
+    private readonly string _connectionString;
+
+    public PaperStore(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Initialize();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The number of papers in the index.</summary>
+    public long Count => Scalar<long>("SELECT count(*) FROM papers");
+
+    /// <summary>True when <paramref name="sha256"/> (a file's content hash) has been ingested before.</summary>
+    public bool HasSource(string sha256)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM sources WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Stores the papers of one file in one transaction: either all of it lands or none of it does.
+    /// Papers already known (same arXiv id or same normalized title) are merged field by field.
+    /// </summary>
+    public IngestOutcome Ingest(string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        if (SourceKnown(connection, transaction, sha256))
+        {
+            return new IngestOutcome(path, papers.Count, 0, 0, AlreadyIngested: true);
+        }
+
+        using var writer = new PaperWriter(connection, transaction);
+        var (added, updated) = (0, 0);
+        foreach (var paper in papers)
+        {
+            switch (writer.Upsert(paper))
+            {
+                case UpsertResult.Added: added++; break;
+                case UpsertResult.Updated: updated++; break;
+                case UpsertResult.Unchanged: break;
+            }
+        }
+
+        using (var source = connection.CreateCommand())
+        {
+            source.Transaction = transaction;
+            source.CommandText = """
+                INSERT INTO sources(sha256, path, entries, added, updated, ingested_at)
+                VALUES ($sha, $path, $entries, $added, $updated, $at)
+                """;
+            source.Parameters.AddWithValue("$sha", sha256);
+            source.Parameters.AddWithValue("$path", path);
+            source.Parameters.AddWithValue("$entries", papers.Count);
+            source.Parameters.AddWithValue("$added", added);
+            source.Parameters.AddWithValue("$updated", updated);
+            source.Parameters.AddWithValue("$at", now.ToString("O", CultureInfo.InvariantCulture));
+            source.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return new IngestOutcome(path, papers.Count, added, updated, AlreadyIngested: false);
+    }
+
+    /// <summary>Ranked papers for a keyword query; an empty list when nothing matches or the query has no searchable words.</summary>
+    public IReadOnlyList<SearchHit> Search(SearchRequest request)
+    {
+        using var connection = Open();
+        return new FtsSearch(connection).Run(request);
+    }
+
+    /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix).</summary>
+    public Paper? Get(string id)
+    {
+        var key = NormalizeId(id);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $id OR p.arxiv_id = $id LIMIT 1";
+        command.Parameters.AddWithValue("$id", key);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? PaperRow.Read(reader).Paper : null;
+    }
+
+    /// <summary>The papers of one day, most upvoted first.</summary>
+    public IReadOnlyList<Paper> PapersOfDay(DateOnly day)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRow.Columns} FROM papers p WHERE p.day = $day ORDER BY coalesce(p.upvotes, 0) DESC, p.title";
+        command.Parameters.AddWithValue("$day", PaperRow.FormatDate(day));
+        using var reader = command.ExecuteReader();
+        var papers = new List<Paper>();
+        while (reader.Read())
+        {
+            papers.Add(PaperRow.Read(reader).Paper);
+        }
+
+        return papers;
+    }
+
+    /// <summary>The latest day that has papers, or null for an index without dated papers.</summary>
+    public DateOnly? LatestDay()
+    {
+        var day = Scalar<string?>("SELECT max(day) FROM papers");
+        return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The days with papers closest to <paramref name="day"/>, nearest first.</summary>
+    public IReadOnlyList<DateOnly> NearestDays(DateOnly day, int count)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT d FROM (
+                SELECT day AS d FROM (SELECT DISTINCT day FROM papers WHERE day < $day ORDER BY day DESC LIMIT $n)
+                UNION SELECT day FROM (SELECT DISTINCT day FROM papers WHERE day > $day ORDER BY day LIMIT $n))
+            ORDER BY abs(julianday(d) - julianday($day)), d LIMIT $n
+            """;
+        command.Parameters.AddWithValue("$day", PaperRow.FormatDate(day));
+        command.Parameters.AddWithValue("$n", count);
+        using var reader = command.ExecuteReader();
+        var days = new List<DateOnly>();
+        while (reader.Read())
+        {
+            days.Add(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return days;
+    }
+
+    public IndexStats Stats()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT coalesce(sum(entries), 0) FROM sources), (SELECT count(*) FROM papers),
+                   (SELECT count(DISTINCT day) FROM papers), (SELECT min(day) FROM papers), (SELECT max(day) FROM papers),
+                   (SELECT count(*) FROM sources),
+                   (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        DateOnly? Day(int i) => reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var walBytes = File.Exists(DatabasePath + "-wal") ? new FileInfo(DatabasePath + "-wal").Length : 0;
+        return new IndexStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Day(3), Day(4),
+            reader.GetInt64(5), reader.GetInt64(6) + walBytes, DatabasePath);
+    }
+
+    /// <summary>Opens a pooled connection with this store's settings; callers dispose it.</summary>
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new IndexException($"cannot open the index at {DatabasePath}: {e.Message}", e);
+        }
+    }
+
+    private static string NormalizeId(string id)
+    {
+        var key = id.Trim();
+        if (key.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase))
+        {
+            key = key[6..];
+        }
+
+        foreach (var prefix in new[] { "https://arxiv.org/abs/", "https://huggingface.co/papers/" })
+        {
+            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                key = key[prefix.Length..];
+            }
+        }
+
+        var version = key.LastIndexOf('v');
+        if (version > 0 && key[..version].Contains('.', StringComparison.Ordinal) && key[(version + 1)..].All(char.IsAsciiDigit) && version < key.Length - 1)
+        {
+            key = key[..version];
+        }
+
+        return key;
+    }
+
+    private static bool SourceKnown(SqliteConnection connection, SqliteTransaction transaction, string sha256)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT 1 FROM sources WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        return command.ExecuteScalar() is not null;
+    }
+
+    private void Initialize()
+    {
+        var folder = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using var connection = Open();
+        try
+        {
+            using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+            SchemaMigrations.Apply(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new IndexException($"the file {DatabasePath} is not a PaperBot index ({e.Message}); move it away or set Data:Directory to another folder", e);
+        }
+    }
+
+    private T Scalar<T>(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+}

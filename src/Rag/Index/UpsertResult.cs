@@ -1,0 +1,8 @@
+namespace PaperBot.Rag.Index;
+
+internal enum UpsertResult
+{
+    Added,
+    Updated,
+    Unchanged,
+}
