@@ -184,7 +184,7 @@ public sealed class PaperStore
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new IndexException($"cannot open the index at {DatabasePath}: {e.Message}", e);
+            throw new IndexException($"cannot open the index at {DatabasePath} ({e.Message}); if that file is not a PaperBot index, move it away or set Data:Directory to another folder", e);
         }
     }
 

@@ -1,0 +1,238 @@
+using Microsoft.Data.Sqlite;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Tests.Index;
+
+public sealed class PaperStoreTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 11, 20);
+    private readonly TempFolder _temp = new();
+    private readonly PaperStore _store;
+    private readonly Ingestor _ingestor;
+
+    public PaperStoreTests()
+    {
+        _store = new PaperStore(_temp.File("index.db"));
+        _ingestor = new Ingestor(_store, TimeProvider.System);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Sample_corpus_gives_597_entries_and_547_distinct_papers()
+    {
+        var report = _ingestor.IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), AsOf);
+
+        Assert.Empty(report.Failures);
+        Assert.Equal(597, report.Entries);
+        var stats = _store.Stats();
+        Assert.Equal(597, stats.EntriesRead);
+        Assert.Equal(547, stats.Papers);
+        Assert.Equal(5, stats.Sources);
+    }
+
+    [Fact]
+    public void Re_ingesting_the_same_files_changes_nothing()
+    {
+        var files = Ingestor.ExpandPaths([TestPaths.SeedDirectory]);
+        _ingestor.IngestFiles(files, AsOf);
+        var before = Snapshot();
+
+        var again = _ingestor.IngestFiles(files, AsOf);
+
+        Assert.All(again.Outcomes, o => Assert.True(o.AlreadyIngested));
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(597, _store.Stats().EntriesRead);
+    }
+
+    [Fact]
+    public void The_same_content_under_another_name_adds_no_papers_and_updates_none()
+    {
+        var copy = _temp.Write("copy.txt", "SubscribePaper A\nAbstract A.\nPaper B\nAbstract B.\n");
+        _ingestor.IngestFile(copy, AsOf);
+        var other = _temp.Write("other.txt", "SubscribePAPER a!\nAbstract A.\nPaper B\nAbstract B.\nPaper C\nAbstract C.\n");
+
+        var (outcome, _) = _ingestor.IngestFile(other, AsOf);
+
+        Assert.Equal(1, outcome.Added);
+        Assert.Equal(0, outcome.Updated);
+        Assert.Equal(3, _store.Count);
+    }
+
+    [Fact]
+    public void The_richer_record_wins_field_by_field_and_the_arxiv_id_becomes_the_id()
+    {
+        var fromPage = new Paper { Id = PaperIdentity.IdFor(null, "Great Paper"), Title = "Great Paper", Abstract = "Short.", AuthorCount = 3, PublishedOn = new DateOnly(2025, 10, 2), Upvotes = 5 };
+        var fromApi = new Paper
+        {
+            Id = "2510.01234", ArxivId = "2510.01234", Title = "Great paper", Abstract = "Short, but longer from the API.",
+            Authors = ["Ada", "Bob", "Cy", "Di"], PublishedOn = new DateOnly(2025, 10, 1), FeaturedOn = new DateOnly(2025, 10, 3),
+            Upvotes = 2, AiSummary = "It is great.", AiKeywords = ["great"],
+        };
+        _store.Ingest("page", "sha-page", [fromPage], DateTimeOffset.UnixEpoch);
+
+        var outcome = _store.Ingest("api", "sha-api", [fromApi], DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(1, outcome.Updated);
+        var merged = Assert.IsType<Paper>(_store.Get("2510.01234"));
+        Assert.Equal("Great Paper", merged.Title);
+        Assert.Equal("Short, but longer from the API.", merged.Abstract);
+        Assert.Equal(["Ada", "Bob", "Cy", "Di"], merged.Authors);
+        Assert.Equal(4, merged.AuthorCount);
+        Assert.Equal(new DateOnly(2025, 10, 1), merged.PublishedOn);
+        Assert.Equal(new DateOnly(2025, 10, 3), merged.Day);
+        Assert.Equal(5, merged.Upvotes);
+        Assert.Equal("It is great.", merged.AiSummary);
+        Assert.Equal(1, _store.Count);
+        Assert.NotNull(_store.Get("arXiv:2510.01234v2"));
+        Assert.NotNull(_store.Get("https://arxiv.org/abs/2510.01234"));
+    }
+
+    [Fact]
+    public void A_paper_s_day_is_the_featured_day_else_the_publication_date()
+    {
+        _store.Ingest("x", "sha", [
+            new Paper { Id = "a", ArxivId = "a", Title = "Featured", Abstract = "x", PublishedOn = new DateOnly(2025, 1, 1), FeaturedOn = new DateOnly(2025, 1, 3) },
+            new Paper { Id = "b", ArxivId = "b", Title = "Published", Abstract = "x", PublishedOn = new DateOnly(2025, 1, 3) },
+            new Paper { Id = "c", ArxivId = "c", Title = "Other", Abstract = "x", PublishedOn = new DateOnly(2025, 1, 1) },
+        ], DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(["Featured", "Published"], _store.PapersOfDay(new DateOnly(2025, 1, 3)).Select(p => p.Title).Order());
+        Assert.Equal(new DateOnly(2025, 1, 3), _store.LatestDay());
+        Assert.Equal([new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 3)], _store.NearestDays(new DateOnly(2025, 1, 2), 5));
+    }
+
+    [Fact]
+    public void Search_ranks_title_matches_first_and_filters_by_day()
+    {
+        _store.Ingest("x", "sha", [
+            new Paper { Id = "a", ArxivId = "a", Title = "Diffusion transformers at scale", Abstract = "We train models.", PublishedOn = new DateOnly(2025, 1, 1) },
+            new Paper { Id = "b", ArxivId = "b", Title = "A study of models", Abstract = "We compare diffusion with autoregression.", PublishedOn = new DateOnly(2025, 2, 1) },
+        ], DateTimeOffset.UnixEpoch);
+
+        var all = _store.Search(new SearchRequest("diffusion"));
+        var february = _store.Search(new SearchRequest("diffusion", From: new DateOnly(2025, 2, 1), To: new DateOnly(2025, 2, 28)));
+
+        Assert.Equal(["a", "b"], all.Select(h => h.Paper.Id));
+        Assert.True(all[0].Score > all[1].Score);
+        Assert.Equal("b", Assert.Single(february).Paper.Id);
+        Assert.Contains("**diffusion**", february[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("the of and which")]
+    [InlineData("\" * : ( ) -")]
+    public void Queries_without_searchable_words_return_nothing(string query)
+    {
+        IngestSeed();
+
+        Assert.Empty(_store.Search(new SearchRequest(query)));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("vision*")]
+    [InlineData("title:vision")]
+    [InlineData("NEAR(vision language)")]
+    [InlineData("vision AND -language")]
+    [InlineData("(vision OR")]
+    [InlineData("vision-language")]
+    public void Fts5_syntax_in_a_query_is_treated_as_words(string query)
+    {
+        IngestSeed();
+
+        var hits = _store.Search(new SearchRequest(query));
+
+        Assert.NotEmpty(hits);
+    }
+
+    [Fact]
+    public void A_10000_character_query_and_other_scripts_are_answered()
+    {
+        IngestSeed();
+
+        var longHits = _store.Search(new SearchRequest(string.Concat(Enumerable.Repeat("retrieval captioning ", 500))));
+        var chinese = _store.Search(new SearchRequest("视觉语言模型"));
+
+        Assert.NotEmpty(longHits);
+        Assert.Empty(chinese);
+    }
+
+    [Fact]
+    public void Query_words_are_stemmed_like_the_index()
+    {
+        IngestSeed();
+
+        var hits = _store.Search(new SearchRequest("captioners"));
+
+        Assert.Contains(hits, h => h.Paper.Title.Contains("Captioning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Opening_runs_migrations_once_and_records_the_version()
+    {
+        var path = _temp.File("index.db");
+        _ = new PaperStore(path);
+
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        Assert.Equal((long)SchemaMigrations.Latest, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_version_is_refused_with_advice()
+    {
+        var path = _temp.File("newer.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<IndexException>(() => new PaperStore(path));
+
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_with_advice()
+    {
+        var path = _temp.Write("garbage.db", new string('x', 5000));
+
+        var error = Assert.Throws<IndexException>(() => new PaperStore(path));
+
+        Assert.Contains("Data:Directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_file_in_a_batch_is_reported_and_the_rest_is_ingested()
+    {
+        var good = _temp.Write("good.txt", "SubscribePaper A\nAbstract A.\n");
+        var empty = _temp.Write("empty.txt", "");
+        var binary = _temp.File("binary.json");
+        File.WriteAllBytes(binary, [0, 1, 2, 3]);
+
+        var report = _ingestor.IngestFiles([empty, binary, good], AsOf);
+
+        Assert.Equal(2, report.Failures.Count);
+        Assert.Equal(1, report.Added);
+        Assert.Equal(1, _store.Count);
+    }
+
+    private void IngestSeed() => _ingestor.IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), AsOf);
+
+    private string Snapshot()
+    {
+        using var connection = _store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT group_concat(pid || id || title || abstract || coalesce(published_on, '') || coalesce(upvotes, ''), '|') FROM (SELECT * FROM papers ORDER BY pid)";
+        return (string)command.ExecuteScalar()!;
+    }
+}
