@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PaperBot.Bot.Tests.Cli;
+
+/// <summary>
+/// Runs the real <c>paperbot</c> executable as a child process in its own workspace: a folder with an
+/// appsettings.json whose data directory is private to the test and whose seed is the repository's sample corpus.
+/// </summary>
+internal sealed class PaperBotProcess : IDisposable
+{
+    public PaperBotProcess(string? extraSettings = null)
+    {
+        Workspace = Path.Combine(Path.GetTempPath(), "paperbot-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Workspace);
+        var seed = Path.Combine(RepoRoot, "data", "seed").Replace("\\", "/", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(Workspace, "appsettings.json"),
+            $$"""{ "Data": { "Directory": "data", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
+    }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public string Workspace { get; }
+
+    public string DatabasePath => Path.Combine(Workspace, "data", "paperbot.db");
+
+    /// <summary>The built paperbot.dll of the same configuration as the tests.</summary>
+    public static string Executable
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            return Path.Combine(RepoRoot, "src", "Bot", "bin", configuration, "net10.0", "paperbot.dll");
+        }
+    }
+
+    public ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        info.ArgumentList.Add(Executable);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        return info;
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Workspace, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PaperBot.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
