@@ -53,6 +53,11 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             }
         }
 
+        if (outcomes.Exists(o => o.Added + o.Updated > 0))
+        {
+            store.RefreshStatistics();
+        }
+
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(outcomes, warnings, failures);
     }

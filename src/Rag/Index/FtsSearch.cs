@@ -5,73 +5,111 @@ namespace PaperBot.Rag.Index;
 /// <summary>
 /// One keyword search over the FTS5 index, ranked by bm25 with the title weighted above the abstract.
 /// <para>
-/// bm25 must score every matching row before it can rank them, so a query of very common words would scan a
-/// large part of a big index. The plan keeps that bounded using each term's document frequency (from the
-/// fts5vocab table): words that occur in more than half the papers are dropped while rarer words remain
-/// (FTS5 clamps their idf to almost zero, so they barely change the ranking anyway), and when the remaining
-/// words still match too many rows in OR, papers must contain all of them.
+/// bm25 scores every matching row (about a microsecond each) and, per query term, reads the term's whole
+/// doclist to count its documents. A query of common words would therefore touch a large part of a big index.
+/// The plan bounds that work with the terms' document frequencies (<see cref="TermStatistics"/>):
 /// </para>
+/// <list type="bullet">
+/// <item>words in more than half of the papers are dropped while rarer words remain (FTS5 clamps their idf to
+/// almost zero, so they hardly change the ranking);</item>
+/// <item>when the remaining words match few papers in all, any of them may match (OR), ranked exactly;</item>
+/// <item>otherwise papers must contain all of them (AND), the most frequent words are left out of the expression
+/// until their doclists are cheap to read, and if even then too many papers would match, only the newest are
+/// ranked; the rarest words in OR then fill any places left.</item>
+/// </list>
 /// </summary>
 internal sealed class FtsSearch(SqliteConnection connection)
 {
     /// <summary>Title matches count ten times an abstract match.</summary>
     public const string Bm25 = "bm25(papers_fts, 10.0, 1.0)";
 
-    /// <summary>Above this many candidate rows an OR query becomes an AND query.</summary>
-    internal const long OrBudget = 40_000;
+    /// <summary>At most about this many rows are scored by bm25.</summary>
+    internal const long ScoredRowsBudget = 3_000;
+
+    /// <summary>At most about this many doclist entries are read to compute the expression's idf values.</summary>
+    internal const long DoclistBudget = 150_000;
 
     public IReadOnlyList<SearchHit> Run(SearchRequest request)
     {
-        var expression = Plan(request.Query);
-        if (expression is null)
+        var plan = Plan(request.Query);
+        if (plan is null)
         {
             return [];
         }
 
         var top = Math.Clamp(request.Top, 1, SearchRequest.MaxTop);
-        var hits = Execute(expression, request, top);
+        // A day range already restricts the rows; the newest-papers window would only hide the range's papers.
+        var window = request.From is null && request.To is null ? plan.MinRowId : null;
+        var hits = Execute(plan.Primary, window, request, top, exclude: null);
+        if (hits.Count < top && plan.Fallback is not null)
+        {
+            var found = hits.Select(h => h.Pid).ToHashSet();
+            hits.AddRange(Execute(plan.Fallback, null, request, top + found.Count, found).Take(top - hits.Count));
+        }
+
         return hits;
     }
 
-    /// <summary>The FTS5 expression to run for <paramref name="query"/>, or null when nothing can match.</summary>
-    internal string? Plan(string query)
+    /// <summary>The plan for <paramref name="query"/>, or null when it has no searchable words.</summary>
+    internal SearchPlan? Plan(string query)
     {
-        var terms = QueryTerms.Extract(query);
-        if (terms.Count == 0)
+        var words = QueryTerms.Extract(query);
+        if (words.Count == 0)
         {
             return null;
         }
 
-        var frequencies = terms.Select(t => (Term: t, Docs: DocumentFrequency(t))).Where(t => t.Docs > 0).ToList();
-        if (frequencies.Count == 0)
+        var papers = Math.Max(1, TermStatistics.Papers(connection));
+        var terms = QueryStemmer.Stem(connection, words)
+            .DistinctBy(t => t.Stem)
+            .Select(t => (t.Word, Docs: TermStatistics.Docs(connection, t.Stem)))
+            .OrderBy(t => t.Docs)
+            .ToList();
+        var informative = terms.Where(t => t.Docs * 2 <= papers).ToList();
+        var kept = informative.Count > 0 ? informative : terms.Take(1).ToList();
+        if (kept.Sum(t => t.Docs) <= ScoredRowsBudget)
         {
-            // Words unknown to the vocabulary table may still match through stemming; let FTS5 decide.
-            return QueryTerms.AnyOf(terms);
+            return new SearchPlan(QueryTerms.AnyOf(kept.Select(t => t.Word)), null, null);
         }
 
-        var total = TotalPapers();
-        var informative = frequencies.Where(t => t.Docs * 2 <= total).ToList();
-        var kept = informative.Count > 0 ? informative : frequencies;
-        if (kept.Sum(t => t.Docs) <= OrBudget)
+        // Rarest first: keep words while their doclists stay cheap to read; always keep the rarest one.
+        var anded = new List<(string Word, long Docs)>();
+        foreach (var term in kept)
         {
-            return QueryTerms.AnyOf(kept.Select(t => t.Term));
+            if (anded.Count == 0 || anded.Sum(t => t.Docs) + term.Docs <= DoclistBudget)
+            {
+                anded.Add(term);
+            }
         }
 
-        return QueryTerms.AllOf(kept.Select(t => t.Term));
+        var estimatedMatches = anded.Aggregate((double)papers, (n, t) => n * t.Docs / papers);
+        long? minRowId = estimatedMatches > ScoredRowsBudget
+            ? MaxRowId() - (long)(papers * ScoredRowsBudget / estimatedMatches)
+            : null;
+        var rare = new List<string>();
+        var rareDocs = 0L;
+        foreach (var term in kept.TakeWhile(t => (rareDocs += t.Docs) <= ScoredRowsBudget))
+        {
+            rare.Add(term.Word);
+        }
+
+        return new SearchPlan(QueryTerms.AllOf(anded.Select(t => t.Word)), minRowId, rare.Count > 0 ? QueryTerms.AnyOf(rare) : null);
     }
 
-    private List<SearchHit> Execute(string expression, SearchRequest request, int top)
+    private List<SearchHit> Execute(string expression, long? minRowId, SearchRequest request, int top, HashSet<long>? exclude)
     {
         using var command = connection.CreateCommand();
         var dayFilter = request.From is null && request.To is null ? "" : "AND p.day BETWEEN $from AND $to";
+        var window = minRowId is null ? "" : "AND papers_fts.rowid > $min";
         command.CommandText = $"""
             SELECT {PaperRow.Columns}, -{Bm25} AS score, snippet(papers_fts, 1, '**', '**', '…', 24)
             FROM papers_fts JOIN papers p ON p.pid = papers_fts.rowid
-            WHERE papers_fts MATCH $query {dayFilter}
+            WHERE papers_fts MATCH $query {window} {dayFilter}
             ORDER BY {Bm25} LIMIT $top
             """;
         command.Parameters.AddWithValue("$query", expression);
         command.Parameters.AddWithValue("$top", top);
+        command.Parameters.AddWithValue("$min", minRowId ?? 0);
         command.Parameters.AddWithValue("$from", PaperRow.FormatDate(request.From) ?? "0000-01-01");
         command.Parameters.AddWithValue("$to", PaperRow.FormatDate(request.To) ?? "9999-12-31");
         using var reader = command.ExecuteReader();
@@ -79,28 +117,19 @@ internal sealed class FtsSearch(SqliteConnection connection)
         while (reader.Read())
         {
             var (pid, paper) = PaperRow.Read(reader);
-            hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), reader.GetString(PaperRow.ColumnCount + 1)));
+            if (exclude is null || !exclude.Contains(pid))
+            {
+                hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), reader.GetString(PaperRow.ColumnCount + 1)));
+            }
         }
 
         return hits;
     }
 
-    private long DocumentFrequency(string term)
-    {
-        // The vocabulary holds stemmed tokens; ask the index's own tokenizer for the stem through a MATCH on
-        // the vocabulary table would cost a scan, so look the term and its usual stems up directly.
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(doc), 0) FROM papers_vocab WHERE term IN ($a, $b, $c)";
-        command.Parameters.AddWithValue("$a", term);
-        command.Parameters.AddWithValue("$b", term.TrimEnd('s'));
-        command.Parameters.AddWithValue("$c", term.Length > 4 && term.EndsWith("ing", StringComparison.Ordinal) ? term[..^3] : term);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private long TotalPapers()
+    private long MaxRowId()
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM papers";
+        command.CommandText = "SELECT coalesce(max(pid), 0) FROM papers";
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -85,6 +85,16 @@ public sealed class PaperStore
         return new IngestOutcome(path, papers.Count, added, updated, AlreadyIngested: false);
     }
 
+    /// <summary>
+    /// Recomputes the term statistics that search plans with; call after a batch of ingests (it reads the
+    /// whole full-text vocabulary once).
+    /// </summary>
+    public void RefreshStatistics()
+    {
+        using var connection = Open();
+        TermStatistics.Refresh(connection);
+    }
+
     /// <summary>Ranked papers for a keyword query; an empty list when nothing matches or the query has no searchable words.</summary>
     public IReadOnlyList<SearchHit> Search(SearchRequest request)
     {

@@ -10,6 +10,7 @@ internal sealed class PaperWriter : IDisposable
 {
     private readonly SqliteCommand _findByArxiv;
     private readonly SqliteCommand _findByTitle;
+    private readonly SqliteCommand _findById;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
 
@@ -17,8 +18,9 @@ internal sealed class PaperWriter : IDisposable
     {
         _findByArxiv = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.arxiv_id = $key");
         _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key");
+        _findById = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $key");
         _insert = Command(connection, transaction, """
-            INSERT INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
+            INSERT OR IGNORE INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
                                published_on, featured_on, upvotes, ai_summary, ai_keywords)
             VALUES ($id, $arxiv_id, $title_key, $title, $abstract, $authors, $author_count, $organization,
                     $published_on, $featured_on, $upvotes, $ai_summary, $ai_keywords)
@@ -34,13 +36,20 @@ internal sealed class PaperWriter : IDisposable
 
     public UpsertResult Upsert(Paper paper)
     {
+        // Most papers of a file are new: try the insert first, and look for the stored copy only when one of
+        // the unique keys (id, arXiv id, title key) says it exists.
+        PaperRow.Bind(_insert, paper);
+        if (_insert.ExecuteNonQuery() == 1)
+        {
+            return UpsertResult.Added;
+        }
+
         var existing = (paper.ArxivId is null ? null : Find(_findByArxiv, paper.ArxivId))
-            ?? Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
+            ?? Find(_findByTitle, PaperIdentity.TitleKey(paper.Title))
+            ?? Find(_findById, paper.Id);
         if (existing is null)
         {
-            PaperRow.Bind(_insert, paper);
-            _insert.ExecuteNonQuery();
-            return UpsertResult.Added;
+            throw new InvalidOperationException($"paper '{paper.Title}' was neither inserted nor found");
         }
 
         var merged = PaperMerger.Merge(existing.Value.Paper, paper);
@@ -59,6 +68,7 @@ internal sealed class PaperWriter : IDisposable
     {
         _findByArxiv.Dispose();
         _findByTitle.Dispose();
+        _findById.Dispose();
         _insert.Dispose();
         _update.Dispose();
     }

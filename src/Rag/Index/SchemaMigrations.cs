@@ -54,6 +54,19 @@ internal static class SchemaMigrations
             ingested_at TEXT NOT NULL
         );
         """,
+
+        // 2: document frequency of every indexed term, refreshed after each ingest batch, so that search can
+        // plan a query without scanning doclists (fts5vocab counts documents by reading whole doclists).
+        """
+        CREATE TABLE term_stats (
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE index_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.IndexBench;
+
+/// <summary>
+/// Our search (query planning, ranked FTS5 query, join for the paper rows, snippet) against the raw FTS5 query
+/// of the same expression on the same database, interleaved query by query so both see the same machine noise.
+/// </summary>
+internal static class SearchLatency
+{
+    public static void Measure(PaperStore store, SyntheticCorpus corpus, int count)
+    {
+        var random = new Random(42);
+        var content = corpus.Words.Where(w => !QueryTerms.IsStopWord(w) && w.Length > 2).ToList();
+        var typical = Enumerable.Range(0, count).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[(int)Math.Min(content.Count - 1, Math.Abs(random.NextDouble() * random.NextDouble()) * 3000)]))).ToList();
+        var frequent = Enumerable.Range(0, count / 4).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[random.Next(12)]))).ToList();
+        using var raw = store.Open();
+        Report("typical queries", store, raw, typical);
+        Report("very frequent terms", store, raw, frequent);
+    }
+
+    private static void Report(string label, PaperStore store, SqliteConnection raw, List<string> queries)
+    {
+        foreach (var query in queries.Take(20))
+        {
+            store.Search(new SearchRequest(query));
+            RawQuery(raw, new FtsSearch(raw).Plan(query));
+        }
+
+        var ours = new List<double>();
+        var rawTimes = new List<double>();
+        var naive = new List<double>();
+        foreach (var query in queries)
+        {
+            var watch = Stopwatch.StartNew();
+            store.Search(new SearchRequest(query));
+            ours.Add(watch.Elapsed.TotalMilliseconds);
+
+            var expression = new FtsSearch(raw).Plan(query);
+            watch.Restart();
+            RawQuery(raw, expression);
+            rawTimes.Add(watch.Elapsed.TotalMilliseconds);
+
+            watch.Restart();
+            RawQuery(raw, QueryTerms.AnyOf(QueryTerms.Extract(query)), null);
+            naive.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var o = new Percentiles(ours);
+        var r = new Percentiles(rawTimes);
+        Console.WriteLine($"search, {label} ({queries.Count}): ours {o}; raw FTS5 same expression {r}; ratio p50 {o[50] / r[50]:0.00}x, mean {ours.Average() / rawTimes.Average():0.00}x; raw naive OR of all words {new Percentiles(naive)}");
+    }
+
+    /// <summary>The plan's FTS5 queries alone: no planning, no join with the papers, no snippet.</summary>
+    private static int RawQuery(SqliteConnection connection, SearchPlan? plan)
+    {
+        if (plan is null)
+        {
+            return 0;
+        }
+
+        var rows = RawQuery(connection, plan.Primary, plan.MinRowId);
+        return rows < 10 && plan.Fallback is not null ? rows + RawQuery(connection, plan.Fallback, null) : rows;
+    }
+
+    private static int RawQuery(SqliteConnection connection, string expression, long? minRowId)
+    {
+        using var command = connection.CreateCommand();
+        var window = minRowId is null ? "" : "AND rowid > $min";
+        command.CommandText = $"SELECT rowid, {FtsSearch.Bm25} FROM papers_fts WHERE papers_fts MATCH $q {window} ORDER BY {FtsSearch.Bm25} LIMIT 10";
+        command.Parameters.AddWithValue("$q", expression);
+        command.Parameters.AddWithValue("$min", minRowId ?? 0);
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace PaperBot.Rag.Index;
+
+/// <summary>
+/// Document frequencies of the indexed terms, copied from the fts5vocab table into an ordinary table after
+/// each ingest batch. Reading fts5vocab directly would cost a scan of a term's whole doclist per lookup.
+/// </summary>
+internal static class TermStatistics
+{
+    private const string PapersKey = "term_stats_papers";
+
+    /// <summary>Recomputes every term's document frequency (one pass over the index).</summary>
+    public static void Refresh(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            DELETE FROM term_stats;
+            INSERT INTO term_stats(term, docs) SELECT term, doc FROM papers_vocab;
+            INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT count(*) FROM papers));
+            """;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>The number of papers when the statistics were last computed; 0 when they never were.</summary>
+    public static long Papers(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT value FROM index_meta WHERE key = '{PapersKey}'";
+        return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>The document frequency of <paramref name="stem"/>; 0 for a term the statistics do not know.</summary>
+    public static long Docs(SqliteConnection connection, string stem)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT docs FROM term_stats WHERE term = $term";
+        command.Parameters.AddWithValue("$term", stem);
+        return command.ExecuteScalar() is long docs ? docs : 0;
+    }
+}
