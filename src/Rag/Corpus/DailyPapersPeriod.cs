@@ -52,7 +52,7 @@ public sealed partial record DailyPapersPeriod
         var weeks = year >= 1 ? ISOWeek.GetWeeksInYear(year) : 0;
         if (week < 1 || week > weeks)
         {
-            throw Invalid($"Week {week} does not exist in {year}; ISO weeks run from 01 to {weeks}.");
+            throw Invalid($"'{isoWeek}' is not an ISO week: {year} has weeks 01 to {weeks}.");
         }
 
         return new DailyPapersPeriod("week", FormattableString.Invariant($"{year:D4}-W{week:D2}"));
