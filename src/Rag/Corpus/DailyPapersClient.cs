@@ -49,6 +49,7 @@ public sealed partial class DailyPapersClient
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
         var page = 0;
+        byte[] previousBody = [];
         while (true)
         {
             var path = string.Create(
@@ -81,12 +82,14 @@ public sealed partial class DailyPapersClient
                 break;
             }
 
-            if (parsed.Entries.Count > 0 && added == 0)
+            if (added == 0 && (parsed.Entries.Count > 0 || body.AsSpan().SequenceEqual(previousBody)))
             {
                 // A server that ignores p repeats the first page forever; stop instead of looping.
                 LogRepeatedPage(period.ToString(), page - 1);
                 break;
             }
+
+            previousBody = body;
         }
 
         LogFetched(period.ToString(), entries.Count, page, duplicates, warnings.Count);

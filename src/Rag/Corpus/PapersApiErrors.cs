@@ -16,15 +16,17 @@ internal static class PapersApiErrors
         var apiMessage = ApiMessageOf(body);
         var explained = apiMessage is null ? string.Empty : $": {apiMessage}";
         var statusText = $"{(int)status} {response.ReasonPhrase ?? status.ToString()}";
+        var retryable = status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError;
+        var tokenHint = status == HttpStatusCode.TooManyRequests ? ", or set Papers:Token to raise the limit" : string.Empty;
         var message = status switch
         {
-            HttpStatusCode.TooManyRequests when RetryAfterHeader.DelayOf(response, time) is { } wait
-                && wait > TimeSpan.FromSeconds(options.MaxRetryDelaySeconds) =>
-                $"The Hugging Face API rate-limited {path} ({statusText}) and asks to wait {wait.TotalSeconds:0} s, longer than "
-                + $"Papers:MaxRetryDelaySeconds ({options.MaxRetryDelaySeconds}). Try again later, or set Papers:Token to raise the limit.",
+            // PapersResilience does not retry a wait longer than MaxRetryDelaySeconds, so this was the only attempt.
+            _ when retryable && RetryAfterHeader.DelayOf(response, time) is { } wait && wait > TimeSpan.FromSeconds(options.MaxRetryDelaySeconds) =>
+                $"The Hugging Face API answered {path} with {statusText} and asks to wait {wait.TotalSeconds:0} s, longer than "
+                + $"Papers:MaxRetryDelaySeconds ({options.MaxRetryDelaySeconds}). Try again later{tokenHint}.",
             HttpStatusCode.TooManyRequests =>
-                $"The Hugging Face API rate-limited {path} ({statusText}){Retried(options)}. Try again later, or set Papers:Token to raise the limit.",
-            HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError =>
+                $"The Hugging Face API rate-limited {path} ({statusText}){Retried(options)}. Try again later{tokenHint}.",
+            _ when retryable =>
                 $"The Hugging Face API failed on {path} with {statusText}{Retried(options)}{explained}",
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 $"The Hugging Face API refused {path} ({statusText}){explained}. Check Papers:Token.",

@@ -89,6 +89,19 @@ public sealed class DailyPapersClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paging_stops_when_the_server_repeats_a_page_of_unreadable_items()
+    {
+        _server.IgnorePage = true;
+        _server.AddDay(Day, ["""{"paper":{"id":"2510.00001"}}""", """{"paper":{"id":"2510.00002"}}"""]);
+
+        var result = await Client().FetchDayAsync(Day);
+
+        Assert.Empty(result.Entries);
+        Assert.Equal(4, result.Warnings.Count);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task An_empty_day_gives_no_papers()
     {
         var result = await Client().FetchDayAsync(new DateOnly(2025, 10, 4));
@@ -136,6 +149,20 @@ public sealed class DailyPapersClientTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Contains("asks to wait 120 s", error.Message, StringComparison.Ordinal);
         Assert.Contains("Papers:Token", error.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_503_asking_for_a_long_wait_fails_at_once()
+    {
+        _server.Enqueue(FakeResponse.Error(503, "Maintenance") with { RetryAfter = TimeSpan.FromSeconds(600) });
+
+        var error = await Assert.ThrowsAsync<PapersApiException>(() => Client().FetchDayAsync(Day));
+
+        Assert.Equal(
+            "The Hugging Face API answered api/daily_papers?date=2025-10-02&p=0&limit=2 with 503 Service Unavailable and asks to wait 600 s, "
+            + "longer than Papers:MaxRetryDelaySeconds (60). Try again later.",
+            error.Message);
         Assert.Single(_server.Requests);
     }
 
