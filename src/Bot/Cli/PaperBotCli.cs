@@ -13,5 +13,6 @@ public static class PaperBotCli
         PapersCommand.Create(),
         ShowCommand.Create(),
         StatsCommand.Create(),
+        SyncCommand.Create(),
     };
 }

@@ -83,6 +83,23 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         return (outcome, parsed.Warnings);
     }
 
+    /// <summary>
+    /// Stores papers that did not come from a file (an API sync) as one source named <paramref name="source"/>;
+    /// the same papers synced again are recognised by their content and change nothing.
+    /// </summary>
+    public IngestOutcome IngestFetched(string source, IReadOnlyList<Paper> papers)
+    {
+        var content = string.Join('\n', papers.Select(p => $"{p.Id}|{p.Title}|{p.Abstract.Length}|{p.Upvotes}|{p.FeaturedOn}|{p.AiSummary}"));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source + "\n" + content)));
+        var outcome = store.Ingest(source, sha, papers, time.GetUtcNow());
+        if (outcome.Added + outcome.Updated > 0)
+        {
+            store.RefreshStatistics();
+        }
+
+        return outcome;
+    }
+
     private static string FileSha256(string file)
     {
         try

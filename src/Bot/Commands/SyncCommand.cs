@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using PaperBot.Rag.Corpus;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them.</summary>
+public static class SyncCommand
+{
+    /// <summary>More days than this in one --days sync is almost certainly a typo (and many requests).</summary>
+    private const int MaxDays = 366;
+
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "One day (YYYY-MM-DD)" };
+        var days = new Option<int?>("--days") { Description = $"The last N days, today included (1 to {MaxDays})" };
+        var week = new Option<string?>("--week") { Description = "An ISO week (YYYY-Www, e.g. 2025-W40)" };
+        var month = new Option<string?>("--month") { Description = "A month (YYYY-MM)" };
+        var json = CommandRunner.JsonOption();
+        var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
+        {
+            var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), ctx.Get<TimeProvider>());
+            ctx.Index();
+            var client = ctx.Get<DailyPapersClient>();
+            var ingestor = ctx.Get<Ingestor>();
+            var results = new List<(DailyPapersPeriod Period, int Fetched, int Added, int Updated, int Warnings)>();
+            foreach (var period in periods)
+            {
+                ctx.Output.Status.MarkupLineInterpolated($"[grey]Fetching {period}...[/]");
+                var fetched = await client.FetchAsync(period, token);
+                foreach (var warning in fetched.Warnings)
+                {
+                    ctx.Output.Warning(warning.ToString());
+                }
+
+                var papers = fetched.Entries.Select(e => e.Paper).ToList();
+                var outcome = papers.Count == 0 ? null : ingestor.IngestFetched($"hf-api:{period}", papers);
+                results.Add((period, papers.Count, outcome?.Added ?? 0, outcome?.Updated ?? 0, fetched.Warnings.Count));
+            }
+
+            Print(ctx, results);
+            return ExitCodes.Success;
+        }, ct, builder => builder.Services.AddPaperBotSync(builder.Configuration)));
+        return command;
+    }
+
+    private static List<DailyPapersPeriod> Periods(string? date, int? days, string? week, string? month, TimeProvider time)
+    {
+        var given = new object?[] { date, days, week, month }.Count(v => v is not null);
+        if (given > 1)
+        {
+            throw new UserInputException("give only one of --date, --days, --week, --month");
+        }
+
+        try
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            return (date, days, week, month) switch
+            {
+                ({ } d, _, _, _) => [DailyPapersPeriod.Day(DayParser.Parse(d, "--date"))],
+                (_, { } n, _, _) when n is < 1 or > MaxDays => throw new UserInputException($"--days must be between 1 and {MaxDays}"),
+                (_, { } n, _, _) => Enumerable.Range(0, n).Select(i => DailyPapersPeriod.Day(today.AddDays(-i))).ToList(),
+                (_, _, { } w, _) => [DailyPapersPeriod.Week(w)],
+                (_, _, _, { } m) => [DailyPapersPeriod.Month(m)],
+                _ => [DailyPapersPeriod.Day(today)],
+            };
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+    }
+
+    private static void Print(CommandContext ctx, List<(DailyPapersPeriod Period, int Fetched, int Added, int Updated, int Warnings)> results)
+    {
+        if (ctx.Json)
+        {
+            ctx.Output.WriteJson(new
+            {
+                periods = results.Select(r => new { period = r.Period.ToString(), fetched = r.Fetched, added = r.Added, updated = r.Updated, skipped = r.Warnings }),
+                fetched = results.Sum(r => r.Fetched),
+                added = results.Sum(r => r.Added),
+                updated = results.Sum(r => r.Updated),
+            });
+            return;
+        }
+
+        var table = new Table().AddColumns("Period", "Fetched", "Added", "Updated");
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.Period.ToString()), r.Fetched.ToString(CultureInfo.InvariantCulture), r.Added.ToString(CultureInfo.InvariantCulture), r.Updated.ToString(CultureInfo.InvariantCulture));
+        }
+
+        ctx.Output.Results.Write(table);
+    }
+}
