@@ -17,16 +17,17 @@ internal static class SearchLatency
         var typical = Enumerable.Range(0, count).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[(int)Math.Min(content.Count - 1, Math.Abs(random.NextDouble() * random.NextDouble()) * 3000)]))).ToList();
         var frequent = Enumerable.Range(0, count / 4).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[random.Next(12)]))).ToList();
         using var raw = store.Open();
-        Report("typical queries", store, raw, typical);
-        Report("very frequent terms", store, raw, frequent);
+        var terms = new TermCache();
+        Report("typical queries", store, raw, terms, typical);
+        Report("very frequent terms", store, raw, terms, frequent);
     }
 
-    private static void Report(string label, PaperStore store, SqliteConnection raw, List<string> queries)
+    private static void Report(string label, PaperStore store, SqliteConnection raw, TermCache terms, List<string> queries)
     {
         foreach (var query in queries.Take(20))
         {
             store.Search(new SearchRequest(query));
-            RawQuery(raw, new FtsSearch(raw).Plan(query));
+            RawQuery(raw, new FtsSearch(raw, terms).Plan(query));
         }
 
         var ours = new List<double>();
@@ -38,7 +39,7 @@ internal static class SearchLatency
             store.Search(new SearchRequest(query));
             ours.Add(watch.Elapsed.TotalMilliseconds);
 
-            var expression = new FtsSearch(raw).Plan(query);
+            var expression = new FtsSearch(raw, terms).Plan(query);
             watch.Restart();
             RawQuery(raw, expression);
             rawTimes.Add(watch.Elapsed.TotalMilliseconds);

@@ -18,7 +18,7 @@ namespace PaperBot.Rag.Index;
 /// ranked; the rarest words in OR then fill any places left.</item>
 /// </list>
 /// </summary>
-internal sealed class FtsSearch(SqliteConnection connection)
+internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
 {
     /// <summary>Title matches count ten times an abstract match.</summary>
     public const string Bm25 = "bm25(papers_fts, 10.0, 1.0)";
@@ -59,21 +59,18 @@ internal sealed class FtsSearch(SqliteConnection connection)
             return null;
         }
 
-        var papers = Math.Max(1, TermStatistics.Papers(connection));
-        var terms = QueryStemmer.Stem(connection, words)
-            .DistinctBy(t => t.Stem)
-            .Select(t => (t.Word, Docs: TermStatistics.Docs(connection, t.Stem)))
-            .OrderBy(t => t.Docs)
-            .ToList();
-        var informative = terms.Where(t => t.Docs * 2 <= papers).ToList();
-        var kept = informative.Count > 0 ? informative : terms.Take(1).ToList();
+        var (known, looked) = terms.Lookup(connection, words);
+        var papers = Math.Max(1, known);
+        var ranked = looked.DistinctBy(t => t.Stem).OrderBy(t => t.Docs).ToList();
+        var informative = ranked.Where(t => t.Docs * 2 <= papers).ToList();
+        var kept = informative.Count > 0 ? informative : ranked.Take(1).ToList();
         if (kept.Sum(t => t.Docs) <= ScoredRowsBudget)
         {
             return new SearchPlan(QueryTerms.AnyOf(kept.Select(t => t.Word)), null, null);
         }
 
         // Rarest first: keep words while their doclists stay cheap to read; always keep the rarest one.
-        var anded = new List<(string Word, long Docs)>();
+        var anded = new List<QueryTerm>();
         foreach (var term in kept)
         {
             if (anded.Count == 0 || anded.Sum(t => t.Docs) + term.Docs <= DoclistBudget)

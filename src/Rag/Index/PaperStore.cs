@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using PaperBot.Rag.Corpus;
 
@@ -10,7 +11,10 @@ namespace PaperBot.Rag.Index;
 /// </summary>
 public sealed class PaperStore
 {
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
+    private static readonly object Configured = new();
     private readonly string _connectionString;
+    private readonly TermCache _terms = new();
 
     public PaperStore(string databasePath)
     {
@@ -99,7 +103,7 @@ public sealed class PaperStore
     public IReadOnlyList<SearchHit> Search(SearchRequest request)
     {
         using var connection = Open();
-        return new FtsSearch(connection).Run(request);
+        return new FtsSearch(connection, _terms).Run(request);
     }
 
     /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix).</summary>
@@ -186,9 +190,16 @@ public sealed class PaperStore
         try
         {
             connection.Open();
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
-            pragmas.ExecuteNonQuery();
+
+            // Pooled connections keep their native handle and its settings: configure each handle once.
+            if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
+                pragmas.ExecuteNonQuery();
+                ConfiguredHandles.AddOrUpdate(connection.Handle!, Configured);
+            }
+
             return connection;
         }
         catch (SqliteException e)
