@@ -29,6 +29,8 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
     /// <summary>At most about this many doclist entries are read to compute the expression's idf values.</summary>
     internal const long DoclistBudget = 150_000;
 
+    private IReadOnlyCollection<string> _stems = [];
+
     public IReadOnlyList<SearchHit> Run(SearchRequest request)
     {
         var plan = Plan(request.Query);
@@ -62,6 +64,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         var (known, looked) = terms.Lookup(connection, words);
         var papers = Math.Max(1, known);
         var ranked = looked.DistinctBy(t => t.Stem).OrderBy(t => t.Docs).ToList();
+        _stems = ranked.Select(t => t.Stem).ToList();
         var informative = ranked.Where(t => t.Docs * 2 <= papers).ToList();
         var kept = informative.Count > 0 ? informative : ranked.Take(1).ToList();
         if (kept.Sum(t => t.Docs) <= ScoredRowsBudget)
@@ -95,14 +98,17 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
 
     private List<SearchHit> Execute(string expression, long? minRowId, SearchRequest request, int top, HashSet<long>? exclude)
     {
+        // Rank inside FTS5 first and join only the rows kept: SQLite computes the result columns of every row
+        // it sorts, and a join there would read every matching paper.
         using var command = connection.CreateCommand();
-        var dayFilter = request.From is null && request.To is null ? "" : "AND p.day BETWEEN $from AND $to";
-        var window = minRowId is null ? "" : "AND papers_fts.rowid > $min";
+        var window = minRowId is null ? "" : "AND rowid > $min";
+        var days = request.From is null && request.To is null ? "" : "AND rowid IN (SELECT pid FROM papers WHERE day BETWEEN $from AND $to)";
         command.CommandText = $"""
-            SELECT {PaperRow.Columns}, -{Bm25} AS score, snippet(papers_fts, 1, '**', '**', '…', 24)
-            FROM papers_fts JOIN papers p ON p.pid = papers_fts.rowid
-            WHERE papers_fts MATCH $query {window} {dayFilter}
-            ORDER BY {Bm25} LIMIT $top
+            SELECT {PaperRow.Columns}, -ranked.score
+            FROM (SELECT rowid, {Bm25} AS score FROM papers_fts
+                  WHERE papers_fts MATCH $query {window} {days} ORDER BY score LIMIT $top) AS ranked
+            JOIN papers p ON p.pid = ranked.rowid
+            ORDER BY ranked.score
             """;
         command.Parameters.AddWithValue("$query", expression);
         command.Parameters.AddWithValue("$top", top);
@@ -116,7 +122,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
             var (pid, paper) = PaperRow.Read(reader);
             if (exclude is null || !exclude.Contains(pid))
             {
-                hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), reader.GetString(PaperRow.ColumnCount + 1)));
+                hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), Snippet.Make(paper.Abstract, _stems)));
             }
         }
 
