@@ -63,7 +63,14 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
 
         var (known, looked) = terms.Lookup(connection, words);
         var papers = Math.Max(1, known);
-        var ranked = looked.DistinctBy(t => t.Stem).OrderBy(t => t.Docs).ToList();
+        // With statistics, a word no paper contains can only empty an AND: leave it out (it matches nothing in OR
+        // either). Without statistics (never computed), every count is 0 and the plan falls back to a plain OR.
+        var ranked = looked.DistinctBy(t => t.Stem).Where(t => known == 0 || t.Docs > 0).OrderBy(t => t.Docs).ToList();
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+
         _stems = ranked.Select(t => t.Stem).ToList();
         var informative = ranked.Where(t => t.Docs * 2 <= papers).ToList();
         var kept = informative.Count > 0 ? informative : ranked.Take(1).ToList();

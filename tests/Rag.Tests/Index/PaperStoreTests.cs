@@ -172,6 +172,30 @@ public sealed class PaperStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_word_no_paper_contains_does_not_empty_the_results()
+    {
+        IngestSeed();
+
+        var hits = _store.Search(new SearchRequest("captioning zzyzxqv"));
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Contains("caption", h.Paper.Title + h.Paper.Abstract, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Queries_of_frequent_words_still_find_papers_containing_all_of_them_first()
+    {
+        IngestSeed();
+
+        var hits = _store.Search(new SearchRequest("large language models reasoning benchmark", Top: 20));
+
+        Assert.Equal(20, hits.Count);
+        var text = hits[0].Paper.Title + " " + hits[0].Paper.Abstract;
+        Assert.Contains("reason", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("benchmark", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Opening_runs_migrations_once_and_records_the_version()
     {
         var path = _temp.File("index.db");
