@@ -54,6 +54,34 @@ internal static class SchemaMigrations
             ingested_at TEXT NOT NULL
         );
         """,
+
+        // 2: abstract embeddings for dense retrieval, one float32 vector per paper (little-endian, L2-normalized).
+        """
+        CREATE TABLE paper_vectors (
+            pid    INTEGER PRIMARY KEY REFERENCES papers(pid) ON DELETE CASCADE,
+            model  TEXT NOT NULL,
+            dim    INTEGER NOT NULL,
+            vector BLOB NOT NULL
+        );
+        """,
+
+        // 3: model outputs worth keeping: one-paper gists and day digests (recomputed when the day's papers change).
+        """
+        CREATE TABLE paper_gists (
+            pid   INTEGER NOT NULL REFERENCES papers(pid) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            gist  TEXT NOT NULL,
+            PRIMARY KEY (pid, model)
+        );
+        CREATE TABLE day_digests (
+            day         TEXT NOT NULL,
+            model       TEXT NOT NULL,
+            papers_hash TEXT NOT NULL,
+            digest      TEXT NOT NULL,
+            created_at  TEXT NOT NULL,
+            PRIMARY KEY (day, model)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

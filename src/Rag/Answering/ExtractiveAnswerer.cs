@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PaperBot.Rag.Answering.Retrieval;
+using PaperBot.Rag.Answering.Text;
+
+namespace PaperBot.Rag.Answering;
+
+/// <summary>
+/// The answer without a model: the abstract sentences that best match the question, each cited. A sentence
+/// scores the idf-weighted share of the question's words it contains, a little less for lower-ranked papers;
+/// when the question asks for a quantity, sentences stating a number are preferred, and when it asks for a
+/// name, sentences that introduce one.
+/// </summary>
+public static partial class ExtractiveAnswerer
+{
+    public const string Label = "Extractive answer (no model):";
+
+    private const int MaxSentences = 4;
+    private const int MaxSentencesPerPaper = 2;
+
+    /// <summary>Sentences scoring below this share of the best one add noise, not answer.</summary>
+    private const double KeepRatio = 0.5;
+
+    /// <summary>The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.</summary>
+    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
+    {
+        var asksQuantity = QuantityQuestionRegex().IsMatch(question);
+        var asksName = NameQuestionRegex().IsMatch(question);
+        var totalWeight = Math.Max(weights.Values.Sum(), 1e-9);
+        var candidates = new List<(int Number, int Order, string Sentence, double Score)>();
+        for (var rank = 0; rank < papers.Count; rank++)
+        {
+            var sentences = SentenceSplitter.Split(papers[rank].Paper.Abstract);
+            for (var order = 0; order < sentences.Count; order++)
+            {
+                var stems = TextTerms.Stems(sentences[order]).ToHashSet(StringComparer.Ordinal);
+                var score = weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / totalWeight;
+                score *= 1.0 - 0.06 * rank;
+                if (asksQuantity && NumberRegex().IsMatch(sentences[order]))
+                {
+                    score *= 1.6;
+                }
+
+                if (asksName && IntroducesNameRegex().IsMatch(sentences[order]))
+                {
+                    score *= 1.3;
+                }
+
+                candidates.Add((rank + 1, order, sentences[order], score));
+            }
+        }
+
+        var chosen = Choose(candidates);
+        var body = new StringBuilder(Label);
+        foreach (var (number, _, sentence, _) in chosen)
+        {
+            body.Append("\n- ").Append(sentence).Append(" [").Append(number).Append(']');
+        }
+
+        return body.ToString();
+    }
+
+    private static List<(int Number, int Order, string Sentence, double Score)> Choose(List<(int Number, int Order, string Sentence, double Score)> candidates)
+    {
+        var ordered = candidates.OrderByDescending(c => c.Score).ToList();
+        if (ordered.Count == 0)
+        {
+            return [];
+        }
+
+        var floor = ordered[0].Score * KeepRatio;
+        var chosen = new List<(int Number, int Order, string Sentence, double Score)>();
+        foreach (var candidate in ordered.TakeWhile(c => c.Score >= floor && c.Score > 0))
+        {
+            if (chosen.Count(c => c.Number == candidate.Number) < MaxSentencesPerPaper)
+            {
+                chosen.Add(candidate);
+            }
+
+            if (chosen.Count == MaxSentences)
+            {
+                break;
+            }
+        }
+
+        // Read as a text: by paper rank, and within a paper in the abstract's order.
+        return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
+    }
+
+    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often)|what (accuracy|percentage|score|size|number|speed|rate|improvement|gain)|number of|by how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuantityQuestionRegex();
+
+    [GeneratedRegex(@"\b(what is the name|what is .* called|which (benchmark|dataset|model|method|framework|system)|what (benchmark|dataset|model|method|framework|system)|name of)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NameQuestionRegex();
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex(@"\b(we (introduce|present|propose|release|build|construct)|named|called|dubbed|termed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IntroducesNameRegex();
+}
