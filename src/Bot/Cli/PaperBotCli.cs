@@ -13,5 +13,8 @@ public static class PaperBotCli
         PapersCommand.Create(),
         ShowCommand.Create(),
         StatsCommand.Create(),
+        AskCommand.Create(),
+        SummarizeCommand.Create(),
+        EvalCommand.Create(),
     };
 }

@@ -10,8 +10,11 @@ public sealed record AnswerResult
     /// <summary>The answer body after citation cleanup, without the sources list.</summary>
     public required string Answer { get; init; }
 
-    /// <summary>The answer followed by "Sources:" and one line per cited source.</summary>
+    /// <summary>The answer followed by <see cref="SourcesText"/>.</summary>
     public required string Text { get; init; }
+
+    /// <summary>"Sources:" and one line per cited source (every given source when none is cited); empty without sources.</summary>
+    public string SourcesText { get; init; } = "";
 
     public required AnswerMode Mode { get; init; }
 

@@ -183,10 +183,12 @@ public sealed class Answerer(
             var check = CitationChecker.Check(body, sources.Count);
             var cited = check.Cited.Select(n => sources[n - 1]).ToList();
             var listed = cited.Count > 0 ? cited : sources;
-            var text = listed.Count == 0 ? check.Text : check.Text + "\n\n" + SourceList.Format(listed.Select(s => (s.Number, s.Paper.Paper)));
+            var sourcesText = listed.Count == 0 ? "" : SourceList.Format(listed.Select(s => (s.Number, s.Paper.Paper)));
+            var text = sourcesText.Length == 0 ? check.Text : check.Text + "\n\n" + sourcesText;
             var citations = clock.Lap();
             return Result(check.Text, text, sources, foundRelevant) with
             {
+                SourcesText = sourcesText,
                 Citations = [.. cited.Select(s => new Citation(s.Number, s.Paper.Paper.Id, s.Paper.Paper.Title))],
                 DroppedCitations = check.Dropped,
                 Timings = new AnswerTimings(Condense, Retrieval, Packing, Generation, citations, clock.Total),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
@@ -46,6 +47,7 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>()));
+        services.TryAddSingleton<AnswerEvaluator>();
         return services;
     }
 }
