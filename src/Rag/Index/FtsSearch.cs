@@ -42,13 +42,9 @@ internal sealed class FtsSearch(SqliteConnection connection)
             return null;
         }
 
-        var frequencies = terms.Select(t => (Term: t, Docs: DocumentFrequency(t))).Where(t => t.Docs > 0).ToList();
-        if (frequencies.Count == 0)
-        {
-            // Words unknown to the vocabulary table may still match through stemming; let FTS5 decide.
-            return QueryTerms.AnyOf(terms);
-        }
-
+        // A count of 0 means the vocabulary lookup could not guess the word's stem ("refusal" is stored as "refus"),
+        // not that nothing matches: such words are kept as rare ones and FTS5's own stemming decides.
+        var frequencies = terms.Select(t => (Term: t, Docs: DocumentFrequency(t))).ToList();
         var total = TotalPapers();
         var informative = frequencies.Where(t => t.Docs * 2 <= total).ToList();
         var kept = informative.Count > 0 ? informative : frequencies;
@@ -57,7 +53,8 @@ internal sealed class FtsSearch(SqliteConnection connection)
             return QueryTerms.AnyOf(kept.Select(t => t.Term));
         }
 
-        return QueryTerms.AllOf(kept.Select(t => t.Term));
+        // In AND, a word that matches nothing would empty the result; keep the words known to match.
+        return QueryTerms.AllOf(kept.Where(t => t.Docs > 0).Select(t => t.Term));
     }
 
     private List<SearchHit> Execute(string expression, SearchRequest request, int top)
