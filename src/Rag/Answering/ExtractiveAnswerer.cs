@@ -24,21 +24,25 @@ public static partial class ExtractiveAnswerer
     /// <summary>The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.</summary>
     public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
     {
-        var asksQuantity = QuantityQuestionRegex().IsMatch(question);
+        var quantity = QuantityQuestionRegex().Match(question);
+        var quantityNoun = quantity.Success ? WordStemmer.Stem(quantity.Groups["noun"].Value) : null;
         var asksName = NameQuestionRegex().IsMatch(question);
         var totalWeight = Math.Max(weights.Values.Sum(), 1e-9);
         var candidates = new List<(int Number, int Order, string Sentence, double Score)>();
         for (var rank = 0; rank < papers.Count; rank++)
         {
+            var title = TextTerms.Stems(papers[rank].Paper.Title).ToHashSet(StringComparer.Ordinal);
             var sentences = SentenceSplitter.Split(papers[rank].Paper.Abstract);
             for (var order = 0; order < sentences.Count; order++)
             {
                 var stems = TextTerms.Stems(sentences[order]).ToHashSet(StringComparer.Ordinal);
-                var score = weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / totalWeight;
+                // A sentence need not repeat the paper's name to answer about it: title words count for every
+                // sentence, at half weight, so the sentence with the fact beats the one that restates the title.
+                var score = weights.Sum(w => stems.Contains(w.Key) ? w.Value : title.Contains(w.Key) ? w.Value / 2 : 0) / totalWeight;
                 score *= 1.0 - 0.06 * rank;
-                if (asksQuantity && NumberRegex().IsMatch(sentences[order]))
+                if (quantity.Success && NumberRegex().IsMatch(sentences[order]))
                 {
-                    score *= 1.6;
+                    score *= quantityNoun is not null && stems.Contains(quantityNoun) ? 2.0 : 1.5;
                 }
 
                 if (asksName && IntroducesNameRegex().IsMatch(sentences[order]))
@@ -87,15 +91,16 @@ public static partial class ExtractiveAnswerer
         return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
     }
 
-    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often)|what (accuracy|percentage|score|size|number|speed|rate|improvement|gain)|number of|by how)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length)|number of|by how)\b(\s+(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestionRegex();
 
-    [GeneratedRegex(@"\b(what is the name|what is .* called|which (benchmark|dataset|model|method|framework|system)|what (benchmark|dataset|model|method|framework|system)|name of)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(what is the name|what is .* called|what are .* called|(which|what) (\w+ )?(benchmark|dataset|model|method|framework|system|technique|test)|name of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestionRegex();
 
     [GeneratedRegex(@"\d")]
     private static partial Regex NumberRegex();
 
-    [GeneratedRegex(@"\b(we (introduce|present|propose|release|build|construct)|named|called|dubbed|termed)\b", RegexOptions.IgnoreCase)]
+    // The phrases that introduce a name, or a name itself: a word with an inner capital ("MetaMotion", "KoLMogorov").
+    [GeneratedRegex(@"(?i:\b(we (introduce|present|propose|release|build|construct)|namely|named|called|dubbed|termed)\b)|\b[A-Z][a-z]+[A-Z]\w*")]
     private static partial Regex IntroducesNameRegex();
 }
