@@ -21,9 +21,12 @@ public static class ThemeGrouper
         var (keyTerms, surface) = KeyTerms(papers);
         var themes = new List<Theme>();
         var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
+        // A word in most of the day's papers ("method", "results") would make one theme of everything.
+        var maxMembers = Math.Max(2, papers.Count / 2);
         while (themes.Count < MaxThemes - 1 && ungrouped.Count > 0)
         {
             var best = ungrouped.SelectMany(i => keyTerms[i]).Distinct(StringComparer.Ordinal)
+                .Where(term => keyTerms.Count(k => k.Contains(term)) <= maxMembers)
                 .Select(term => (Term: term, Members: ungrouped.Where(i => keyTerms[i].Contains(term)).Order().ToList()))
                 .OrderByDescending(c => c.Members.Count).ThenBy(c => c.Term, StringComparer.Ordinal)
                 .FirstOrDefault();

@@ -17,7 +17,8 @@ public sealed class ChatPromptTemplate
 
     public static ChatPromptTemplate Parse(string name, string text)
     {
-        var factory = new KernelPromptTemplateFactory();
+        // Values are ours to fence (see SourceFence); SK's HTML encoding would turn "<source>" and "&" in abstracts into entities.
+        var factory = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true };
         var sections = new List<(ChatRole, IPromptTemplate)>();
         ChatRole? role = null;
         var body = new List<string>();
@@ -61,9 +62,7 @@ public sealed class ChatPromptTemplate
                 return;
             }
 
-            // Values are ours to fence (see SourceFence); SK's HTML encoding would turn "<source>" and "&" in abstracts into entities.
-            var config = new PromptTemplateConfig(content) { AllowDangerouslySetContent = true };
-            sections.Add((role.Value, factory.Create(config)));
+            sections.Add((role.Value, factory.Create(new PromptTemplateConfig(content))));
         }
     }
 

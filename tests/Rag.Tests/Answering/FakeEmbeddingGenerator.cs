@@ -1,0 +1,37 @@
+using Microsoft.Extensions.AI;
+using PaperBot.Rag.Answering.Text;
+
+namespace PaperBot.Rag.Tests.Answering;
+
+/// <summary>An embedding model stand-in: hashed bag of word stems, so texts sharing words are similar. Counts the texts it embeds.</summary>
+internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const int Dimension = 64;
+
+    public int Embedded { get; private set; }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var value in values)
+        {
+            var vector = new float[Dimension];
+            foreach (var stem in TextTerms.Stems(value))
+            {
+                vector[(int)((uint)StringComparer.Ordinal.GetHashCode(stem) % Dimension)] += 1;
+            }
+
+            embeddings.Add(new Embedding<float>(vector));
+            Embedded++;
+        }
+
+        return Task.FromResult(embeddings);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("fake", defaultModelId: "fake-embed") : null;
+
+    public void Dispose()
+    {
+    }
+}
