@@ -6,7 +6,7 @@ namespace PaperBot.Rag.Tests.Answering;
 /// <summary>An embedding model stand-in: hashed bag of word stems, so texts sharing words are similar. Counts the texts it embeds.</summary>
 internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    public const int Dimension = 64;
+    public const int Dimension = 256;
 
     public int Embedded { get; private set; }
 
@@ -18,7 +18,7 @@ internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             var vector = new float[Dimension];
             foreach (var stem in TextTerms.Stems(value))
             {
-                vector[(int)((uint)StringComparer.Ordinal.GetHashCode(stem) % Dimension)] += 1;
+                vector[Bucket(stem)] += 1;
             }
 
             embeddings.Add(new Embedding<float>(vector));
@@ -33,5 +33,17 @@ internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     public void Dispose()
     {
+    }
+
+    /// <summary>FNV-1a: string.GetHashCode is randomized per process, and the tests need the same vectors every run.</summary>
+    private static int Bucket(string stem)
+    {
+        var hash = 2166136261;
+        foreach (var c in stem)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return (int)(hash % Dimension);
     }
 }
