@@ -2,6 +2,7 @@ using System.CommandLine;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
+using PaperBot.Rag.Answering.Retrieval;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -41,6 +42,7 @@ public static class AskCommand
             }
 
             ctx.Index();
+            await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);
             var answerer = ctx.Get<Answerer>();
             var result = ctx.Json ? await answerer.AskAsync(request, token) : await StreamAsync(ctx, answerer, request, token);
             if (ctx.Json)

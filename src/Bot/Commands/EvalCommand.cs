@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Answering.Evaluation;
+using PaperBot.Rag.Answering.Retrieval;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -19,6 +20,7 @@ public static class EvalCommand
         {
             var questions = EvalSet.Load(Path.GetFullPath(parse.GetValue(file) ?? ""));
             ctx.Index();
+            await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);
             var report = await ctx.Get<AnswerEvaluator>().RunAsync(questions, parse.GetValue(noModel), token);
             Print(ctx, report);
             return ExitCodes.Success;
