@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Answering.Text;
 
@@ -55,6 +56,12 @@ public static partial class ExtractiveAnswerer
         }
 
         var chosen = Choose(candidates);
+        if (chosen.Count == 0 && papers.Count > 0)
+        {
+            // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.
+            chosen.Add((1, 0, CentralSentence.Of(papers[0].Paper.Abstract), 0));
+        }
+
         var body = new StringBuilder(Label);
         foreach (var (number, _, sentence, _) in chosen)
         {

@@ -36,6 +36,11 @@ public sealed class FollowUpCondenser(PromptLibrary prompts, ILogger<FollowUpCon
                     new Dictionary<string, string> { ["history"] = FormatHistory(history), ["question"] = question }, cancellationToken);
                 var response = await chat.GetResponseAsync(messages, new ChatOptions { MaxOutputTokens = MaxRewriteTokens, Temperature = 0 }, cancellationToken);
                 var rewritten = FirstLine(response.Text);
+                if (rewritten.Length > QuestionText.MaxLength)
+                {
+                    rewritten = rewritten[..QuestionText.MaxLength];
+                }
+
                 if (rewritten.Length > 0)
                 {
                     AnsweringLog.Condensed(logger, question, rewritten);

@@ -10,7 +10,7 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// search over abstract embeddings when an embedding model is registered, then a relevance gate (the best
 /// papers must contain enough of the question's rarer words) that decides "nothing relevant".
 /// </summary>
-public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<RetrievalOptions> options, EmbeddingIndex? embeddings = null)
+public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<RetrievalOptions> options, EmbeddingIndex? embeddings = null) : IDisposable
 {
     private readonly RetrievalOptions _options = options.Value;
 
@@ -19,6 +19,8 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
 
     /// <summary>True when retrieval fuses keyword and embedding search.</summary>
     public bool IsHybrid => embeddings is not null && _options.UseEmbeddings != EmbeddingUse.Off;
+
+    public void Dispose() => embeddings?.Dispose();
 
     public async Task<RetrievalResult> RetrieveAsync(string query, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
