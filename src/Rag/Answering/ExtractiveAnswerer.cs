@@ -19,6 +19,9 @@ public static partial class ExtractiveAnswerer
     private const int MaxSentences = 4;
     private const int MaxSentencesPerPaper = 2;
 
+    /// <summary>"Which papers study X?" asks for a list: one sentence from each of more papers reads better.</summary>
+    private const int MaxListedPapers = 5;
+
     /// <summary>Sentences scoring below this share of the best one add noise, not answer.</summary>
     private const double KeepRatio = 0.5;
 
@@ -55,7 +58,8 @@ public static partial class ExtractiveAnswerer
             }
         }
 
-        var chosen = Choose(candidates);
+        var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
+        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
         if (chosen.Count == 0 && papers.Count > 0)
         {
             // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.
@@ -65,13 +69,20 @@ public static partial class ExtractiveAnswerer
         var body = new StringBuilder(Label);
         foreach (var (number, _, sentence, _) in chosen)
         {
-            body.Append("\n- ").Append(sentence).Append(" [").Append(number).Append(']');
+            body.Append("\n- ");
+            if (listing)
+            {
+                body.Append(papers[number - 1].Paper.Title).Append(": ");
+            }
+
+            body.Append(sentence).Append(" [").Append(number).Append(']');
         }
 
         return body.ToString();
     }
 
-    private static List<(int Number, int Order, string Sentence, double Score)> Choose(List<(int Number, int Order, string Sentence, double Score)> candidates)
+    private static List<(int Number, int Order, string Sentence, double Score)> Choose(
+        List<(int Number, int Order, string Sentence, double Score)> candidates, int maxSentences, int maxPerPaper)
     {
         var ordered = candidates.OrderByDescending(c => c.Score).ToList();
         if (ordered.Count == 0)
@@ -83,12 +94,12 @@ public static partial class ExtractiveAnswerer
         var chosen = new List<(int Number, int Order, string Sentence, double Score)>();
         foreach (var candidate in ordered.TakeWhile(c => c.Score >= floor && c.Score > 0))
         {
-            if (chosen.Count(c => c.Number == candidate.Number) < MaxSentencesPerPaper)
+            if (chosen.Count(c => c.Number == candidate.Number) < maxPerPaper)
             {
                 chosen.Add(candidate);
             }
 
-            if (chosen.Count == MaxSentences)
+            if (chosen.Count == maxSentences)
             {
                 break;
             }
@@ -103,6 +114,9 @@ public static partial class ExtractiveAnswerer
 
     [GeneratedRegex(@"\b(what is the name|what is .* called|what are .* called|(which|what) (\w+ )?(benchmark|dataset|model|method|framework|system|technique|test)|name of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestionRegex();
+
+    [GeneratedRegex(@"^\s*(which|what|any|are there) (other |recent )?(papers|work|works|studies|approaches|methods)\b|\b(papers|work) (on|about|that|which)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ListQuestionRegex();
 
     [GeneratedRegex(@"\d")]
     private static partial Regex NumberRegex();
