@@ -24,7 +24,9 @@ public static class AnsweringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.TopK <= o.Candidates, "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(configuration.GetValue("Llm:ContextSize", CharacterTokenEstimate.DefaultContextSize)));
         services.TryAddSingleton(new AnswerBudget(configuration.GetValue(AnswerBudget.ConfigurationKey, AnswerBudget.DefaultMaxAnswerTokens)));

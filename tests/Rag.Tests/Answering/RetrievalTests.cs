@@ -1,3 +1,4 @@
+using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 
@@ -61,5 +62,18 @@ public sealed class RetrievalTests
 
         Assert.Equal(2, result.Ranked.Count);
         Assert.Equal(2 + 2, generator.Embedded);
+    }
+
+    [Theory]
+    [InlineData("Retrieval:TopK", "0")]
+    [InlineData("Retrieval:TopK", "40")]
+    [InlineData("Retrieval:MinTermCoverage", "1.5")]
+    public void Invalid_retrieval_options_are_rejected_with_the_key(string key, string value)
+    {
+        using var harness = new AnsweringHarness(seeded: false, settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => harness.Get<Microsoft.Extensions.Options.IOptions<RetrievalOptions>>().Value);
+
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }
 }
