@@ -62,12 +62,13 @@ public sealed class DigestStore(PaperStore store)
     }
 
     /// <summary>
-    /// What a day's digest depends on: its papers' ids and abstract lengths. A paper added, removed or given a
-    /// longer abstract (a merge with a richer record) changes the hash and so invalidates the digest.
+    /// What a day's digest depends on: its papers' ids and abstract lengths, in the day's order. A paper added,
+    /// removed or given a longer abstract (a merge with a richer record) changes the hash, and so does a new
+    /// order (upvotes changed): the digest cites papers by their position in that order.
     /// </summary>
     public static string PapersHash(IEnumerable<Paper> papers)
     {
-        var key = string.Join('\n', papers.Select(p => $"{p.Id}:{p.Abstract.Length}").Order(StringComparer.Ordinal));
+        var key = string.Join('\n', papers.Select(p => $"{p.Id}:{p.Abstract.Length}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 }
