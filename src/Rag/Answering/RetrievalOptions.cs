@@ -30,9 +30,12 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double MinTermCoverage { get; set; } = 0.5;
 
-    /// <summary>The cosine similarity at which a paper found only by its embedding counts as relevant.</summary>
+    /// <summary>
+    /// The cosine similarity at which a paper counts as relevant by its embedding alone. Depends on the embedding
+    /// model (some put unrelated texts at 0.7): calibrate it with <c>paperbot eval</c> and off-topic questions.
+    /// </summary>
     [Range(-1.0, 1.0)]
-    public double MinSimilarity { get; set; } = 0.5;
+    public double MinSimilarity { get; set; } = 0.6;
 
     /// <summary>The k of reciprocal rank fusion: 1/(k + rank). 60 is the value from the original RRF paper.</summary>
     [Range(1, 1000)]
