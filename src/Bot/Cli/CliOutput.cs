@@ -40,6 +40,13 @@ public sealed class CliOutput(IAnsiConsole results, IAnsiConsole status, TextWri
     /// <summary>Writes plain text on stdout without markup processing.</summary>
     public void WriteText(string text) => rawOut.WriteLine(text);
 
+    /// <summary>Writes a piece of streamed text on stdout as is (no markup, no wrapping) and flushes it at once.</summary>
+    public void WriteRaw(string text)
+    {
+        rawOut.Write(text);
+        rawOut.Flush();
+    }
+
     public void Error(string message) => Status.MarkupLineInterpolated($"[red]error:[/] {message}");
 
     public void Warning(string message) => Status.MarkupLineInterpolated($"[yellow]warning:[/] {message}");

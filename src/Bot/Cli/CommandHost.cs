@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PaperBot.Rag.Answering;
 using PaperBot.Rag.Hosting;
 
 namespace PaperBot.Bot.Cli;
@@ -30,6 +31,7 @@ public static class CommandHost
             .AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddPaperBotIndex(builder.Configuration, contentRoot);
+        builder.Services.AddPaperBotAnswering(builder.Configuration);
         return builder;
     }
 }

@@ -14,5 +14,8 @@ public static class PaperBotCli
         ShowCommand.Create(),
         StatsCommand.Create(),
         SyncCommand.Create(),
+        AskCommand.Create(),
+        SummarizeCommand.Create(),
+        EvalCommand.Create(),
     };
 }

@@ -106,6 +106,13 @@ public sealed class PaperStore
         return new FtsSearch(connection, _terms).Run(request);
     }
 
+    /// <summary>Each word's document frequency from the term statistics (cached), and the papers they describe (0: never computed).</summary>
+    internal (long Papers, IReadOnlyList<QueryTerm> Terms) TermFrequencies(IReadOnlyList<string> words)
+    {
+        using var connection = Open();
+        return _terms.Lookup(connection, words);
+    }
+
     /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix).</summary>
     public Paper? Get(string id)
     {

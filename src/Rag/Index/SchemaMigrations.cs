@@ -55,7 +55,35 @@ internal static class SchemaMigrations
         );
         """,
 
-        // 2: document frequency of every indexed term, refreshed after each ingest batch, so that search can
+        // 2: abstract embeddings for dense retrieval, one float32 vector per paper (little-endian, L2-normalized).
+        """
+        CREATE TABLE paper_vectors (
+            pid    INTEGER PRIMARY KEY REFERENCES papers(pid) ON DELETE CASCADE,
+            model  TEXT NOT NULL,
+            dim    INTEGER NOT NULL,
+            vector BLOB NOT NULL
+        );
+        """,
+
+        // 3: model outputs worth keeping: one-paper gists and day digests (recomputed when the day's papers change).
+        """
+        CREATE TABLE paper_gists (
+            pid   INTEGER NOT NULL REFERENCES papers(pid) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            gist  TEXT NOT NULL,
+            PRIMARY KEY (pid, model)
+        );
+        CREATE TABLE day_digests (
+            day         TEXT NOT NULL,
+            model       TEXT NOT NULL,
+            papers_hash TEXT NOT NULL,
+            digest      TEXT NOT NULL,
+            created_at  TEXT NOT NULL,
+            PRIMARY KEY (day, model)
+        );
+        """,
+
+        // 4: document frequency of every indexed term, refreshed after each ingest batch, so that search can
         // plan a query without scanning doclists (fts5vocab counts documents by reading whole doclists).
         """
         CREATE TABLE term_stats (

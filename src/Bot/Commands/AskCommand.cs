@@ -1,0 +1,97 @@
+using System.CommandLine;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using PaperBot.Rag.Answering;
+using PaperBot.Rag.Answering.Retrieval;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot ask QUESTION</c>: a grounded answer with citations, streamed as it is written.</summary>
+public static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("QUESTION") { Description = "The question, in quotes" };
+        var date = new Option<string?>("--date") { Description = "Only papers of this day (YYYY-MM-DD)" };
+        var from = new Option<string?>("--from") { Description = "Only papers from this day on (YYYY-MM-DD)" };
+        var to = new Option<string?>("--to") { Description = "Only papers up to this day (YYYY-MM-DD)" };
+        var noModel = new Option<bool>("--no-model") { Description = "Answer extractively from the abstracts, even with a model configured" };
+        var json = CommandRunner.JsonOption();
+        var command = new Command("ask", "Answer a question from the indexed papers, with citations") { question, date, from, to, noModel, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
+        {
+            var request = new AnswerRequest(parse.GetValue(question) ?? "") { NoModel = parse.GetValue(noModel) };
+            if (parse.GetValue(date) is { } d)
+            {
+                if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+                {
+                    throw new UserInputException("use either --date or --from/--to, not both");
+                }
+
+                var day = DayParser.Parse(d, "--date");
+                request = request with { From = day, To = day };
+            }
+            else
+            {
+                request = request with
+                {
+                    From = parse.GetValue(from) is { } f ? DayParser.Parse(f, "--from") : null,
+                    To = parse.GetValue(to) is { } t ? DayParser.Parse(t, "--to") : null,
+                };
+            }
+
+            ctx.Index();
+            await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);
+            var answerer = ctx.Get<Answerer>();
+            var result = ctx.Json ? await answerer.AskAsync(request, token) : await StreamAsync(ctx, answerer, request, token);
+            if (ctx.Json)
+            {
+                ctx.Output.WriteJson(AnswerJson.Of(result));
+            }
+
+            return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Writes the answer as it arrives, then the checked ending: sources, and what was removed or cut.</summary>
+    private static async Task<AnswerResult> StreamAsync(CommandContext ctx, Answerer answerer, AnswerRequest request, CancellationToken cancellationToken)
+    {
+        AnswerResult? result = null;
+        await foreach (var update in answerer.StreamAsync(request, cancellationToken))
+        {
+            if (update.Delta is { } delta)
+            {
+                ctx.Output.WriteRaw(delta);
+            }
+
+            result = update.Result ?? result;
+        }
+
+        ctx.Output.WriteText("");
+        foreach (var notice in result!.Notices)
+        {
+            ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
+        }
+
+        if (!result.Complete)
+        {
+            ctx.Output.Error(result.Failure ?? "the answer is incomplete");
+            return result;
+        }
+
+        if (result.DroppedCitations > 0)
+        {
+            ctx.Output.Warning($"{result.DroppedCitations} citation(s) to sources that were not given were removed; the checked answer:");
+            ctx.Output.WriteText(result.Answer);
+        }
+
+        if (result.SourcesText.Length > 0)
+        {
+            ctx.Output.WriteText("\n" + result.SourcesText);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using PaperBot.Rag.Answering.Digest;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot summarize [--date D]</c>: the digest of one day's papers.</summary>
+public static class SummarizeCommand
+{
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "The day (YYYY-MM-DD); default: the latest day in the index" };
+        var noModel = new Option<bool>("--no-model") { Description = "Write the extractive digest, even with a model configured" };
+        var json = CommandRunner.JsonOption();
+        var command = new Command("summarize", "The digest of one day's papers: themes, citations, the most upvoted") { date, noModel, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
+        {
+            var day = parse.GetValue(date) is { } d ? DayParser.Parse(d, "--date") : (DateOnly?)null;
+            ctx.Index();
+            var result = await ctx.Get<DayDigest>().SummarizeAsync(new DigestRequest(day, parse.GetValue(noModel)), token);
+            if (ctx.Json)
+            {
+                ctx.Output.WriteJson(AnswerJson.Of(result));
+            }
+            else if (!result.Complete)
+            {
+                ctx.Output.Error(result.Failure ?? "the digest is incomplete");
+            }
+            else
+            {
+                ctx.Output.WriteText(result.Text);
+                if (result.Cached)
+                {
+                    ctx.Output.Status.MarkupLine("[grey](from the digest cache: the day's papers have not changed)[/]");
+                }
+            }
+
+            return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+namespace PaperBot.Rag.Answering;
+
+/// <summary>
+/// A finished (or failed) answer. <see cref="Text"/> is what to show: the answer after the citation check,
+/// followed by its sources list. When <see cref="Complete"/> is false the answer stopped early (the model
+/// failed or the request was cancelled): <see cref="Failure"/> says why, and <see cref="Text"/> says so too.
+/// </summary>
+public sealed record AnswerResult
+{
+    /// <summary>The answer body after citation cleanup, without the sources list.</summary>
+    public required string Answer { get; init; }
+
+    /// <summary>The answer followed by <see cref="SourcesText"/>.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>"Sources:" and one line per cited source (every given source when none is cited); empty without sources.</summary>
+    public string SourcesText { get; init; } = "";
+
+    public required AnswerMode Mode { get; init; }
+
+    /// <summary>The question as searched: the user's question, rewritten when it followed earlier turns.</summary>
+    public required string StandaloneQuestion { get; init; }
+
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
+    /// <summary>References to sources that were not supplied, removed from the answer.</summary>
+    public int DroppedCitations { get; init; }
+
+    /// <summary>Every source given to the answer, in order.</summary>
+    public IReadOnlyList<AnswerSource> Sources { get; init; } = [];
+
+    /// <summary>False when no indexed paper was relevant: the answer says so, and no model was called.</summary>
+    public bool FoundRelevant { get; init; }
+
+    /// <summary>Things the user should know: the question was cut, a source was shortened to fit.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    public bool Complete { get; init; } = true;
+
+    public string? Failure { get; init; }
+
+    public AnswerTimings Timings { get; init; } = AnswerTimings.Zero;
+}

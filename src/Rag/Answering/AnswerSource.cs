@@ -1,0 +1,4 @@
+namespace PaperBot.Rag.Answering;
+
+/// <summary>A paper given as a source, numbered as in the answer, with its retrieval score, day and arXiv link.</summary>
+public sealed record AnswerSource(int Number, string Id, string Title, double Score, DateOnly? Day, Uri? Url);

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Evaluation;
+using PaperBot.Rag.Answering.Packing;
+using PaperBot.Rag.Answering.Prompts;
+using PaperBot.Rag.Answering.Retrieval;
+using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Answering;
+
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers retrieval, answering and the day digest. The model is optional: an <see cref="IChatClient"/>
+    /// registered (before or after this call) makes answers generated, else they are extractive; an
+    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> makes retrieval hybrid; an <see cref="ITokenCounter"/>
+    /// registered before this call replaces the character estimate (sized by Llm:ContextSize).
+    /// </summary>
+    public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.TopK <= o.Candidates, "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(configuration.GetValue("Llm:ContextSize", CharacterTokenEstimate.DefaultContextSize)));
+        services.TryAddSingleton(new AnswerBudget(configuration.GetValue(AnswerBudget.ConfigurationKey, AnswerBudget.DefaultMaxAnswerTokens)));
+        services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<PaperBotPaths>().Resolve("prompts")));
+        services.TryAddSingleton<PaperLookup>();
+        services.TryAddSingleton<PaperVectorStore>();
+        services.TryAddSingleton<DigestStore>();
+        services.TryAddSingleton(sp => new Retriever(
+            sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperLookup>(), sp.GetRequiredService<IOptions<RetrievalOptions>>(),
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator
+                ? new EmbeddingIndex(sp.GetRequiredService<PaperVectorStore>(), generator, sp.GetRequiredService<ILogger<EmbeddingIndex>>())
+                : null));
+        services.TryAddSingleton<ContextPacker>();
+        services.TryAddSingleton<FollowUpCondenser>();
+        services.TryAddSingleton(sp => new Answerer(
+            sp.GetRequiredService<Retriever>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
+            sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>()));
+        services.TryAddSingleton(sp => new DayDigest(
+            sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
+            sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>()));
+        services.TryAddSingleton<AnswerEvaluator>();
+        return services;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Retrieval;
+using PaperBot.Rag.Answering.Text;
+
+namespace PaperBot.Rag.Answering;
+
+/// <summary>
+/// The answer without a model: the abstract sentences that best match the question, each cited. A sentence
+/// scores the idf-weighted share of the question's words it contains, a little less for lower-ranked papers;
+/// when the question asks for a quantity, sentences stating a number are preferred, and when it asks for a
+/// name, sentences that introduce one.
+/// </summary>
+public static partial class ExtractiveAnswerer
+{
+    public const string Label = "Extractive answer (no model):";
+
+    private const int MaxSentences = 4;
+    private const int MaxSentencesPerPaper = 2;
+
+    /// <summary>"Which papers study X?" asks for a list: one sentence from each of more papers reads better.</summary>
+    private const int MaxListedPapers = 5;
+
+    /// <summary>Sentences scoring below this share of the best one add noise, not answer.</summary>
+    private const double KeepRatio = 0.5;
+
+    /// <summary>The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.</summary>
+    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
+    {
+        var quantity = QuantityQuestionRegex().Match(question);
+        var quantityNoun = quantity.Success ? WordStemmer.Stem(quantity.Groups["noun"].Value) : null;
+        var asksName = NameQuestionRegex().IsMatch(question);
+        var totalWeight = Math.Max(weights.Values.Sum(), 1e-9);
+        var candidates = new List<(int Number, int Order, string Sentence, double Score)>();
+        for (var rank = 0; rank < papers.Count; rank++)
+        {
+            var title = TextTerms.Stems(papers[rank].Paper.Title).ToHashSet(StringComparer.Ordinal);
+            var sentences = SentenceSplitter.Split(papers[rank].Paper.Abstract);
+            for (var order = 0; order < sentences.Count; order++)
+            {
+                var stems = TextTerms.Stems(sentences[order]).ToHashSet(StringComparer.Ordinal);
+                // A sentence need not repeat the paper's name to answer about it: title words count for every
+                // sentence, at half weight, so the sentence with the fact beats the one that restates the title.
+                var score = weights.Sum(w => stems.Contains(w.Key) ? w.Value : title.Contains(w.Key) ? w.Value / 2 : 0) / totalWeight;
+                score *= 1.0 - 0.06 * rank;
+                if (quantity.Success && NumberRegex().IsMatch(sentences[order]))
+                {
+                    score *= quantityNoun is not null && stems.Contains(quantityNoun) ? 2.0 : 1.5;
+                }
+
+                if (asksName && IntroducesNameRegex().IsMatch(sentences[order]))
+                {
+                    score *= 1.3;
+                }
+
+                candidates.Add((rank + 1, order, sentences[order], score));
+            }
+        }
+
+        var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
+        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
+        if (chosen.Count == 0 && papers.Count > 0)
+        {
+            // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.
+            chosen.Add((1, 0, CentralSentence.Of(papers[0].Paper.Abstract), 0));
+        }
+
+        var body = new StringBuilder(Label);
+        foreach (var (number, _, sentence, _) in chosen)
+        {
+            body.Append("\n- ");
+            if (listing)
+            {
+                body.Append(papers[number - 1].Paper.Title).Append(": ");
+            }
+
+            body.Append(sentence).Append(" [").Append(number).Append(']');
+        }
+
+        return body.ToString();
+    }
+
+    private static List<(int Number, int Order, string Sentence, double Score)> Choose(
+        List<(int Number, int Order, string Sentence, double Score)> candidates, int maxSentences, int maxPerPaper)
+    {
+        var ordered = candidates.OrderByDescending(c => c.Score).ToList();
+        if (ordered.Count == 0)
+        {
+            return [];
+        }
+
+        var floor = ordered[0].Score * KeepRatio;
+        var chosen = new List<(int Number, int Order, string Sentence, double Score)>();
+        foreach (var candidate in ordered.TakeWhile(c => c.Score >= floor && c.Score > 0))
+        {
+            if (chosen.Count(c => c.Number == candidate.Number) < maxPerPaper)
+            {
+                chosen.Add(candidate);
+            }
+
+            if (chosen.Count == maxSentences)
+            {
+                break;
+            }
+        }
+
+        // Read as a text: by paper rank, and within a paper in the abstract's order.
+        return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
+    }
+
+    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length)|number of|by how)\b(\s+(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
+    private static partial Regex QuantityQuestionRegex();
+
+    [GeneratedRegex(@"\b(what is the name|what is .* called|what are .* called|(which|what) (\w+ )?(benchmark|dataset|model|method|framework|system|technique|test)|name of)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NameQuestionRegex();
+
+    [GeneratedRegex(@"^\s*(which|what|any|are there) (other |recent )?(papers|work|works|studies|approaches|methods)\b|\b(papers|work) (on|about|that|which)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ListQuestionRegex();
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex NumberRegex();
+
+    // The phrases that introduce a name, or a name itself: a word with an inner capital ("MetaMotion", "KoLMogorov").
+    [GeneratedRegex(@"(?i:\b(we (introduce|present|propose|release|build|construct)|namely|named|called|dubbed|termed)\b)|\b[A-Z][a-z]+[A-Z]\w*")]
+    private static partial Regex IntroducesNameRegex();
+}

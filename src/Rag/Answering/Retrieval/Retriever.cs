@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using PaperBot.Rag.Answering.Text;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Answering.Retrieval;
+
+/// <summary>
+/// Finds the papers a question is about: bm25 keyword search, fused by reciprocal rank with an exact cosine
+/// search over abstract embeddings when an embedding model is registered, then a relevance gate (the best
+/// papers must contain enough of the question's rarer words) that decides "nothing relevant".
+/// </summary>
+public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<RetrievalOptions> options, EmbeddingIndex? embeddings = null) : IDisposable
+{
+    private readonly RetrievalOptions _options = options.Value;
+
+    /// <summary>The dense index when an embedding model is registered (to embed the abstracts ahead of the first question).</summary>
+    public EmbeddingIndex? Embeddings => embeddings;
+
+    /// <summary>True when retrieval fuses keyword and embedding search.</summary>
+    public bool IsHybrid => embeddings is not null && _options.UseEmbeddings != EmbeddingUse.Off;
+
+    public void Dispose() => embeddings?.Dispose();
+
+    public async Task<RetrievalResult> RetrieveAsync(string query, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var keywordHits = store.Search(new SearchRequest(query, _options.Candidates, from, to));
+        var dense = IsHybrid
+            ? await embeddings!.NearestAsync(query, _options.Candidates, from, to, cancellationToken)
+            : [];
+        var fused = ReciprocalRankFusion.Fuse(_options.RrfK, [.. keywordHits.Select(h => h.Pid)], [.. dense.Select(d => d.Pid)]);
+
+        var keywordByPid = keywordHits.ToDictionary(h => h.Pid);
+        var similarityByPid = dense.ToDictionary(d => d.Pid, d => (double)d.Similarity);
+        var papers = PapersOf(fused.Select(f => f.Id).Where(pid => !keywordByPid.ContainsKey(pid)).ToList(), keywordHits);
+        var weights = TermWeights(query);
+
+        // Keywords alone: report bm25 itself, more telling than the fused score of a single ranking.
+        var ranked = fused.Where(f => papers.ContainsKey(f.Id)).Select(f => new RetrievedPaper(
+            f.Id, papers[f.Id], IsHybrid ? f.Score : keywordByPid[f.Id].Score,
+            keywordByPid.TryGetValue(f.Id, out var hit) ? hit.Score : null,
+            similarityByPid.TryGetValue(f.Id, out var similarity) ? similarity : null,
+            Coverage(papers[f.Id], weights))).ToList();
+        return new RetrievalResult(query, ranked, Relevant(ranked), weights);
+    }
+
+    private List<RetrievedPaper> Relevant(List<RetrievedPaper> ranked)
+    {
+        // The gate looks at the best few papers only: a question is covered when one of them clearly matches it.
+        var covered = ranked.Take(3).Any(p => p.TermCoverage >= _options.MinTermCoverage && (p.KeywordScore ?? 0) >= _options.MinScore
+            || p.Similarity >= _options.MinSimilarity);
+        if (!covered)
+        {
+            return [];
+        }
+
+        // Past the gate, weaker papers may still add to the answer, but one that shares almost nothing is noise.
+        return [.. ranked.Where(p => p.TermCoverage >= _options.MinTermCoverage / 2 || p.Similarity >= _options.MinSimilarity).Take(_options.TopK)];
+    }
+
+    private Dictionary<long, Paper> PapersOf(List<long> denseOnly, IReadOnlyList<SearchHit> keywordHits)
+    {
+        var papers = new Dictionary<long, Paper>(lookup.ByPid(denseOnly));
+        foreach (var hit in keywordHits)
+        {
+            papers[hit.Pid] = hit.Paper;
+        }
+
+        return papers;
+    }
+
+    /// <summary>The idf of each content word of the query, keyed by its stem (words no paper contains weigh the most).</summary>
+    private Dictionary<string, double> TermWeights(string query)
+    {
+        var words = TextTerms.Words(query).Where(TextTerms.IsContentWord).Distinct(StringComparer.Ordinal).Take(QueryTerms.MaxTerms).ToList();
+        var (documents, total) = lookup.DocumentFrequencies(words);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var idf = Math.Log((total + 1.0) / (documents[word] + 0.5));
+            var stem = WordStemmer.Stem(word);
+            weights[stem] = Math.Max(weights.GetValueOrDefault(stem), Math.Max(idf, 0.1));
+        }
+
+        return weights;
+    }
+
+    private static double Coverage(Paper paper, Dictionary<string, double> weights)
+    {
+        if (weights.Count == 0)
+        {
+            return 0;
+        }
+
+        var stems = TextTerms.Stems(paper.Title + " " + paper.Abstract).ToHashSet(StringComparer.Ordinal);
+        return weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / weights.Values.Sum();
+    }
+}

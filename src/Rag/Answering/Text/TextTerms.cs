@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Answering.Text;
+
+/// <summary>The stemmed content words of a text: what questions and sentences are compared by.</summary>
+public static partial class TextTerms
+{
+    /// <summary>
+    /// Words that make a question a question ("how many", "which paper proposes") but say nothing about the topic:
+    /// they must not count against an abstract that does not repeat them.
+    /// </summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "many", "much", "kind", "kinds", "type", "types", "propose", "proposes", "proposed", "introduce",
+        "introduces", "introduced", "present", "presents", "presented", "describe", "describes", "explain",
+        "say", "says", "said", "know", "called", "name", "named", "work", "works", "study", "studies",
+        "also", "among", "them", "well", "get", "got", "one", "ones",
+    };
+
+    /// <summary>The distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>
+    public static IReadOnlyList<string> Stems(string text)
+    {
+        var stems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
+            if (IsContentWord(word) && seen.Add(WordStemmer.Stem(word)))
+            {
+                stems.Add(WordStemmer.Stem(word));
+            }
+        }
+
+        return stems;
+    }
+
+    /// <summary>Every word of <paramref name="text"/>, lower-cased, in order.</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        foreach (Match match in WordRegex().Matches(text))
+        {
+            yield return match.Value.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>True for a word that says something about a topic: not a stop word, not a bare question word.</summary>
+    public static bool IsContentWord(string word) =>
+        !QueryTerms.IsStopWord(word) && !QuestionWords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordRegex();
+}
