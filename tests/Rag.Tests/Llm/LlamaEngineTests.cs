@@ -13,7 +13,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Greedy_generation_equals_a_plain_decode_loop()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 512, Parallel = 2 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 512, Parallel = 2 });
         var prompt = engine.Tokenize("The quick brown fox");
 
         var result = await Collect(engine.GenerateAsync(prompt, Greedy));
@@ -25,7 +25,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Concurrent_requests_get_what_they_get_alone()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 256, Parallel = 4 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 256, Parallel = 4 });
         string[] prompts = ["Once upon a time", "In a galaxy far away", "The weather today is", "Abstract: we propose"];
         var alone = new List<IReadOnlyList<int>>();
         foreach (var prompt in prompts)
@@ -44,7 +44,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Many_threads_at_once_all_complete_correctly()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 128, Parallel = 4 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 128, Parallel = 4 });
         var options = Greedy with { MaxTokens = 6 };
         var prompts = Enumerable.Range(0, 16).Select(i => $"Request number {i} says").ToArray();
         var expected = prompts.Select(p => ReferenceDecoder.Greedy(_model, engine.Tokenize(p), options.MaxTokens)).ToArray();
@@ -63,7 +63,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Max_tokens_ends_the_answer()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 256, Parallel = 1 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 256, Parallel = 1 });
         var result = await engine.GenerateTextAsync("Count with me:", Greedy with { MaxTokens = 5 });
         Assert.Equal(5, result.Stats.CompletionTokens);
         Assert.Equal(GenerationFinishReason.MaxTokens, result.Stats.FinishReason);
@@ -72,7 +72,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Stop_sequence_ends_the_answer_before_it()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 256, Parallel = 1 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 256, Parallel = 1 });
         var full = await engine.GenerateTextAsync("Tell me a story", Greedy with { MaxTokens = 40 });
         var stop = full.Text.Substring(full.Text.Length / 2, 3);
         var expected = full.Text[..full.Text.IndexOf(stop, StringComparison.Ordinal)];
@@ -93,7 +93,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task Cancellation_mid_stream_frees_the_sequence()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 4096, Parallel = 1 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 4096, Parallel = 1 });
         using var cts = new CancellationTokenSource();
         var received = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -117,7 +117,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task A_shared_prefix_is_evaluated_once()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 1024, Parallel = 2 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 1024, Parallel = 2 });
         var prefix = string.Join(" ", Enumerable.Range(0, 80).Select(i => $"word{i}"));
         var first = engine.Tokenize(prefix + " first question");
         var second = engine.Tokenize(prefix + " second question");
@@ -137,7 +137,7 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
     [Fact]
     public async Task A_prompt_longer_than_the_context_is_refused_with_both_lengths()
     {
-        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { ContextSize = 256, Parallel = 1 });
+        using var engine = new LlamaEngine(_model, new LlamaEngineOptions { Threads = 1, ContextSize = 256, Parallel = 1 });
         var prompt = string.Join(" ", Enumerable.Repeat("token", 400));
 
         var error = await Assert.ThrowsAsync<PromptTooLongException>(() => engine.GenerateTextAsync(prompt));

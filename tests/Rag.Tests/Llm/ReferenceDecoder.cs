@@ -13,8 +13,8 @@ internal static unsafe class ReferenceDecoder
         parameters.NBatch = 512;
         parameters.NUbatch = 512;
         parameters.NSeqMax = 1;
-        parameters.NThreads = Environment.ProcessorCount;
-        parameters.NThreadsBatch = Environment.ProcessorCount;
+        parameters.NThreads = 1;
+        parameters.NThreadsBatch = 1;
         using var context = SafeLlamaContextHandle.Create(model.Handle, parameters)!;
         using var batch = new NativeBatch(512);
         var vocabSize = model.Info.VocabularySize;
