@@ -32,6 +32,12 @@ public sealed partial class LlamaEngine : IDisposable
     public LlamaEngine(LlamaModel model, LlamaEngineOptions? options = null, ILogger<LlamaEngine>? logger = null)
     {
         options ??= new LlamaEngineOptions();
+        // llama.cpp keeps positions and cell counts in 32-bit ints; beyond this it overflows and aborts.
+        if (options.ContextSize < 16 || options.Parallel < 1 || (long)options.ContextSize * options.Parallel > MaxContextTokens || options.BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"ContextSize {options.ContextSize} x Parallel {options.Parallel} must be between 16 and {MaxContextTokens} tokens, BatchSize positive.");
+        }
+
         _logger = logger ?? (ILogger)NullLogger.Instance;
         Model = model;
         var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
@@ -52,6 +58,9 @@ public sealed partial class LlamaEngine : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "llama-scheduler" };
         _thread.Start();
     }
+
+    /// <summary>The largest context (all sequences together) the engine asks llama.cpp for.</summary>
+    public const int MaxContextTokens = 1 << 30;
 
     public LlamaModel Model { get; }
 
