@@ -7,7 +7,7 @@ internal sealed class BenchReport(BenchArguments args, string model)
 {
     private readonly Dictionary<string, double?> _reference = [];
     private readonly Dictionary<string, double> _ours = [];
-    private readonly SortedDictionary<int, double> _concurrency = [];
+    private readonly SortedDictionary<int, (double Rate, double TokensPerDecode)> _concurrency = [];
     private double _managedShare;
     private double _managedPerTokenUs;
     private double _coldMs;
@@ -17,7 +17,7 @@ internal sealed class BenchReport(BenchArguments args, string model)
 
     public void Ours(string test, double tokensPerSecond) => _ours[test] = tokensPerSecond;
 
-    public void Concurrency(int requests, double tokensPerSecond) => _concurrency[requests] = tokensPerSecond;
+    public void Concurrency(int requests, double tokensPerSecond, double tokensPerDecode) => _concurrency[requests] = (tokensPerSecond, tokensPerDecode);
 
     public void Overhead(TimeSpan managed, TimeSpan busy, long tokens)
     {
@@ -43,12 +43,12 @@ internal sealed class BenchReport(BenchArguments args, string model)
         }
 
         output.WriteLine();
-        output.WriteLine("| concurrent greedy requests | aggregate tok/s | vs one |");
-        output.WriteLine("| ---: | ---: | ---: |");
-        var one = _concurrency.GetValueOrDefault(1, double.NaN);
-        foreach (var (n, rate) in _concurrency)
+        output.WriteLine("| concurrent greedy requests | aggregate tok/s | vs one | generated tokens per llama_decode |");
+        output.WriteLine("| ---: | ---: | ---: | ---: |");
+        var one = _concurrency.TryGetValue(1, out var single) ? single.Rate : double.NaN;
+        foreach (var (n, (rate, perDecode)) in _concurrency)
         {
-            output.WriteLine(string.Create(c, $"| {n} | {rate:F2} | {rate / one:F2}x |"));
+            output.WriteLine(string.Create(c, $"| {n} | {rate:F2} | {rate / one:F2}x | {perDecode:F2} |"));
         }
 
         output.WriteLine();

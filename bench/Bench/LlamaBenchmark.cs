@@ -52,9 +52,12 @@ internal static class LlamaBenchmark
             foreach (var n in new[] { 1, 2, 4, 8 })
             {
                 var prompts = Enumerable.Range(0, n).Select(_ => Prompt(32)).ToArray();
+                var before = multi.Counters;
                 var clock = Stopwatch.StartNew();
                 var results = await Task.WhenAll(prompts.Select(p => Run(multi, p, greedy with { MaxTokens = 64 })));
-                report.Concurrency(n, results.Sum(r => r.CompletionTokens) / clock.Elapsed.TotalSeconds);
+                var after = multi.Counters;
+                var tokensPerDecode = (after.GeneratedTokens - before.GeneratedTokens) / (double)(after.DecodeCalls - before.DecodeCalls);
+                report.Concurrency(n, results.Sum(r => r.CompletionTokens) / clock.Elapsed.TotalSeconds, tokensPerDecode);
             }
 
             var cold = new List<double>();

@@ -31,7 +31,15 @@ public sealed partial class LlamaEngine
                 continue;
             }
 
-            Step();
+            try
+            {
+                Step();
+            }
+            catch (Exception e) when (e is LlamaException or InvalidOperationException or ArgumentException)
+            {
+                // The scheduler thread must survive a bad step: fail the requests in flight, keep serving.
+                FailActive(e);
+            }
         }
 
         var error = new ObjectDisposedException(nameof(LlamaEngine), "The engine was disposed while the request was running.");
@@ -268,9 +276,13 @@ public sealed partial class LlamaEngine
     private void FailBatch(int code)
     {
         LogDecodeFailed(_logger, code);
-        var error = new LlamaException(code == 1
+        FailActive(new LlamaException(code == 1
             ? "llama_decode found no room in the KV cache for this batch."
-            : $"llama_decode failed with code {code}.");
+            : $"llama_decode failed with code {code}."));
+    }
+
+    private void FailActive(Exception error)
+    {
         foreach (var request in _active)
         {
             var slot = request.Slot!;
@@ -282,5 +294,6 @@ public sealed partial class LlamaEngine
         }
 
         _active.Clear();
+        _finished.Clear();
     }
 }

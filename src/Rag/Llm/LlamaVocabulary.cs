@@ -11,6 +11,8 @@ internal sealed unsafe class LlamaVocabulary(nint vocab)
 {
     public int Count { get; } = LlamaNative.llama_vocab_n_tokens(vocab);
 
+    public int BeginningOfSequence { get; } = LlamaNative.llama_vocab_bos(vocab);
+
     public bool IsEndOfGeneration(int token) => LlamaNative.llama_vocab_is_eog(vocab, token);
 
     /// <param name="addSpecial">Add BOS/EOS as the model wants them.</param>
@@ -29,7 +31,9 @@ internal sealed unsafe class LlamaVocabulary(nint vocab)
                     throw new LlamaException($"Tokenization failed ({n}) for a text of {bytes.Length} bytes.");
                 }
 
-                return tokens[..n];
+                // A chat template that writes the BOS text itself, plus add_special, gives two BOS tokens; keep one.
+                var doubled = n >= 2 && tokens[0] == BeginningOfSequence && tokens[1] == BeginningOfSequence && BeginningOfSequence >= 0;
+                return doubled ? tokens[1..n] : tokens[..n];
             }
         }
     }
