@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace PaperBot.Bench;
+
+/// <summary>Collects the figures and prints them with the ratios against the targets.</summary>
+internal sealed class BenchReport(BenchArguments args, string model)
+{
+    private readonly Dictionary<string, double?> _reference = [];
+    private readonly Dictionary<string, double> _ours = [];
+    private readonly SortedDictionary<int, (double Rate, double TokensPerDecode)> _concurrency = [];
+    private double _managedShare;
+    private double _managedPerTokenUs;
+    private double _coldMs;
+    private double _warmMs;
+
+    public void Reference(string test, double? tokensPerSecond) => _reference[test] = tokensPerSecond;
+
+    public void Ours(string test, double tokensPerSecond) => _ours[test] = tokensPerSecond;
+
+    public void Concurrency(int requests, double tokensPerSecond, double tokensPerDecode) => _concurrency[requests] = (tokensPerSecond, tokensPerDecode);
+
+    public void Overhead(TimeSpan managed, TimeSpan busy, long tokens)
+    {
+        _managedShare = managed / busy;
+        _managedPerTokenUs = managed.TotalMicroseconds / Math.Max(1, tokens);
+    }
+
+    public void Prefix(double coldMs, double warmMs) => (_coldMs, _warmMs) = (coldMs, warmMs);
+
+    public void Print(TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"model: {Path.GetFileName(model)}, threads: {args.Threads}, repetitions: {args.Repetitions}, natives: {args.Native ?? "prebuilt (npm)"}, cpu: {Environment.ProcessorCount} cores"));
+        output.WriteLine();
+        output.WriteLine("| test | llama-bench tok/s | ours tok/s | ratio | target |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (test, target) in new[] { ("tg128", 0.97), ("pp512", 0.95), ("tg128@d2048", 0.97) })
+        {
+            var reference = _reference.GetValueOrDefault(test);
+            var ours = _ours.GetValueOrDefault(test);
+            var ratio = reference is > 0 ? ours / reference.Value : double.NaN;
+            output.WriteLine(string.Create(c, $"| {test} | {reference:F2} | {ours:F2} | {ratio:F3} | ≥ {target:F2} |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| concurrent greedy requests | aggregate tok/s | vs one | generated tokens per llama_decode |");
+        output.WriteLine("| ---: | ---: | ---: | ---: |");
+        var one = _concurrency.TryGetValue(1, out var single) ? single.Rate : double.NaN;
+        foreach (var (n, (rate, perDecode)) in _concurrency)
+        {
+            output.WriteLine(string.Create(c, $"| {n} | {rate:F2} | {rate / one:F2}x | {perDecode:F2} |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"prefix reuse, 1,000-token shared prefix: TTFT cold {_coldMs:F0} ms, warm {_warmMs:F0} ms, ratio {_warmMs / _coldMs:F3} (target ≤ 0.25)"));
+        output.WriteLine(string.Create(c, $"managed overhead (scheduler time outside llama_decode and native sampling): {_managedShare * 100:F2} % of step time, {_managedPerTokenUs:F0} µs per token (target ≤ 3 %)"));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace PaperBot.Bench;
+
+/// <summary>Runs llama.cpp's own llama-bench on the same model and thread count, for the reference figures.</summary>
+internal static class LlamaBenchReference
+{
+    /// <returns>Tokens per second for the test, or null when llama-bench is not built.</returns>
+    public static double? Run(string executable, string model, int threads, int repetitions, int prompt, int generate, int depth)
+    {
+        if (!File.Exists(executable))
+        {
+            return null;
+        }
+
+        var arguments = string.Create(CultureInfo.InvariantCulture, $"-m \"{model}\" -t {threads} -r {repetitions} -p {prompt} -n {generate} -d {depth} -o json");
+        using var process = Process.Start(new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"llama-bench failed: {errors.Result}");
+        }
+
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.EnumerateArray().Select(r => r.GetProperty("avg_ts").GetDouble()).Average();
+    }
+}

@@ -1,0 +1,21 @@
+namespace PaperBot.Rag.Llm;
+
+/// <summary>
+/// Whether local models are configured and present, decided without loading them. When no chat model is there,
+/// no <c>IChatClient</c> is registered at all and answering uses its extractive mode.
+/// </summary>
+public interface ILlmAvailability
+{
+    bool IsChatModelAvailable { get; }
+
+    string? ChatModelPath { get; }
+
+    /// <summary>Why the chat model is (not) available, for logs and `paperbot models`.</summary>
+    string ChatModelReason { get; }
+
+    bool IsEmbeddingModelAvailable { get; }
+
+    string? EmbeddingModelPath { get; }
+
+    string EmbeddingModelReason { get; }
+}

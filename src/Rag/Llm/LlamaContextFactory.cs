@@ -1,0 +1,30 @@
+using PaperBot.Rag.Llm.Native;
+
+namespace PaperBot.Rag.Llm;
+
+/// <summary>Creates contexts and turns a refusal into a <see cref="ModelLoadException"/> with llama.cpp's reason.</summary>
+internal static class LlamaContextFactory
+{
+    public static SafeLlamaContextHandle Create(LlamaModel model, LlamaContextParams parameters, string what)
+    {
+        var log = LlamaLog.BeginCapture();
+        try
+        {
+            var context = SafeLlamaContextHandle.Create(model.Handle, parameters);
+            if (context is not null)
+            {
+                return context;
+            }
+        }
+        finally
+        {
+            LlamaLog.EndCapture();
+        }
+
+        var detail = log.Count == 0 ? "llama.cpp gave no reason" : string.Join(" | ", log.TakeLast(3));
+        var memory = log.Exists(l => l.Contains("alloc", StringComparison.OrdinalIgnoreCase) || l.Contains("memory", StringComparison.OrdinalIgnoreCase));
+        return memory
+            ? throw new ModelLoadException(model.Path, ModelLoadFailure.OutOfMemory, $"not enough memory for a context of {what}; lower Llm:ContextSize or Llm:Parallel ({detail})")
+            : throw new ModelLoadException(model.Path, ModelLoadFailure.Unknown, $"cannot create a context of {what} ({detail})");
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PaperBot.Rag.Llm;
+
+#pragma warning disable IDE0130 // DI extensions live in the DI namespace, as the .NET convention has it
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+public static class LlmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the options ("Llm", "Embeddings"), <see cref="ILlmAvailability"/>, <see cref="LlamaModelHost"/>,
+    /// and, only when the model file is there, <see cref="IChatClient"/> and
+    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>. Models load on first use.
+    /// </summary>
+    /// <param name="baseDirectory">Where relative model paths and models/ are looked up; default: the working directory.</param>
+    public static IServiceCollection AddPaperBotLlm(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
+    {
+        baseDirectory ??= Directory.GetCurrentDirectory();
+        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Decided now, from the configuration, so that "no model" means no IChatClient in the container rather
+        // than one that fails on first use.
+        var availability = new LlmAvailability(
+            configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions(),
+            configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions(),
+            baseDirectory);
+        services.TryAddSingleton<ILlmAvailability>(availability);
+        services.TryAddSingleton<LlamaModelHost>();
+        if (availability.IsChatModelAvailable)
+        {
+            services.TryAddSingleton<IChatClient>(sp =>
+            {
+                var host = sp.GetRequiredService<LlamaModelHost>();
+                return new LlamaChatClient(new Lazy<LlamaEngine>(() => host.Engine), sp.GetRequiredService<IOptions<LlmOptions>>().Value.ToGenerationOptions());
+            });
+        }
+
+        if (availability.IsEmbeddingModelAvailable)
+        {
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            {
+                var host = sp.GetRequiredService<LlamaModelHost>();
+                return new LlamaEmbeddingGenerator(new Lazy<LlamaEmbedder>(() => host.Embedder));
+            });
+        }
+
+        return services;
+    }
+}

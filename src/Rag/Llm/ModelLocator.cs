@@ -1,0 +1,59 @@
+using PaperBot.Rag.Llm.Gguf;
+
+namespace PaperBot.Rag.Llm;
+
+/// <summary>Finds the configured model files; "auto" looks in models/ under the working directory.</summary>
+public static class ModelLocator
+{
+    public const string Auto = "auto";
+
+    /// <summary>The chat model's full path, or null with the reason.</summary>
+    public static string? FindChatModel(string? configured, string baseDirectory, out string reason) =>
+        Find(configured, baseDirectory, embedding: false, out reason);
+
+    /// <summary>The embedding model's full path, or null with the reason.</summary>
+    public static string? FindEmbeddingModel(string? configured, string baseDirectory, out string reason) =>
+        Find(configured, baseDirectory, embedding: true, out reason);
+
+    /// <summary>Encoder architectures make embeddings, not answers.</summary>
+    public static bool IsEmbeddingArchitecture(string? architecture) =>
+        architecture is not null && architecture.Contains("bert", StringComparison.OrdinalIgnoreCase);
+
+    private static string? Find(string? configured, string baseDirectory, bool embedding, out string reason)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            reason = "no model configured";
+            return null;
+        }
+
+        if (!string.Equals(configured, Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            var path = Path.GetFullPath(configured, baseDirectory);
+            reason = File.Exists(path) ? "configured" : $"configured model file {path} does not exist";
+            return File.Exists(path) ? path : null;
+        }
+
+        var folder = Path.Combine(baseDirectory, "models");
+        var match = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.gguf", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault(f => Architecture(f) is { } arch && IsEmbeddingArchitecture(arch) == embedding)
+            : null;
+        reason = match is not null ? "found under models/" : $"no {(embedding ? "embedding" : "chat")} *.gguf under {folder}";
+        return match;
+    }
+
+    private static string? Architecture(string path)
+    {
+        try
+        {
+            return GgufFile.Read(path).Architecture;
+        }
+        catch (IOException)
+        {
+            // A damaged or partial download is not a candidate; loading it would fail anyway.
+            return null;
+        }
+    }
+}
