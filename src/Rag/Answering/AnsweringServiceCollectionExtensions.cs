@@ -30,7 +30,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(configuration.GetValue("Llm:ContextSize", CharacterTokenEstimate.DefaultContextSize)));
         services.TryAddSingleton(new AnswerBudget(configuration.GetValue(AnswerBudget.ConfigurationKey, AnswerBudget.DefaultMaxAnswerTokens)));
-        services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<PaperBotPaths>().Resolve("prompts")));
+        services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<PaperBotPaths>().PromptsDirectory));
         services.TryAddSingleton<PaperLookup>();
         services.TryAddSingleton<PaperVectorStore>();
         services.TryAddSingleton<DigestStore>();

@@ -13,5 +13,18 @@ public sealed class PaperBotPaths(string contentRoot, IOptions<DataOptions> data
 
     public string SeedDirectory => Hosting.ContentRoot.Resolve(ContentRoot, data.Value.SeedDirectory);
 
+    /// <summary>
+    /// The prompt templates: prompts/ under the content root (the repository, where users edit them), else the
+    /// copy next to the executable (a workspace that holds only an appsettings.json).
+    /// </summary>
+    public string PromptsDirectory
+    {
+        get
+        {
+            var local = Resolve("prompts");
+            return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "prompts");
+        }
+    }
+
     public string Resolve(string path) => Hosting.ContentRoot.Resolve(ContentRoot, path);
 }
