@@ -14,10 +14,10 @@ internal static partial class AnsweringLog
     [LoggerMessage(Level = LogLevel.Trace, Message = "Prompt sent to the model:\n{Prompt}")]
     public static partial void Prompt(ILogger logger, string prompt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered in {Mode} mode from {Sources} sources in {TotalMs:0} ms (retrieval {RetrievalMs:0} ms, generation {GenerationMs:0} ms); {Dropped} invalid citations dropped")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered in {Mode} mode from {Sources} sources in {TotalMs:0} ms (retrieval {RetrievalMs:0} ms, generation {GenerationMs:0} ms); {Dropped} invalid citations dropped")]
     public static partial void Answered(ILogger logger, AnswerMode mode, int sources, double totalMs, double retrievalMs, double generationMs, int dropped);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No indexed paper is relevant to the question; answered without the model")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No indexed paper is relevant to the question; answered without the model")]
     public static partial void NothingRelevant(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The model failed while answering")]

@@ -1,12 +1,14 @@
+using System.Text.RegularExpressions;
 using PaperBot.Rag.Answering.Text;
 
 namespace PaperBot.Rag.Answering.Digest;
 
 /// <summary>
 /// The sentence of an abstract that shares the most words with the rest of it: the one closest to what the
-/// whole abstract is about, usually the contribution rather than the background or a number.
+/// whole abstract is about. A sentence stating the contribution ("we propose") is preferred; one that leans on
+/// the sentence before it ("Besides, ...", "2) ...") reads badly alone and is avoided.
 /// </summary>
-public static class CentralSentence
+public static partial class CentralSentence
 {
     public static string Of(string abstractText)
     {
@@ -31,6 +33,16 @@ public static class CentralSentence
                 }
             }
 
+            if (ContributionRegex().IsMatch(sentences[i]))
+            {
+                score *= 1.3;
+            }
+
+            if (DependentOpeningRegex().IsMatch(sentences[i]))
+            {
+                score *= 0.6;
+            }
+
             if (score > bestScore)
             {
                 (best, bestScore) = (i, score);
@@ -39,4 +51,10 @@ public static class CentralSentence
 
         return sentences[best];
     }
+
+    [GeneratedRegex(@"\b(we|this (paper|work))\s+(propose|introduce|present|develop)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContributionRegex();
+
+    [GeneratedRegex(@"^(\(?\d+\)|\(?[ivx]+\)|besides|moreover|however|furthermore|additionally|also|then|finally|specifically|in addition|in contrast|this|these|it|they)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DependentOpeningRegex();
 }

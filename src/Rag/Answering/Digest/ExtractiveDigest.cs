@@ -16,7 +16,7 @@ public static class ExtractiveDigest
     {
         var themes = ThemeGrouper.Group(papers);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Label} of {day:yyyy-MM-dd}: {papers.Count} papers in {themes.Count} {(themes.Count == 1 ? "theme" : "themes")}.");
+        text.Append(CultureInfo.InvariantCulture, $"{Label} of {day:yyyy-MM-dd}: {papers.Count} {(papers.Count == 1 ? "paper" : "papers")} in {themes.Count} {(themes.Count == 1 ? "theme" : "themes")}.");
         foreach (var theme in themes)
         {
             text.Append("\n\n").Append(theme.Label).Append(CultureInfo.InvariantCulture, $" ({theme.Papers.Count})");
