@@ -30,8 +30,7 @@ public static class CommandHost
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddPaperBotIndex(builder.Configuration, contentRoot);
-        builder.Services.AddPaperBotAnswering(builder.Configuration);
+        builder.Services.AddPaperBotRag(builder.Configuration, contentRoot);
         return builder;
     }
 }

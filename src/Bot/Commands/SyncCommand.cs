@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Corpus;
@@ -45,7 +44,7 @@ public static class SyncCommand
 
             Print(ctx, results);
             return ExitCodes.Success;
-        }, ct, builder => builder.Services.AddPaperBotSync(builder.Configuration)));
+        }, ct));
         return command;
     }
 

@@ -3,12 +3,31 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Answering;
 using PaperBot.Rag.Index;
 
 namespace PaperBot.Rag.Hosting;
 
 public static class RagServiceCollectionExtensions
 {
+    /// <summary>
+    /// Everything the front ends use: the index, the Daily Papers client, the local models (when present) and
+    /// answering. With a chat model, prompts are counted with the model's own tokenizer.
+    /// </summary>
+    public static IServiceCollection AddPaperBotRag(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPaperBotIndex(configuration, contentRoot);
+        services.AddPaperBotSync(configuration);
+        services.AddPaperBotLlm(configuration, contentRoot);
+        services.AddPaperBotAnswering(configuration);
+        if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient)))
+        {
+            services.AddSingleton<Answering.ITokenCounter, ModelTokenCounter>();
+        }
+
+        return services;
+    }
+
     /// <summary>Registers the paper index and ingestion, with options validated when the host starts.</summary>
     public static IServiceCollection AddPaperBotIndex(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
