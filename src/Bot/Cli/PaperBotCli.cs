@@ -14,6 +14,8 @@ public static class PaperBotCli
         ShowCommand.Create(),
         StatsCommand.Create(),
         SyncCommand.Create(),
+        GenerateCommand.Create(),
+        ModelsCommand.Create(),
         AskCommand.Create(),
         SummarizeCommand.Create(),
         EvalCommand.Create(),

@@ -28,6 +28,12 @@ public sealed partial class LlamaModelHost : IDisposable
         _embeddings = new(LoadEmbeddings);
     }
 
+    /// <summary>Where model load progress (0 to 1) goes, for a progress bar; set it before the first use of a model.</summary>
+    public IProgress<float>? LoadProgress { get; set; }
+
+    /// <summary>True once the chat model is loaded.</summary>
+    public bool IsChatModelLoaded => _chat.IsValueCreated;
+
     /// <summary>The generation engine; loads the chat model on first call.</summary>
     /// <exception cref="InvalidOperationException">No chat model is available (see <see cref="ILlmAvailability"/>).</exception>
     /// <exception cref="ModelLoadException">The model could not be loaded.</exception>
@@ -87,6 +93,7 @@ public sealed partial class LlamaModelHost : IDisposable
         var progress = new Action<float>(p =>
         {
             var percent = (int)(p * 100);
+            LoadProgress?.Report(p);
             if (percent / 25 != lastReported / 25)
             {
                 lastReported = percent;

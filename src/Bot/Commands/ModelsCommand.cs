@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Gguf;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Commands;
+
+/// <summary><c>paperbot models</c>: the GGUF files under models/ with their metadata, read from the header only.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var json = CommandRunner.JsonOption();
+        var command = new Command("models", "List the GGUF models under models/ and which one is used") { json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
+        {
+            var folder = ctx.Get<PaperBotPaths>().Resolve("models");
+            var availability = ctx.Get<ILlmAvailability>();
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.gguf").Order(StringComparer.Ordinal).ToList() : [];
+            var rows = files.Select(f => Describe(f, availability)).ToList();
+            if (ctx.Json)
+            {
+                ctx.Output.WriteJson(new
+                {
+                    folder,
+                    chat_model = availability.ChatModelPath,
+                    chat_model_reason = availability.ChatModelReason,
+                    embedding_model = availability.EmbeddingModelPath,
+                    models = rows,
+                });
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (rows.Count == 0)
+            {
+                ctx.Output.Results.MarkupLineInterpolated($"[yellow]No GGUF files in {folder}.[/] PaperBot answers extractively; see models/README.md for models to put there.");
+            }
+            else
+            {
+                var table = new Table().AddColumns("File", "Architecture", "Parameters", "Type", "Context", "Chat template", "Use");
+                foreach (var r in rows)
+                {
+                    table.AddRow(Markup.Escape(r.File), Markup.Escape(r.Architecture ?? "?"), r.Parameters, Markup.Escape(r.Type ?? "?"),
+                        r.Context?.ToString(CultureInfo.InvariantCulture) ?? "?", r.ChatTemplate ? "yes" : "no", Markup.Escape(r.Use ?? r.Error ?? ""));
+                }
+
+                ctx.Output.Results.Write(table);
+            }
+
+            ctx.Output.Results.MarkupLineInterpolated($"Chat model: {availability.ChatModelReason}");
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
+        return command;
+    }
+
+    private static ModelRow Describe(string path, ILlmAvailability availability)
+    {
+        var use = string.Equals(path, availability.ChatModelPath, StringComparison.Ordinal) ? "chat"
+            : string.Equals(path, availability.EmbeddingModelPath, StringComparison.Ordinal) ? "embeddings" : null;
+        try
+        {
+            var gguf = GgufFile.Read(path);
+            return new ModelRow(Path.GetFileName(path), gguf.Architecture, FormatCount(gguf.ParameterCount), gguf.MainTensorType?.ToString(),
+                gguf.ContextLength, gguf.ChatTemplate is not null, new FileInfo(path).Length, use, null);
+        }
+        catch (Exception e) when (e is GgufFormatException or IOException or UnauthorizedAccessException)
+        {
+            return new ModelRow(Path.GetFileName(path), null, "?", null, null, false, new FileInfo(path).Length, use, $"unreadable: {e.Message}");
+        }
+    }
+
+    private static string FormatCount(long count) => count switch
+    {
+        >= 1_000_000_000 => $"{count / 1e9:0.0}B",
+        >= 1_000_000 => $"{count / 1e6:0.0}M",
+        _ => count.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private sealed record ModelRow(string File, string? Architecture, string Parameters, string? Type, long? Context, bool ChatTemplate, long Bytes, string? Use, string? Error);
+}
