@@ -1,0 +1,312 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace PaperBot.Bot.Discord.Gateway;
+
+/// <summary>
+/// One WebSocket connection: Hello, heartbeats, Identify or Resume, and dispatches handed to a channel. It ends
+/// with a <see cref="GatewayDisconnect"/> and never retries itself; <see cref="GatewayClient"/> decides what next.
+/// </summary>
+internal sealed class GatewayConnection(
+    DiscordOptions options,
+    GatewayTimings timings,
+    TimeProvider timeProvider,
+    IdentifyGate identifyGate,
+    int maxConcurrency,
+    GatewaySession session,
+    ChannelWriter<GatewayDispatch> dispatches,
+    ILogger logger) : IDisposable
+{
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly GatewaySendLimiter _sendLimiter = new(timeProvider);
+    private readonly TaskCompletionSource<GatewayDisconnect> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _cancel = new();
+    private volatile bool _ackReceived = true;
+    private volatile bool _established;
+    private Task _heartbeat = Task.CompletedTask;
+
+    /// <summary>Whether READY or RESUMED arrived: a good connect, which resets the reconnect backoff.</summary>
+    public bool Established => _established;
+
+    public async Task<GatewayDisconnect> RunAsync(Uri uri, bool resume, CancellationToken stopToken)
+    {
+        // Keep-alive pings would only duplicate Discord's own heartbeats.
+        _socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        await _socket.ConnectAsync(uri, stopToken);
+
+        using var stopRegistration = stopToken.Register(() => _ended.TrySetResult(GatewayDisconnect.Stopped));
+        var receive = ReceiveLoopAsync(resume, _cancel.Token);
+        var readyWatch = WatchReadyTimeoutAsync(_cancel.Token);
+
+        var outcome = await _ended.Task;
+        await CloseAsync(outcome, receive);
+        await _cancel.CancelAsync();
+        await Task.WhenAll(receive, readyWatch, _heartbeat).ContinueWith(static _ => { }, TaskScheduler.Default);
+        return outcome;
+    }
+
+    public void Dispose()
+    {
+        _cancel.Dispose();
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(bool resume, CancellationToken cancellationToken)
+    {
+        var frame = new ArrayBufferWriter<byte>(8192);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                frame.ResetWrittenCount();
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(frame.GetMemory(4096), cancellationToken);
+                    frame.Advance(result.Count);
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    var code = (int?)_socket.CloseStatus;
+                    if (_ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.ServerClosed, code)))
+                    {
+                        logger.ServerClosed(code, _socket.CloseStatusDescription);
+                    }
+
+                    return;
+                }
+
+                await HandleFrameAsync(frame.WrittenMemory, resume, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
+        {
+            logger.TransportError(e);
+            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+        }
+    }
+
+    private async Task HandleFrameAsync(ReadOnlyMemory<byte> bytes, bool resume, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        int op;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+            op = document.RootElement.GetProperty("op").GetInt32();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            logger.MalformedFrame(bytes.Length, e);
+            return;
+        }
+
+        using (document)
+        {
+            try
+            {
+                await HandlePayloadAsync((GatewayOpCode)op, document.RootElement, resume, cancellationToken);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                logger.MalformedFrame(bytes.Length, e);
+            }
+        }
+    }
+
+    private async Task HandlePayloadAsync(GatewayOpCode op, JsonElement root, bool resume, CancellationToken cancellationToken)
+    {
+        switch (op)
+        {
+            case GatewayOpCode.Hello:
+                var interval = TimeSpan.FromMilliseconds(root.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
+                _heartbeat = HeartbeatLoopAsync(interval, cancellationToken);
+                await AuthenticateAsync(resume, cancellationToken);
+                break;
+            case GatewayOpCode.HeartbeatAck:
+                _ackReceived = true;
+                logger.HeartbeatAcknowledged();
+                break;
+            case GatewayOpCode.Heartbeat:
+                await SendHeartbeatAsync(cancellationToken);
+                break;
+            case GatewayOpCode.Dispatch:
+                HandleDispatch(root);
+                break;
+            case GatewayOpCode.Reconnect:
+                logger.ReconnectRequested();
+                _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.ReconnectRequested));
+                break;
+            case GatewayOpCode.InvalidSession:
+                var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
+                logger.InvalidSession(resumable);
+                _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.InvalidSession, Resumable: resumable));
+                break;
+            default:
+                logger.UnknownOp((int)op);
+                break;
+        }
+    }
+
+    private void HandleDispatch(JsonElement root)
+    {
+        var eventName = root.GetProperty("t").GetString() ?? throw new FormatException("A dispatch without an event name.");
+        var sequence = root.GetProperty("s").GetInt32();
+        var data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
+        session.Observe(sequence);
+        logger.DispatchReceived(eventName, sequence);
+
+        if (eventName == GatewayEvents.Ready)
+        {
+            var sessionId = data.GetProperty("session_id").GetString();
+            var resumeUrl = data.GetProperty("resume_gateway_url").GetString();
+            if (string.IsNullOrEmpty(sessionId) || string.IsNullOrEmpty(resumeUrl))
+            {
+                throw new FormatException("READY without session_id or resume_gateway_url.");
+            }
+
+            session.Start(sessionId, resumeUrl);
+            _established = true;
+            logger.Ready();
+        }
+        else if (eventName == GatewayEvents.Resumed)
+        {
+            _established = true;
+            logger.Resumed();
+        }
+
+        // Unbounded: the receive loop must never wait on whoever handles events.
+        dispatches.TryWrite(new GatewayDispatch(eventName, sequence, data));
+    }
+
+    private async Task AuthenticateAsync(bool resume, CancellationToken cancellationToken)
+    {
+        if (resume && session.SessionId is { } sessionId)
+        {
+            await SendAsync(GatewayFrames.Resume(options.Token, sessionId, session.LastSequence), false, cancellationToken);
+            return;
+        }
+
+        await identifyGate.WaitAsync(options.ShardId, maxConcurrency, cancellationToken);
+        var intents = DiscordIntentsSelector.For(options);
+        await SendAsync(GatewayFrames.Identify(options.Token, intents, options.ShardId, options.ShardCount), false, cancellationToken);
+    }
+
+    private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The random first delay spreads many clients' beats after a Discord-wide reconnect.
+            await Task.Delay(interval * timings.Random(), timeProvider, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!_ackReceived)
+                {
+                    logger.Zombie();
+                    _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.Zombie));
+                    return;
+                }
+
+                _ackReceived = false;
+                await SendHeartbeatAsync(cancellationToken);
+                await Task.Delay(interval, timeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
+        {
+            logger.TransportError(e);
+            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+        }
+    }
+
+    private async Task WatchReadyTimeoutAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(timings.ReadyTimeout, timeProvider, cancellationToken);
+            if (!_established)
+            {
+                logger.ReadyTimeout(timings.ReadyTimeout);
+                _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.ReadyTimeout));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var sequence = session.LastSequence;
+        await SendAsync(GatewayFrames.Heartbeat(sequence), true, cancellationToken);
+        logger.HeartbeatSent(sequence);
+    }
+
+    private async Task SendAsync(byte[] frame, bool isHeartbeat, CancellationToken cancellationToken)
+    {
+        if (frame.Length > GatewayFrames.MaxFrameBytes)
+        {
+            throw new InvalidOperationException($"A gateway frame of {frame.Length} bytes exceeds Discord's {GatewayFrames.MaxFrameBytes}-byte limit.");
+        }
+
+        await _sendLimiter.WaitAsync(isHeartbeat, cancellationToken);
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private async Task CloseAsync(GatewayDisconnect outcome, Task receive)
+    {
+        // 1000 ends the session (the bot shows offline); any other code keeps it resumable.
+        var code = outcome.Reason == GatewayDisconnectReason.Stopped
+            ? WebSocketCloseStatus.NormalClosure
+            : (WebSocketCloseStatus)GatewayCloseCodes.ClientResuming;
+        if (outcome.Reason == GatewayDisconnectReason.ServerClosed)
+        {
+            code = _socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
+        }
+
+        using var timeout = new CancellationTokenSource(timings.CloseTimeout, timeProvider);
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _sendLock.WaitAsync(timeout.Token);
+                try
+                {
+                    await _socket.CloseOutputAsync(code, null, timeout.Token);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+            }
+
+            // Let the server's closing frame arrive so the close handshake completes cleanly.
+            await receive.WaitAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or TimeoutException)
+        {
+            _socket.Abort();
+        }
+    }
+}

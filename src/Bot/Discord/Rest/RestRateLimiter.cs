@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+
+namespace PaperBot.Bot.Discord.Rest;
+
+/// <summary>
+/// Learns Discord's buckets from response headers and holds requests back until their bucket has room, so the
+/// bot never sends into a bucket it knows is exhausted. A global 429 pauses every non-interaction request.
+/// </summary>
+internal sealed class RestRateLimiter(TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new();
+    private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
+    private readonly Lock _globalLock = new();
+    private DateTimeOffset _globalResumeAt;
+
+    /// <summary>Waits until <paramref name="route"/> may be sent and reserves one request from its bucket.</summary>
+    public async Task AcquireAsync(DiscordRoute route, Action<TimeSpan> onWait, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = route.ExemptFromGlobal ? TimeSpan.Zero : GlobalWait();
+            if (wait <= TimeSpan.Zero)
+            {
+                wait = BucketFor(route).TryReserve();
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            onWait(wait);
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>Learns from a response's headers; on a 429 blocks the bucket, or everything when global.</summary>
+    public void Observe(DiscordRoute route, RateLimitHeaders headers, bool tooManyRequests, TimeSpan? retryAfter, bool global)
+    {
+        if (headers.Bucket is { } hash)
+        {
+            _bucketHashByRoute[route.RouteKey] = hash;
+        }
+
+        var bucket = BucketFor(route);
+        if (headers is { Limit: { } limit, Remaining: { } remaining, ResetAfter: { } resetAfter })
+        {
+            bucket.Update(limit, remaining, resetAfter);
+        }
+
+        if (!tooManyRequests)
+        {
+            return;
+        }
+
+        var pause = retryAfter ?? headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
+        if (global)
+        {
+            lock (_globalLock)
+            {
+                var until = timeProvider.GetUtcNow() + pause;
+                _globalResumeAt = until > _globalResumeAt ? until : _globalResumeAt;
+            }
+        }
+        else
+        {
+            bucket.Exhaust(pause);
+        }
+    }
+
+    private TimeSpan GlobalWait()
+    {
+        lock (_globalLock)
+        {
+            return _globalResumeAt - timeProvider.GetUtcNow();
+        }
+    }
+
+    private RateLimitBucket BucketFor(DiscordRoute route)
+    {
+        // Until Discord names the route's bucket, the route itself stands in for it.
+        var id = _bucketHashByRoute.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey;
+        return _buckets.GetOrAdd($"{id}:{route.MajorParameter}", _ => new RateLimitBucket(timeProvider));
+    }
+}
