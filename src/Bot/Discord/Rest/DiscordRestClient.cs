@@ -188,30 +188,38 @@ public sealed class DiscordRestClient
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(DiscordRoute route, byte[]? payload, CancellationToken cancellationToken)
     {
-        await _rateLimiter.AcquireAsync(route, wait => _logger.WaitingForRateLimit(route, wait), cancellationToken);
-        using var request = new HttpRequestMessage(route.Method, route.Path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
-        if (payload is not null)
+        var bucket = await _rateLimiter.AcquireAsync(route, wait => _logger.WaitingForRateLimit(route, wait), cancellationToken);
+        try
         {
-            request.Content = new ByteArrayContent(payload);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+            using var request = new HttpRequestMessage(route.Method, route.Path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
+            if (payload is not null)
+            {
+                request.Content = new ByteArrayContent(payload);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
 
-        var response = await _http.SendAsync(request, cancellationToken);
-        _logger.Response(route, response.StatusCode);
-        var headers = RateLimitHeaders.Read(response.Headers);
-        if (response.StatusCode != HttpStatusCode.TooManyRequests)
-        {
-            _rateLimiter.Observe(route, headers, tooManyRequests: false, retryAfter: null, global: false);
+            var response = await _http.SendAsync(request, cancellationToken);
+            _logger.Response(route, response.StatusCode);
+            var headers = RateLimitHeaders.Read(response.Headers);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                _rateLimiter.Observe(route, bucket, headers, tooManyRequests: false, retryAfter: null, global: false);
+                return response;
+            }
+
+            var error = await ReadErrorAsync(response, cancellationToken);
+            var global = headers.Global || error?.Global == true;
+            var retryAfter = error?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : headers.RetryAfter;
+            _rateLimiter.Observe(route, bucket, headers, tooManyRequests: true, retryAfter, global);
+            _logger.RateLimited(route, global ? "global" : "bucket", retryAfter);
             return response;
         }
-
-        var error = await ReadErrorAsync(response, cancellationToken);
-        var global = headers.Global || error?.Global == true;
-        var retryAfter = error?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : headers.RetryAfter;
-        _rateLimiter.Observe(route, headers, tooManyRequests: true, retryAfter, global);
-        _logger.RateLimited(route, global ? "global" : "bucket", retryAfter);
-        return response;
+        finally
+        {
+            // A request that failed before describing its bucket must not leave others queued behind it.
+            bucket.Release();
+        }
     }
 
     private static async Task<DiscordErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

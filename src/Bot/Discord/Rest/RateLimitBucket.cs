@@ -1,38 +1,69 @@
 namespace PaperBot.Bot.Discord.Rest;
 
-/// <summary>What is known of one Discord rate-limit bucket; unknown until the first response describes it.</summary>
+/// <summary>
+/// What is known of one Discord rate-limit bucket. Until a response describes it, only one request at a time
+/// probes it, so a burst cannot overrun a limit the bot has not learned yet.
+/// </summary>
 internal sealed class RateLimitBucket(TimeProvider timeProvider)
 {
     private readonly Lock _lock = new();
     private int? _limit;
     private int? _remaining;
     private DateTimeOffset _resetAt;
+    private TimeSpan _window;
+    private TaskCompletionSource? _probe;
 
-    /// <summary>Takes one request from the bucket, or says how long until it refills.</summary>
-    public TimeSpan TryReserve()
+    /// <summary>
+    /// Takes one request from the bucket and returns true, or waits until it might have room and returns false
+    /// (the caller re-checks, since the route may meanwhile map to another bucket).
+    /// </summary>
+    public async ValueTask<bool> TryReserveAsync(Action<TimeSpan> onWait, CancellationToken cancellationToken)
     {
+        Task? probeInFlight = null;
+        TimeSpan wait;
         lock (_lock)
         {
             var now = timeProvider.GetUtcNow();
+            if (_remaining is not null && now >= _resetAt)
+            {
+                // Refilled; until a response gives the new reset time, assume a full window from now.
+                _remaining = _limit;
+                _resetAt = now + _window;
+            }
+
             if (_remaining is null)
             {
-                return TimeSpan.Zero;
-            }
+                if (_probe is null)
+                {
+                    _probe = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    return true;
+                }
 
-            if (now >= _resetAt)
-            {
-                _remaining = _limit is { } limit ? limit - 1 : null;
-                return TimeSpan.Zero;
+                probeInFlight = _probe.Task;
+                wait = TimeSpan.Zero;
             }
-
-            if (_remaining > 0)
+            else if (_remaining > 0)
             {
                 _remaining--;
-                return TimeSpan.Zero;
+                return true;
             }
-
-            return _resetAt - now;
+            else
+            {
+                wait = _resetAt - now;
+            }
         }
+
+        if (probeInFlight is not null)
+        {
+            await probeInFlight.WaitAsync(cancellationToken);
+        }
+        else
+        {
+            onWait(wait);
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+
+        return false;
     }
 
     public void Update(int limit, int remaining, TimeSpan resetAfter)
@@ -41,11 +72,14 @@ internal sealed class RateLimitBucket(TimeProvider timeProvider)
         {
             var now = timeProvider.GetUtcNow();
 
-            // Within the same window, responses can arrive out of order; the lower count is the safe one.
+            // Within one window responses can arrive out of order, and requests reserved since are not counted
+            // in them yet: the lower count is the safe one.
             var sameWindow = now < _resetAt && _remaining is not null;
             _limit = limit;
             _remaining = sameWindow ? Math.Min(_remaining!.Value, remaining) : remaining;
             _resetAt = now + resetAfter;
+            _window = resetAfter > _window ? resetAfter : _window;
+            ReleaseProbe();
         }
     }
 
@@ -56,6 +90,22 @@ internal sealed class RateLimitBucket(TimeProvider timeProvider)
         {
             _remaining = 0;
             _resetAt = timeProvider.GetUtcNow() + retryAfter;
+            ReleaseProbe();
         }
+    }
+
+    /// <summary>The reserved request ended without describing the bucket (no headers, or it failed).</summary>
+    public void Release()
+    {
+        lock (_lock)
+        {
+            ReleaseProbe();
+        }
+    }
+
+    private void ReleaseProbe()
+    {
+        _probe?.TrySetResult();
+        _probe = null;
     }
 }

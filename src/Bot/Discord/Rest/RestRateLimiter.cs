@@ -13,29 +13,29 @@ internal sealed class RestRateLimiter(TimeProvider timeProvider)
     private readonly Lock _globalLock = new();
     private DateTimeOffset _globalResumeAt;
 
-    /// <summary>Waits until <paramref name="route"/> may be sent and reserves one request from its bucket.</summary>
-    public async Task AcquireAsync(DiscordRoute route, Action<TimeSpan> onWait, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="route"/> may be sent; returns the bucket the request was counted in.</summary>
+    public async Task<RateLimitBucket> AcquireAsync(DiscordRoute route, Action<TimeSpan> onWait, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = route.ExemptFromGlobal ? TimeSpan.Zero : GlobalWait();
-            if (wait <= TimeSpan.Zero)
+            var globalWait = route.ExemptFromGlobal ? TimeSpan.Zero : GlobalWait();
+            if (globalWait > TimeSpan.Zero)
             {
-                wait = BucketFor(route).TryReserve();
+                onWait(globalWait);
+                await Task.Delay(globalWait, timeProvider, cancellationToken);
+                continue;
             }
 
-            if (wait <= TimeSpan.Zero)
+            var bucket = BucketFor(route);
+            if (await bucket.TryReserveAsync(onWait, cancellationToken))
             {
-                return;
+                return bucket;
             }
-
-            onWait(wait);
-            await Task.Delay(wait, timeProvider, cancellationToken);
         }
     }
 
     /// <summary>Learns from a response's headers; on a 429 blocks the bucket, or everything when global.</summary>
-    public void Observe(DiscordRoute route, RateLimitHeaders headers, bool tooManyRequests, TimeSpan? retryAfter, bool global)
+    public void Observe(DiscordRoute route, RateLimitBucket reserved, RateLimitHeaders headers, bool tooManyRequests, TimeSpan? retryAfter, bool global)
     {
         if (headers.Bucket is { } hash)
         {
@@ -48,23 +48,30 @@ internal sealed class RestRateLimiter(TimeProvider timeProvider)
             bucket.Update(limit, remaining, resetAfter);
         }
 
-        if (!tooManyRequests)
+        if (tooManyRequests)
         {
-            return;
-        }
-
-        var pause = retryAfter ?? headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
-        if (global)
-        {
-            lock (_globalLock)
+            var pause = retryAfter ?? headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
+            if (global)
             {
-                var until = timeProvider.GetUtcNow() + pause;
-                _globalResumeAt = until > _globalResumeAt ? until : _globalResumeAt;
+                PauseAll(pause);
+            }
+            else
+            {
+                bucket.Exhaust(pause);
             }
         }
-        else
+
+        // Wakes requests queued behind a probe, whether or not the response described the bucket.
+        reserved.Release();
+        bucket.Release();
+    }
+
+    private void PauseAll(TimeSpan pause)
+    {
+        lock (_globalLock)
         {
-            bucket.Exhaust(pause);
+            var until = timeProvider.GetUtcNow() + pause;
+            _globalResumeAt = until > _globalResumeAt ? until : _globalResumeAt;
         }
     }
 
