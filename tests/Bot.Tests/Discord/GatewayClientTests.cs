@@ -314,4 +314,20 @@ public sealed class GatewayClientTests
         Assert.Empty(overridden.Server.Rest.RequestsTo("gateway-bot"));
         Assert.Equal(JsonValueKind.Object, overridden.Dispatches[0].Data.ValueKind);
     }
+
+    [Fact]
+    public async Task A_failing_gateway_bot_lookup_is_retried_with_backoff()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        for (var i = 0; i <= DiscordHarness.FastRestTimings.MaxRetries; i++)
+        {
+            bot.Server.Rest.EnqueueFault("gateway-bot", new RestFault.Status(500));
+        }
+
+        bot.StartGateway();
+        await bot.WaitForDispatchAsync(GatewayEvents.Ready);
+
+        Assert.Equal(DiscordHarness.FastRestTimings.MaxRetries + 2, bot.Server.Rest.RequestsTo("gateway-bot").Count);
+        Assert.Contains(bot.Logs.Lines, l => l.Message.StartsWith("Gateway connection failed", StringComparison.Ordinal));
+    }
 }

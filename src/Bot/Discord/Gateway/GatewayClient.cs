@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using PaperBot.Bot.Discord.Rest;
 
 namespace PaperBot.Bot.Discord.Gateway;
@@ -85,38 +86,45 @@ public sealed class GatewayClient
     private async Task<(GatewayDisconnect Outcome, bool Established)> ConnectOnceAsync(CancellationToken cancellationToken)
     {
         var resume = _session.CanResume;
-        var maxConcurrency = 1;
-        string baseUrl;
-        if (resume)
-        {
-            baseUrl = _session.ResumeUrl!;
-        }
-        else if (!string.IsNullOrEmpty(_options.GatewayUrl))
-        {
-            baseUrl = _options.GatewayUrl;
-        }
-        else
-        {
-            // Fetched before every fresh session: Discord asks clients not to cache it for long.
-            var info = await _rest.GetGatewayBotAsync(cancellationToken);
-            baseUrl = info.Url;
-            maxConcurrency = info.SessionStartLimit.MaxConcurrency;
-        }
-
-        using var connection = new GatewayConnection(
-            _options, _timings, _timeProvider, _identifyGate, maxConcurrency, _session, _dispatches.Writer, _logger);
+        GatewayConnection? connection = null;
         try
         {
+            var (baseUrl, maxConcurrency) = await ResolveUrlAsync(resume, cancellationToken);
+            connection = new GatewayConnection(
+                _options, _timings, _timeProvider, _identifyGate, maxConcurrency, _session, _dispatches.Writer, _logger);
             var uri = WithGatewayQuery(baseUrl);
             _logger.Connecting(uri.GetLeftPart(UriPartial.Path), resume ? "resume" : "identify");
             var outcome = await connection.RunAsync(uri, resume, cancellationToken);
             return (outcome, connection.Established);
         }
-        catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or UriFormatException)
+        catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or UriFormatException
+            or DiscordHttpException or TimeoutRejectedException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _logger.TransportError(e);
-            return (new GatewayDisconnect(GatewayDisconnectReason.TransportError), connection.Established);
+            return (new GatewayDisconnect(GatewayDisconnectReason.TransportError), connection?.Established ?? false);
         }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private async Task<(string Url, int MaxConcurrency)> ResolveUrlAsync(bool resume, CancellationToken cancellationToken)
+    {
+        if (resume)
+        {
+            return (_session.ResumeUrl!, 1);
+        }
+
+        if (!string.IsNullOrEmpty(_options.GatewayUrl))
+        {
+            return (_options.GatewayUrl, 1);
+        }
+
+        // Fetched before every fresh session: Discord asks clients not to cache it for long.
+        var info = await _rest.GetGatewayBotAsync(cancellationToken);
+        return (info.Url, info.SessionStartLimit.MaxConcurrency);
     }
 
     private TimeSpan Decide(GatewayDisconnect outcome, ReconnectBackoff backoff)

@@ -36,7 +36,12 @@ internal sealed class GatewayConnection(
     {
         // Keep-alive pings would only duplicate Discord's own heartbeats.
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await _socket.ConnectAsync(uri, stopToken);
+        using (var connectTimeout = new CancellationTokenSource(timings.ReadyTimeout, timeProvider))
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopToken, connectTimeout.Token))
+        {
+            // A handshake that never completes would otherwise hang the bot forever.
+            await _socket.ConnectAsync(uri, connecting.Token);
+        }
 
         using var stopRegistration = stopToken.Register(() => _ended.TrySetResult(GatewayDisconnect.Stopped));
         var receive = ReceiveLoopAsync(resume, _cancel.Token);
