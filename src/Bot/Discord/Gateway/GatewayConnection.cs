@@ -28,6 +28,7 @@ internal sealed class GatewayConnection(
     private volatile bool _ackReceived = true;
     private volatile bool _established;
     private Task _heartbeat = Task.CompletedTask;
+    private Task _authenticate = Task.CompletedTask;
 
     /// <summary>Whether READY or RESUMED arrived: a good connect, which resets the reconnect backoff.</summary>
     public bool Established => _established;
@@ -50,7 +51,7 @@ internal sealed class GatewayConnection(
         var outcome = await _ended.Task;
         await CloseAsync(outcome, receive);
         await _cancel.CancelAsync();
-        await Task.WhenAll(receive, readyWatch, _heartbeat).ContinueWith(static _ => { }, TaskScheduler.Default);
+        await Task.WhenAll(receive, readyWatch, _heartbeat, _authenticate).ContinueWith(static _ => { }, TaskScheduler.Default);
         return outcome;
     }
 
@@ -136,7 +137,9 @@ internal sealed class GatewayConnection(
             case GatewayOpCode.Hello:
                 var interval = TimeSpan.FromMilliseconds(root.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
                 _heartbeat = HeartbeatLoopAsync(interval, cancellationToken);
-                await AuthenticateAsync(resume, cancellationToken);
+
+                // Identify may wait up to 5 s for its concurrency slot; ACKs must keep flowing meanwhile.
+                _authenticate = AuthenticateAsync(resume, cancellationToken);
                 break;
             case GatewayOpCode.HeartbeatAck:
                 _ackReceived = true;
@@ -196,15 +199,26 @@ internal sealed class GatewayConnection(
 
     private async Task AuthenticateAsync(bool resume, CancellationToken cancellationToken)
     {
-        if (resume && session.SessionId is { } sessionId)
+        try
         {
-            await SendAsync(GatewayFrames.Resume(options.Token, sessionId, session.LastSequence), false, cancellationToken);
-            return;
-        }
+            if (resume && session.SessionId is { } sessionId)
+            {
+                await SendAsync(GatewayFrames.Resume(options.Token, sessionId, session.LastSequence), false, cancellationToken);
+                return;
+            }
 
-        await identifyGate.WaitAsync(options.ShardId, maxConcurrency, cancellationToken);
-        var intents = DiscordIntentsSelector.For(options);
-        await SendAsync(GatewayFrames.Identify(options.Token, intents, options.ShardId, options.ShardCount), false, cancellationToken);
+            await identifyGate.WaitAsync(options.ShardId, maxConcurrency, cancellationToken);
+            var intents = DiscordIntentsSelector.For(options);
+            await SendAsync(GatewayFrames.Identify(options.Token, intents, options.ShardId, options.ShardCount), false, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
+        {
+            logger.TransportError(e);
+            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+        }
     }
 
     private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationToken cancellationToken)
