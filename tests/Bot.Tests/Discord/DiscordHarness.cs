@@ -100,7 +100,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     }
 
     public Task WaitForDispatchAsync(string eventName, int count = 1, TimeSpan? timeout = null) =>
-        FakeGateway.WaitUntilAsync(() => Dispatches.Count(d => d.EventName == eventName) >= count, timeout, $"{count} × {eventName}");
+        Eventually.TrueAsync(() => Dispatches.Count(d => d.EventName == eventName) >= count, timeout, $"{count} × {eventName}");
 
     /// <summary>Cancels the gateway (a 1000 close) and waits for it to finish.</summary>
     public async Task StopAsync()

@@ -97,7 +97,7 @@ public sealed class DiscordRestClientTests
         var message = bot.Rest.CreateMessageAsync(300, Hello, default);
 
         // Requests already in flight when Discord answers 429 cannot know; the client pauses from the moment it learns.
-        await FakeGateway.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("global rate limit", StringComparison.Ordinal)), what: "the 429");
+        await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("global rate limit", StringComparison.Ordinal)), what: "the 429");
         var typing = bot.Rest.TriggerTypingAsync(301, default);
         await bot.Rest.CreateInteractionResponseAsync(1, "t", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
         await Task.WhenAll(message, typing);
@@ -150,7 +150,7 @@ public sealed class DiscordRestClientTests
 
         await rest.TriggerTypingAsync(300, default);
 
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Rest.RequestsTo("typing").Count == 2, what: "both attempts recorded");
+        await Eventually.TrueAsync(() => bot.Server.Rest.RequestsTo("typing").Count == 2, what: "both attempts recorded");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class GatewayClientTests
         bot.StartGateway();
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
         await bot.Server.Gateway.InjectMessageCreateAsync(300, 1, 500, "hello");
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.FramesWithOp(1).Count >= 4, what: "4 heartbeats");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.FramesWithOp(1).Count >= 4, what: "4 heartbeats");
 
         var last = bot.Server.Gateway.FramesWithOp(1)[^1].Data;
         Assert.Equal(2, last.GetInt32());
@@ -76,7 +76,7 @@ public sealed class GatewayClientTests
         Assert.Empty(bot.Server.Gateway.FramesWithOp(1));
 
         await bot.Server.Gateway.SendOpAsync(1);
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.FramesWithOp(1).Count == 1, TimeSpan.FromSeconds(1), "an immediate heartbeat");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.FramesWithOp(1).Count == 1, TimeSpan.FromSeconds(1), "an immediate heartbeat");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class GatewayClientTests
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
         await bot.Server.Gateway.InjectMessageCreateAsync(300, 1, 500, "hello");
         bot.Server.Gateway.AckHeartbeats = false;
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a reconnect");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a reconnect");
         bot.Server.Gateway.AckHeartbeats = true;
         await bot.WaitForDispatchAsync(GatewayEvents.Resumed);
 
@@ -248,7 +248,7 @@ public sealed class GatewayClientTests
         await using var bot = await DiscordHarness.CreateAsync(timings: timings);
         bot.Server.Gateway.AnswerAuthentication = false;
         bot.StartGateway();
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a second connection");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a second connection");
         bot.Server.Gateway.AnswerAuthentication = true;
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
 
@@ -266,7 +266,7 @@ public sealed class GatewayClientTests
 
         await bot.Run.WaitAsync(TimeSpan.FromSeconds(1));
         await bot.Gateway.Dispatches.Completion.WaitAsync(TimeSpan.FromSeconds(1));
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.Connections[0].Ended, what: "the connection to end");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.Connections[0].Ended, what: "the connection to end");
         Assert.Equal(1000, bot.Server.Gateway.Connections[0].ClientCloseCode);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
+using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord;
 
@@ -42,7 +43,7 @@ public sealed class GatewayPartsTests
         await using var bot = await DiscordHarness.CreateAsync(timings: timings);
         bot.Server.Gateway.AnswerAuthentication = false;
         bot.StartGateway();
-        await Fake.FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.Connections.Count >= 5, what: "5 failed connections");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.Connections.Count >= 5, what: "5 failed connections");
         bot.Server.Gateway.AnswerAuthentication = true;
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
         await bot.Server.Gateway.CloseAsync(4000);

@@ -19,7 +19,7 @@ public sealed class TokenSecrecyTests
 
         // A tour of the paths that log: zombie, resume, malformed frames, invalid session, REST errors and retries.
         bot.Server.Gateway.AckHeartbeats = false;
-        await FakeGateway.WaitUntilAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a zombie reconnect");
+        await Eventually.TrueAsync(() => bot.Server.Gateway.Connections.Count >= 2, what: "a zombie reconnect");
         bot.Server.Gateway.AckHeartbeats = true;
         await bot.WaitForDispatchAsync(GatewayEvents.Resumed);
         await bot.Server.Gateway.SendRawAsync("{broken");

@@ -39,6 +39,9 @@ public sealed class FakeGateway
     /// <summary>False leaves Identify and Resume unanswered (no READY/RESUMED).</summary>
     public bool AnswerAuthentication { get; set; } = true;
 
+    /// <summary>How long the fake waits before answering Identify or Resume (READY/RESUMED).</summary>
+    public TimeSpan AuthenticationDelay { get; set; }
+
     /// <summary>Closes the connection with this code on the next Identify (e.g. 4014), then resets to null.</summary>
     public int? CloseOnNextIdentify { get; set; }
 
@@ -83,24 +86,9 @@ public sealed class FakeGateway
 
     public Task<int> InjectInteractionAsync(object interaction) => DispatchAsync("INTERACTION_CREATE", interaction);
 
-    /// <summary>Waits until <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/> (default 5 s).</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null, string? what = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what ?? "a condition"}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
-
     /// <summary>Waits for the bot's connection number <paramref name="index"/> (0-based) to hold a session (READY or RESUMED sent).</summary>
     public Task WaitForSessionAsync(int index, TimeSpan? timeout = null) =>
-        WaitUntilAsync(() => Connections.Count > index && (Connections[index].Identified || Connections[index].Resumed) && CurrentHasSession(index), timeout, $"connection {index} to hold a session");
+        Eventually.TrueAsync(() => Connections.Count > index && (Connections[index].Identified || Connections[index].Resumed) && CurrentHasSession(index), timeout, $"connection {index} to hold a session");
 
     internal async Task HandleAsync(HttpContext context)
     {
@@ -210,6 +198,7 @@ public sealed class FakeGateway
         }
 
         record.Identified = true;
+        await Task.Delay(AuthenticationDelay);
         if (!AnswerAuthentication)
         {
             return;
@@ -242,6 +231,7 @@ public sealed class FakeGateway
             return;
         }
 
+        await Task.Delay(AuthenticationDelay);
         if (!AnswerAuthentication)
         {
             return;

@@ -64,6 +64,13 @@ public sealed class FakeRestApi
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string routeName) => Requests.Where(r => r.RouteName == routeName).ToList();
 
+    /// <summary>Waits until <paramref name="count"/> requests of <paramref name="routeName"/> arrived; returns them.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(string routeName, int count = 1, TimeSpan? timeout = null)
+    {
+        await Eventually.TrueAsync(() => RequestsTo(routeName).Count >= count, timeout, $"{count} × {routeName}");
+        return RequestsTo(routeName);
+    }
+
     /// <summary>Applies <paramref name="fault"/> to the next request of <paramref name="routeName"/> ("*" for any route).</summary>
     public void EnqueueFault(string routeName, RestFault fault)
     {
