@@ -45,4 +45,20 @@ public sealed class FakeDiscordRoundTripTests
         await run;
         await handler;
     }
+
+    [Fact]
+    public async Task The_typing_indicator_triggers_at_once_survives_errors_and_stops_when_disposed()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        bot.Server.Rest.EnqueueFault("typing", new RestFault.Status(403, 50013));
+
+        var typing = TypingIndicator.Start(bot.Rest, 300, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await bot.Server.Rest.WaitForRequestsAsync("typing");
+        await typing.DisposeAsync();
+        var count = bot.Server.Rest.RequestsTo("typing").Count;
+        await Task.Delay(50);
+
+        Assert.Equal(count, bot.Server.Rest.RequestsTo("typing").Count);
+        Assert.Equal(403, bot.Server.Rest.RequestsTo("typing")[0].Status);
+    }
 }

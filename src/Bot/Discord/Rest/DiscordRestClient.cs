@@ -202,6 +202,11 @@ public sealed class DiscordRestClient
             var response = await _http.SendAsync(request, cancellationToken);
             _logger.Response(route, response.StatusCode);
             var headers = RateLimitHeaders.Read(response.Headers);
+            if (response.StatusCode >= HttpStatusCode.InternalServerError)
+            {
+                _logger.ServerError(route, response.StatusCode);
+            }
+
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
             {
                 _rateLimiter.Observe(route, bucket, headers, tooManyRequests: false, retryAfter: null, global: false);
@@ -234,7 +239,7 @@ public sealed class DiscordRestClient
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(DiscordRestTimings timings, TimeProvider timeProvider) =>
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(DiscordRestTimings timings, TimeProvider timeProvider) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -251,15 +256,6 @@ public sealed class DiscordRestClient
                 // After a 429 the rate limiter already holds the next attempt back exactly as long as Discord asked.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? TimeSpan.Zero : null),
-                OnRetry = args =>
-                {
-                    if (args.Outcome.Result is { StatusCode: >= HttpStatusCode.InternalServerError } failed)
-                    {
-                        _logger.ServerError(new DiscordRoute(failed.RequestMessage?.Method ?? HttpMethod.Get, "(retrying)", "", ""), failed.StatusCode);
-                    }
-
-                    return ValueTask.CompletedTask;
-                },
             })
             .AddTimeout(timings.AttemptTimeout)
             .Build();

@@ -15,7 +15,7 @@ internal static partial class DiscordRestLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} hit a {Scope} rate limit; retrying after {RetryAfter}")]
     public static partial void RateLimited(this ILogger logger, DiscordRoute route, string scope, TimeSpan? retryAfter);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} failed with {Status}; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} failed with {Status}; retried unless attempts are used up")]
     public static partial void ServerError(this ILogger logger, DiscordRoute route, HttpStatusCode status);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token (401 Unauthorized on {Route}): set a valid token in Discord:Token. REST calls are stopped.")]

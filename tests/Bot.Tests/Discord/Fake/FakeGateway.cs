@@ -100,7 +100,7 @@ public sealed class FakeGateway
             _connections.Add(record);
         }
 
-        using var connection = new FakeGatewayConnection(socket, record);
+        var connection = new FakeGatewayConnection(socket, record);
         lock (_lock)
         {
             _current = connection;
