@@ -50,7 +50,7 @@ public sealed class GatewayClientTests
     public async Task Heartbeats_carry_the_last_sequence_and_are_acknowledged()
     {
         await using var bot = await DiscordHarness.CreateAsync();
-        bot.Server.Gateway.HeartbeatIntervalMs = 100;
+        bot.Server.Gateway.HeartbeatIntervalMs = 250;
         bot.StartGateway();
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
         await bot.Server.Gateway.InjectMessageCreateAsync(300, 1, 500, "hello");

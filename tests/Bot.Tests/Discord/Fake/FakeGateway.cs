@@ -31,7 +31,7 @@ public sealed class FakeGateway
     public string Token { get; }
 
     /// <summary>The heartbeat_interval sent in Hello.</summary>
-    public int HeartbeatIntervalMs { get; set; } = 200;
+    public int HeartbeatIntervalMs { get; set; } = 1000;
 
     /// <summary>False turns every connection into a zombie: beats get no op 11.</summary>
     public bool AckHeartbeats { get; set; } = true;
