@@ -38,7 +38,7 @@ public sealed partial class TypingIndicator : IAsyncDisposable
                 {
                     await rest.TriggerTypingAsync(channelId, stop);
                 }
-                catch (Exception e) when (e is DiscordHttpException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+                catch (DiscordHttpException e)
                 {
                     LogFailed(logger, channelId, e);
                 }

@@ -116,7 +116,6 @@ public sealed class DiscordHarness : IAsyncDisposable
         await Server.DisposeAsync();
         _stop.Dispose();
         _http.Dispose();
-        IdentifyGate.Dispose();
         _loggerFactory.Dispose();
     }
 }

@@ -154,6 +154,23 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task An_unreachable_discord_is_a_DiscordHttpException()
+    {
+        var options = new DiscordOptions { Token = "t", ApplicationId = 1, ApiBaseUrl = "http://127.0.0.1:9/api/v10" };
+        using var http = new HttpClient();
+        var rest = new DiscordRestClient(
+            http,
+            Microsoft.Extensions.Options.Options.Create(options),
+            new DiscordRestTimings { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+
+        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => rest.TriggerTypingAsync(300, default));
+        Assert.Equal((HttpStatusCode)0, error.StatusCode);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_into_an_exhausted_bucket()
     {
         await using var bot = await DiscordHarness.CreateAsync();

@@ -82,7 +82,7 @@ public sealed class GatewayPartsTests
     [Fact]
     public async Task Identify_gate_spaces_identifies_per_concurrency_bucket()
     {
-        using var gate = new IdentifyGate(TimeProvider.System, new GatewayTimings { IdentifyWindow = TimeSpan.FromMilliseconds(300) });
+        var gate = new IdentifyGate(TimeProvider.System, new GatewayTimings { IdentifyWindow = TimeSpan.FromMilliseconds(300) });
         var watch = Stopwatch.StartNew();
 
         await gate.WaitAsync(shardId: 0, maxConcurrency: 2, default);

@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 using PaperBot.Bot.Discord.Rest;
 
 namespace PaperBot.Bot.Discord.Gateway;
@@ -98,7 +97,7 @@ public sealed class GatewayClient
             return (outcome, connection.Established);
         }
         catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or UriFormatException
-            or DiscordHttpException or TimeoutRejectedException
+            or DiscordHttpException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _logger.TransportError(e);

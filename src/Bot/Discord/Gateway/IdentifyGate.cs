@@ -2,35 +2,28 @@ namespace PaperBot.Bot.Discord.Gateway;
 
 /// <summary>
 /// Discord allows max_concurrency identifies per 5 s, one per bucket (shard_id % max_concurrency); an extra one
-/// gets op 9. Shared by all shards in the process.
+/// gets op 9. Shared by all shards in the process; each caller books the next free slot of its bucket.
 /// </summary>
-public sealed class IdentifyGate(TimeProvider timeProvider, GatewayTimings timings) : IDisposable
+public sealed class IdentifyGate(TimeProvider timeProvider, GatewayTimings timings)
 {
-    private readonly Dictionary<int, long> _lastIdentifyAt = [];
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Dictionary<int, DateTimeOffset> _nextSlot = [];
+    private readonly Lock _lock = new();
 
     public async Task WaitAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
     {
         var bucket = shardId % Math.Max(1, maxConcurrency);
-        await _lock.WaitAsync(cancellationToken);
-        try
+        TimeSpan wait;
+        lock (_lock)
         {
-            if (_lastIdentifyAt.TryGetValue(bucket, out var last))
-            {
-                var remaining = timings.IdentifyWindow - timeProvider.GetElapsedTime(last);
-                if (remaining > TimeSpan.Zero)
-                {
-                    await Task.Delay(remaining, timeProvider, cancellationToken);
-                }
-            }
-
-            _lastIdentifyAt[bucket] = timeProvider.GetTimestamp();
+            var now = timeProvider.GetUtcNow();
+            var slot = _nextSlot.TryGetValue(bucket, out var next) && next > now ? next : now;
+            _nextSlot[bucket] = slot + timings.IdentifyWindow;
+            wait = slot - now;
         }
-        finally
+
+        if (wait > TimeSpan.Zero)
         {
-            _lock.Release();
+            await Task.Delay(wait, timeProvider, cancellationToken);
         }
     }
-
-    public void Dispose() => _lock.Dispose();
 }

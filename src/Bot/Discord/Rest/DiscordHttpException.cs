@@ -2,7 +2,7 @@ using System.Net;
 
 namespace PaperBot.Bot.Discord.Rest;
 
-/// <summary>Discord answered a REST call with an error that retrying does not fix.</summary>
+/// <summary>A REST call failed: Discord answered with an error retrying does not fix, or could not be reached.</summary>
 public sealed class DiscordHttpException : Exception
 {
     public DiscordHttpException() { }
@@ -17,6 +17,7 @@ public sealed class DiscordHttpException : Exception
         ErrorCode = errorCode;
     }
 
+    /// <summary>The status Discord answered with; 0 when it could not be reached.</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>Discord's JSON error code, e.g. 50013 Missing Permissions, 10008 Unknown Message.</summary>

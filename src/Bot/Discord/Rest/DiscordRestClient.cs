@@ -160,8 +160,17 @@ public sealed class DiscordRestClient
         }
 
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
-        var response = await _pipeline.ExecuteAsync(
-            (cancellation) => AttemptAsync(route, payload, cancellation), cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(cancellation => AttemptAsync(route, payload, cancellation), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
+        {
+            // One exception type for callers: Discord could not be reached, even after retries.
+            throw new DiscordHttpException($"Discord did not answer {route}: {e.Message}", e);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;
