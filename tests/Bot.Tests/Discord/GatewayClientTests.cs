@@ -215,6 +215,8 @@ public sealed class GatewayClientTests
 
         Assert.Single(bot.Server.Gateway.FramesWithOp(2));
         Assert.Equal("/resume", bot.Server.Gateway.Connections[1].Path);
+        Assert.Contains(bot.Logs.Lines, l => l.Message.StartsWith($"Discord closed the gateway connection: {code}", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.StartsWith("Gateway connection failed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -20,9 +19,7 @@ internal sealed class GatewayConnection(
     ChannelWriter<GatewayDispatch> dispatches,
     ILogger logger) : IDisposable
 {
-    private readonly ClientWebSocket _socket = new();
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly GatewaySendLimiter _sendLimiter = new(timeProvider);
+    private readonly GatewaySocket _socket = new(timeProvider);
     private readonly TaskCompletionSource<GatewayDisconnect> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancel = new();
     private volatile bool _ackReceived = true;
@@ -35,14 +32,7 @@ internal sealed class GatewayConnection(
 
     public async Task<GatewayDisconnect> RunAsync(Uri uri, bool resume, CancellationToken stopToken)
     {
-        // Keep-alive pings would only duplicate Discord's own heartbeats.
-        _socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        using (var connectTimeout = new CancellationTokenSource(timings.ReadyTimeout, timeProvider))
-        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopToken, connectTimeout.Token))
-        {
-            // A handshake that never completes would otherwise hang the bot forever.
-            await _socket.ConnectAsync(uri, connecting.Token);
-        }
+        await _socket.ConnectAsync(uri, timings.ReadyTimeout, stopToken);
 
         using var stopRegistration = stopToken.Register(() => _ended.TrySetResult(GatewayDisconnect.Stopped));
         var receive = ReceiveLoopAsync(resume, _cancel.Token);
@@ -59,37 +49,26 @@ internal sealed class GatewayConnection(
     {
         _cancel.Dispose();
         _socket.Dispose();
-        _sendLock.Dispose();
     }
 
     private async Task ReceiveLoopAsync(bool resume, CancellationToken cancellationToken)
     {
-        var frame = new ArrayBufferWriter<byte>(8192);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                frame.ResetWrittenCount();
-                ValueWebSocketReceiveResult result;
-                do
+                if (await _socket.ReceiveAsync(cancellationToken) is not { } frame)
                 {
-                    result = await _socket.ReceiveAsync(frame.GetMemory(4096), cancellationToken);
-                    frame.Advance(result.Count);
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    var code = (int?)_socket.CloseStatus;
+                    var code = _socket.CloseStatus;
                     if (_ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.ServerClosed, code)))
                     {
-                        logger.ServerClosed(code, _socket.CloseStatusDescription);
+                        logger.ServerClosed(code, _socket.CloseDescription);
                     }
 
                     return;
                 }
 
-                await HandleFrameAsync(frame.WrittenMemory, resume, cancellationToken);
+                await HandleFrameAsync(frame, resume, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -274,58 +253,18 @@ internal sealed class GatewayConnection(
         logger.HeartbeatSent(sequence);
     }
 
-    private async Task SendAsync(byte[] frame, bool isHeartbeat, CancellationToken cancellationToken)
+    private Task SendAsync(byte[] frame, bool isHeartbeat, CancellationToken cancellationToken) =>
+        _socket.SendAsync(frame, isHeartbeat, cancellationToken);
+
+    private Task CloseAsync(GatewayDisconnect outcome, Task receive)
     {
-        if (frame.Length > GatewayFrames.MaxFrameBytes)
+        // 1000 ends the session (the bot shows offline); any other code keeps it resumable. A server's close is echoed.
+        var code = outcome.Reason switch
         {
-            throw new InvalidOperationException($"A gateway frame of {frame.Length} bytes exceeds Discord's {GatewayFrames.MaxFrameBytes}-byte limit.");
-        }
-
-        await _sendLimiter.WaitAsync(isHeartbeat, cancellationToken);
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private async Task CloseAsync(GatewayDisconnect outcome, Task receive)
-    {
-        // 1000 ends the session (the bot shows offline); any other code keeps it resumable.
-        var code = outcome.Reason == GatewayDisconnectReason.Stopped
-            ? WebSocketCloseStatus.NormalClosure
-            : (WebSocketCloseStatus)GatewayCloseCodes.ClientResuming;
-        if (outcome.Reason == GatewayDisconnectReason.ServerClosed)
-        {
-            code = _socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
-        }
-
-        using var timeout = new CancellationTokenSource(timings.CloseTimeout, timeProvider);
-        try
-        {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await _sendLock.WaitAsync(timeout.Token);
-                try
-                {
-                    await _socket.CloseOutputAsync(code, null, timeout.Token);
-                }
-                finally
-                {
-                    _sendLock.Release();
-                }
-            }
-
-            // Let the server's closing frame arrive so the close handshake completes cleanly.
-            await receive.WaitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or TimeoutException)
-        {
-            _socket.Abort();
-        }
+            GatewayDisconnectReason.Stopped => WebSocketCloseStatus.NormalClosure,
+            GatewayDisconnectReason.ServerClosed => (WebSocketCloseStatus)(_socket.CloseStatus ?? (int)WebSocketCloseStatus.NormalClosure),
+            _ => (WebSocketCloseStatus)GatewayCloseCodes.ClientResuming,
+        };
+        return _socket.CloseAsync(code, receive, timings.CloseTimeout);
     }
 }
