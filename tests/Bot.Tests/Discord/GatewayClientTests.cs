@@ -26,6 +26,7 @@ public sealed class GatewayClientTests
         Assert.True(identify.GetProperty("properties").TryGetProperty("device", out _));
         Assert.False(identify.TryGetProperty("shard", out _));
         Assert.Equal("session-1", bot.Dispatches.Single(d => d.EventName == GatewayEvents.Ready).As<ReadyEvent>()!.SessionId);
+        Assert.Equal(FakePayloads.BotUserId, bot.Gateway.CurrentUser!.Id);
         Assert.Empty(bot.Server.Gateway.Violations);
     }
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
 
 namespace PaperBot.Bot.Discord.Gateway;
@@ -41,6 +42,9 @@ public sealed class GatewayClient
 
     /// <summary>Every dispatch (READY, MESSAGE_CREATE, INTERACTION_CREATE, ...) in order; completes when the client stops.</summary>
     public ChannelReader<GatewayDispatch> Dispatches => _dispatches.Reader;
+
+    /// <summary>The bot's own user once READY arrived (to recognise mentions and its own messages); null before.</summary>
+    public DiscordUser? CurrentUser => _session.User;
 
     /// <summary>
     /// Runs until <paramref name="cancellationToken"/> is cancelled (then closes with 1000 and returns) or Discord

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Discord.Models;
 
 namespace PaperBot.Bot.Discord.Gateway;
 
@@ -155,14 +156,13 @@ internal sealed class GatewayConnection(
 
         if (eventName == GatewayEvents.Ready)
         {
-            var sessionId = data.GetProperty("session_id").GetString();
-            var resumeUrl = data.GetProperty("resume_gateway_url").GetString();
-            if (string.IsNullOrEmpty(sessionId) || string.IsNullOrEmpty(resumeUrl))
+            var ready = data.Deserialize<ReadyEvent>(DiscordJson.Options);
+            if (ready is null || ready.SessionId.Length == 0 || ready.ResumeGatewayUrl.Length == 0)
             {
                 throw new FormatException("READY without session_id or resume_gateway_url.");
             }
 
-            session.Start(sessionId, resumeUrl);
+            session.Start(ready.SessionId, ready.ResumeGatewayUrl, ready.User);
             _established = true;
             logger.Ready();
         }
