@@ -94,6 +94,15 @@ internal sealed class RateLimitBucket(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Whether forgetting this bucket loses nothing: its window has passed and no probe is in flight.</summary>
+    public bool IsIdle()
+    {
+        lock (_lock)
+        {
+            return _probe is null && timeProvider.GetUtcNow() >= _resetAt;
+        }
+    }
+
     /// <summary>The reserved request ended without describing the bucket (no headers, or it failed).</summary>
     public void Release()
     {

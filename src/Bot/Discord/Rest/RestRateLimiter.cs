@@ -8,10 +8,15 @@ namespace PaperBot.Bot.Discord.Rest;
 /// </summary>
 internal sealed class RestRateLimiter(TimeProvider timeProvider)
 {
+    private const int MaxIdleBuckets = 512;
+
     private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
     private readonly Lock _globalLock = new();
     private DateTimeOffset _globalResumeAt;
+
+    /// <summary>How many buckets are remembered (diagnostics and tests).</summary>
+    internal int BucketCount => _buckets.Count;
 
     /// <summary>Waits until <paramref name="route"/> may be sent; returns the bucket the request was counted in.</summary>
     public async Task<RateLimitBucket> AcquireAsync(DiscordRoute route, Action<TimeSpan> onWait, CancellationToken cancellationToken)
@@ -85,6 +90,15 @@ internal sealed class RestRateLimiter(TimeProvider timeProvider)
 
     private RateLimitBucket BucketFor(DiscordRoute route)
     {
+        // Every interaction adds buckets keyed by its own id and token; forget the expired ones so a long run stays small.
+        if (_buckets.Count > MaxIdleBuckets)
+        {
+            foreach (var (key, idle) in _buckets.Where(b => b.Value.IsIdle()).ToList())
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(key, idle));
+            }
+        }
+
         // Until Discord names the route's bucket, the route itself stands in for it.
         var id = _bucketHashByRoute.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey;
         return _buckets.GetOrAdd($"{id}:{route.MajorParameter}", _ => new RateLimitBucket(timeProvider));
