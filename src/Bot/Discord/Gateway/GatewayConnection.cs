@@ -77,8 +77,7 @@ internal sealed class GatewayConnection(
         }
         catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
         {
-            logger.TransportError(e);
-            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+            EndWithTransportError(e);
         }
     }
 
@@ -195,8 +194,7 @@ internal sealed class GatewayConnection(
         }
         catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
         {
-            logger.TransportError(e);
-            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+            EndWithTransportError(e);
         }
     }
 
@@ -225,8 +223,7 @@ internal sealed class GatewayConnection(
         }
         catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
         {
-            logger.TransportError(e);
-            _ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError));
+            EndWithTransportError(e);
         }
     }
 
@@ -251,6 +248,15 @@ internal sealed class GatewayConnection(
         var sequence = session.LastSequence;
         await SendAsync(GatewayFrames.Heartbeat(sequence), true, cancellationToken);
         logger.HeartbeatSent(sequence);
+    }
+
+    /// <summary>A send or receive failed; once the connection already ended (a close raced a heartbeat) that is expected, not news.</summary>
+    private void EndWithTransportError(Exception exception)
+    {
+        if (_ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError)))
+        {
+            logger.TransportError(exception);
+        }
     }
 
     private Task SendAsync(byte[] frame, bool isHeartbeat, CancellationToken cancellationToken) =>
