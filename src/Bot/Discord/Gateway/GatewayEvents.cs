@@ -1,0 +1,11 @@
+namespace PaperBot.Bot.Discord.Gateway;
+
+/// <summary>Dispatch event names (the frame's <c>t</c>) the bot cares about.</summary>
+public static class GatewayEvents
+{
+    public const string Ready = "READY";
+    public const string Resumed = "RESUMED";
+    public const string MessageCreate = "MESSAGE_CREATE";
+    public const string InteractionCreate = "INTERACTION_CREATE";
+    public const string GuildCreate = "GUILD_CREATE";
+}

@@ -1,0 +1,22 @@
+namespace PaperBot.Bot.Discord.Models;
+
+public sealed record ApplicationCommandOption
+{
+    public required ApplicationCommandOptionType Type { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public bool? Required { get; init; }
+
+    public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public double? MinValue { get; init; }
+
+    public double? MaxValue { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace PaperBot.Bot.Discord.Models;
+
+public enum InteractionCallbackType
+{
+    Pong = 1,
+    ChannelMessageWithSource = 4,
+
+    /// <summary>Shows "thinking…"; answer later by editing the original response.</summary>
+    DeferredChannelMessageWithSource = 5,
+}

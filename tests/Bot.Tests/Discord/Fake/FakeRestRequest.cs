@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PaperBot.Bot.Tests.Discord.Fake;
+
+internal sealed record FakeRestRequest(Match Match, string Body)
+{
+    public string this[string group] => Match.Groups[group].Value;
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+}

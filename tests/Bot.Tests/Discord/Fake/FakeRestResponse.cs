@@ -1,0 +1,3 @@
+namespace PaperBot.Bot.Tests.Discord.Fake;
+
+internal sealed record FakeRestResponse(int Status, object? Body = null);

@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace PaperBot.Bot.Tests.Discord.Fake;
+
+/// <summary>A REST route the fake serves: its bucket hash, whether it creates or edits a message, and its exemption from the global limit.</summary>
+internal sealed record FakeRoute(
+    string Name,
+    string Method,
+    Regex Pattern,
+    bool IsMessageWrite,
+    bool ExemptFromGlobal,
+    Func<FakeRestRequest, FakeRestResponse> Handle);
