@@ -14,13 +14,19 @@ internal static class SearchLatency
     {
         var random = new Random(42);
         var content = corpus.Words.Where(w => !QueryTerms.IsStopWord(w) && w.Length > 2).ToList();
-        var typical = Enumerable.Range(0, count).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[(int)Math.Min(content.Count - 1, Math.Abs(random.NextDouble() * random.NextDouble()) * 3000)]))).ToList();
-        var frequent = Enumerable.Range(0, count / 4).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => content[random.Next(12)]))).ToList();
+        // Typical queries: 2 to 4 content words, each drawn uniformly from the 5,000 most frequent content words of
+        // the sample corpus (a mix of common words like "model" and specific ones like "captioning"). Worst case:
+        // only the 12 most frequent content words.
+        var typical = Queries(random, content.Take(5000).ToList(), count);
+        var frequent = Queries(random, content.Take(12).ToList(), count / 4);
         using var raw = store.Open();
         var terms = new TermCache();
         Report("typical queries", store, raw, terms, typical);
         Report("very frequent terms", store, raw, terms, frequent);
     }
+
+    private static List<string> Queries(Random random, List<string> words, int count) =>
+        Enumerable.Range(0, count).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(2, 5)).Select(_ => words[random.Next(words.Count)]))).ToList();
 
     private static void Report(string label, PaperStore store, SqliteConnection raw, TermCache terms, List<string> queries)
     {
