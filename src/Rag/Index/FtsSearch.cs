@@ -46,7 +46,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         if (hits.Count < top && plan.Fallback is not null)
         {
             var found = hits.Select(h => h.Pid).ToHashSet();
-            hits.AddRange(Execute(plan.Fallback, null, request, top + found.Count, found).Take(top - hits.Count));
+            hits.AddRange(Execute(plan.Fallback, null, request, top - hits.Count, found));
         }
 
         return hits;
@@ -110,10 +110,11 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         using var command = connection.CreateCommand();
         var window = minRowId is null ? "" : "AND rowid > $min";
         var days = request.From is null && request.To is null ? "" : "AND rowid IN (SELECT pid FROM papers WHERE day BETWEEN $from AND $to)";
+        var excluded = exclude is null || exclude.Count == 0 ? "" : $"AND rowid NOT IN ({string.Join(',', exclude)})";
         command.CommandText = $"""
             SELECT {PaperRow.Columns}, -ranked.score
             FROM (SELECT rowid, {Bm25} AS score FROM papers_fts
-                  WHERE papers_fts MATCH $query {window} {days} ORDER BY score LIMIT $top) AS ranked
+                  WHERE papers_fts MATCH $query {window} {days} {excluded} ORDER BY score LIMIT $top) AS ranked
             JOIN papers p ON p.pid = ranked.rowid
             ORDER BY ranked.score
             """;
@@ -127,10 +128,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         while (reader.Read())
         {
             var (pid, paper) = PaperRow.Read(reader);
-            if (exclude is null || !exclude.Contains(pid))
-            {
-                hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), Snippet.Make(paper.Abstract, _stems)));
-            }
+            hits.Add(new SearchHit(pid, paper, reader.GetDouble(PaperRow.ColumnCount), Snippet.Make(paper.Abstract, _stems)));
         }
 
         return hits;

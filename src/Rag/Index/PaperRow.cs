@@ -23,14 +23,14 @@ internal static class PaperRow
             ArxivId = NullableString(reader, 2),
             Title = reader.GetString(3),
             Abstract = reader.GetString(4),
-            Authors = JsonSerializer.Deserialize(reader.GetString(5), IndexJsonContext.Default.StringArray) ?? [],
+            Authors = ReadList(reader, 5),
             AuthorCount = reader.IsDBNull(6) ? null : reader.GetInt32(6),
             Organization = NullableString(reader, 7),
             PublishedOn = NullableDate(reader, 8),
             FeaturedOn = NullableDate(reader, 9),
             Upvotes = reader.IsDBNull(10) ? null : reader.GetInt32(10),
             AiSummary = NullableString(reader, 11),
-            AiKeywords = JsonSerializer.Deserialize(reader.GetString(12), IndexJsonContext.Default.StringArray) ?? [],
+            AiKeywords = ReadList(reader, 12),
         };
         return (reader.GetInt64(0), paper);
     }
@@ -65,6 +65,13 @@ internal static class PaperRow
 
     private static DateOnly? NullableDate(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON list column; most are empty, and those skip the deserializer.</summary>
+    private static string[] ReadList(SqliteDataReader reader, int ordinal)
+    {
+        var json = reader.GetString(ordinal);
+        return json == "[]" ? [] : JsonSerializer.Deserialize(json, IndexJsonContext.Default.StringArray) ?? [];
+    }
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
