@@ -51,11 +51,20 @@ public static class ChatTerminal
     public static ChatView PlainView(TextWriter output, TextWriter status) =>
         new(PlainConsole(output), PlainConsole(status), output, interactive: false);
 
-    private static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole PlainConsole(TextWriter writer)
     {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+
+        // A pipe has no width: lines stay whole (Spectre would otherwise wrap them at 80 columns).
+        console.Profile.Width = PlainWidth;
+        return console;
+    }
+
+    private const int PlainWidth = 10_000;
 }

@@ -99,7 +99,7 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
             return;
         }
 
-        view.Text($"{papers.Count} papers on {Day(day)}");
+        view.Text($"{papers.Count} paper{(papers.Count == 1 ? "" : "s")} on {Day(day)}");
         if (view.Interactive)
         {
             view.Write(PaperTable.Of(papers));
