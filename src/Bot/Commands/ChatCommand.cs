@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Chat;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Answering.Retrieval;
@@ -18,7 +20,18 @@ public static class ChatCommand
             ctx.Index();
             await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);
             return await ChatTerminal.RunAsync(ctx, token);
-        }, ct, builder => builder.Services.AddPaperBotChat(builder.Configuration)));
+        }, ct, Configure));
         return command;
+    }
+
+    private static void Configure(HostApplicationBuilder builder)
+    {
+        builder.Services.AddPaperBotChat(builder.Configuration);
+        if (!Console.IsInputRedirected && !Console.IsOutputRedirected)
+        {
+            // llama.cpp's load-time warnings (routed through LlamaModel's logger) would tear the progress bar and
+            // the streamed answer; a failed load still reports them in its error message.
+            builder.Logging.AddFilter("PaperBot.Rag.Llm.LlamaModel", LogLevel.Error);
+        }
     }
 }

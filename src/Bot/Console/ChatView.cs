@@ -69,6 +69,7 @@ public sealed partial class ChatView(IAnsiConsole results, IAnsiConsole status, 
 
             if (result.SourcesText.Length > 0)
             {
+                Results.WriteLine();
                 Results.MarkupLineInterpolated($"[grey]{result.SourcesText}[/]");
             }
         }
