@@ -5,7 +5,8 @@ namespace PaperBot.Bot.Chat;
 /// <summary>
 /// Writes streamed model text to a terminal, breaking lines at spaces before the console width: the terminal
 /// itself would cut words in two. Pieces arrive at arbitrary points, so the word being written is held back
-/// until a space or a line break ends it (a word longer than the width is cut).
+/// until a space or a line break ends it (a word longer than the width is cut). Widths are terminal cells, so
+/// that wide characters (CJK) count twice, as the terminal draws them.
 /// </summary>
 public sealed class WordWrapWriter(TextWriter writer, int width)
 {
@@ -34,7 +35,7 @@ public sealed class WordWrapWriter(TextWriter writer, int width)
                     break;
                 default:
                     _word.Append(c);
-                    if (_word.Length >= width)
+                    if (TerminalCells.Width(_word.ToString()) >= width)
                     {
                         FlushWord();
                     }
@@ -66,7 +67,9 @@ public sealed class WordWrapWriter(TextWriter writer, int width)
         }
 
         var space = _pendingSpace ? 1 : 0;
-        if (_column > 0 && _column + space + _word.Length > width)
+        var word = _word.ToString();
+        var cells = TerminalCells.Width(word);
+        if (_column > 0 && _column + space + cells > width)
         {
             NewLine();
             space = 0;
@@ -77,8 +80,8 @@ public sealed class WordWrapWriter(TextWriter writer, int width)
             writer.Write(' ');
         }
 
-        writer.Write(_word);
-        _column += space + _word.Length;
+        writer.Write(word);
+        _column += space + cells;
         _pendingSpace = false;
         _word.Clear();
     }

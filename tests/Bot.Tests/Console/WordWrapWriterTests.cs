@@ -32,4 +32,16 @@ public sealed class WordWrapWriterTests
 
         Assert.All(output.ToString().Split('\n'), line => Assert.True(line.Length <= 10, line));
     }
+
+    [Fact]
+    public void Wide_characters_count_as_two_cells()
+    {
+        var output = new StringWriter();
+        var writer = new WordWrapWriter(output, 10);
+
+        writer.Write("ab 中文中文 cd");
+        writer.Finish();
+
+        Assert.Equal("ab\n中文中文\ncd\n", output.ToString());
+    }
 }
