@@ -162,7 +162,7 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
 
         view.Answer(result);
         session.Remember(question, result.Answer);
-        session.LastSpeed = clock.Speed(result.Mode, pieces, services.SpeedRecorder?.Last);
+        session.LastSpeed = clock.Speed(result, pieces, services.SpeedRecorder?.Last);
         ChatLog.Answered(logger, result.Mode.ToString(), session.LastSpeed.Total.TotalMilliseconds);
         if (session.ShowStats)
         {

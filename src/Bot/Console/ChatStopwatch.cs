@@ -19,11 +19,12 @@ public sealed class ChatStopwatch(TimeProvider time)
     /// The answer's speed. The model's own report is preferred for tokens (it counts tokens, not stream pieces);
     /// without one, stream pieces stand in for tokens.
     /// </summary>
-    public AnswerSpeed Speed(AnswerMode mode, int pieces, GenerationReport? report)
+    public AnswerSpeed Speed(AnswerResult result, int pieces, GenerationReport? report)
     {
         var total = time.GetElapsedTime(_started);
         var first = _first ?? total;
-        if (mode == AnswerMode.Extractive)
+        // Extractive answers and "not covered" replies are not generated: there are no tokens to count.
+        if (result.Mode == AnswerMode.Extractive || !result.FoundRelevant)
         {
             return new AnswerSpeed(null, null, first, total);
         }
