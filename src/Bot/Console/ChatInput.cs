@@ -5,7 +5,8 @@ namespace PaperBot.Bot.Chat;
 /// <summary>
 /// Reads one question at a time. A question is one line, except that a line ending with a backslash, or a line
 /// followed by more input that is already waiting (a paste), starts a multi-line question that ends at the
-/// next blank line (or at the end of input). The backslashes that continue lines are removed.
+/// next blank line (or at the end of input). The backslashes that continue lines are removed. A slash command
+/// is always one line, so that commands typed ahead are not taken for a paste.
 /// </summary>
 public sealed class ChatInput(TextReader reader, Func<bool> moreInputWaiting)
 {
@@ -14,7 +15,7 @@ public sealed class ChatInput(TextReader reader, Func<bool> moreInputWaiting)
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
         var first = await ReadLineAsync(cancellationToken);
-        if (first is null || !Continues(first, out var firstText))
+        if (first is null || first.TrimStart().StartsWith('/') || !Continues(first, out var firstText))
         {
             return first;
         }

@@ -12,6 +12,9 @@ namespace PaperBot.Bot.Chat;
 /// </summary>
 public static class ChatTerminal
 {
+    /// <summary>A pipe has no width: lines stay whole (Spectre would otherwise wrap them at 80 columns).</summary>
+    private const int PlainWidth = 10_000;
+
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
@@ -61,10 +64,8 @@ public static class ChatTerminal
             Out = new AnsiConsoleOutput(writer),
         });
 
-        // A pipe has no width: lines stay whole (Spectre would otherwise wrap them at 80 columns).
         console.Profile.Width = PlainWidth;
         return console;
     }
 
-    private const int PlainWidth = 10_000;
 }

@@ -4,6 +4,7 @@ using PaperBot.Rag;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using Spectre.Console;
 
 namespace PaperBot.Bot.Chat;
 
@@ -74,7 +75,11 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
     {
         var day = argument.Length > 0 ? DayParser.Parse(argument) : session.Day;
         services.EnsureModelLoaded(view);
-        var result = await services.Digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+        var request = new DigestRequest(day);
+        // A model digest takes a while and streams nothing: a spinner says it is under way.
+        var result = view.Interactive
+            ? await view.Status.Status().StartAsync("Writing the digest (Ctrl+C stops it)", _ => services.Digest.SummarizeAsync(request, cancellationToken))
+            : await services.Digest.SummarizeAsync(request, cancellationToken);
         if (!result.Complete)
         {
             view.Error(result.Failure ?? "the digest is incomplete");
@@ -173,7 +178,7 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
             return;
         }
 
-        view.Info($"questions are limited to the {count} papers of {Day(day)}");
+        view.Info(count == 1 ? $"questions are limited to the one paper of {Day(day)}" : $"questions are limited to the {count} papers of {Day(day)}");
     }
 
     private void Stats(string argument)

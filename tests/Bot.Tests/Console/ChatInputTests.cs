@@ -31,4 +31,13 @@ public sealed class ChatInputTests
         Assert.Equal("pasted line one\nline two", await input.ReadAsync(CancellationToken.None));
         Assert.Null(await input.ReadAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Commands_typed_ahead_are_not_taken_for_a_paste()
+    {
+        var input = new ChatInput(new StringReader("/date off\n/stats off\n"), () => true);
+
+        Assert.Equal("/date off", await input.ReadAsync(CancellationToken.None));
+        Assert.Equal("/stats off", await input.ReadAsync(CancellationToken.None));
+    }
 }
