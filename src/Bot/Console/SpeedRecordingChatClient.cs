@@ -22,10 +22,7 @@ public sealed class SpeedRecordingChatClient(IChatClient inner) : DelegatingChat
         {
             if (update.Contents.OfType<UsageContent>().FirstOrDefault() is { } usage)
             {
-                Last = new GenerationReport(
-                    (int?)usage.Details.OutputTokenCount,
-                    Number(update, "tokens_per_second"),
-                    Number(update, "time_to_first_token_ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+                Last = new GenerationReport((int?)usage.Details.OutputTokenCount, Number(update, "tokens_per_second"));
             }
 
             yield return update;
