@@ -1,3 +1,4 @@
 using PaperBot.Bot.Cli;
 
-return await PaperBotCli.Build().Parse(args).InvokeAsync();
+var parse = PaperBotCli.Build().Parse(args);
+return await parse.InvokeAsync(PaperBotCli.InvocationFor(parse));

@@ -19,5 +19,14 @@ public static class PaperBotCli
         AskCommand.Create(),
         SummarizeCommand.Create(),
         EvalCommand.Create(),
+        ChatCommand.Create(),
     };
+
+    /// <summary>
+    /// How to invoke the parsed command. The chat handles Ctrl+C itself (it stops an answer, not the process), so
+    /// System.CommandLine's own handler, which cancels the command and ends the process after a timeout, is off
+    /// for it.
+    /// </summary>
+    public static InvocationConfiguration InvocationFor(ParseResult parse) =>
+        parse.CommandResult.Command.Name == ChatCommand.Name ? new InvocationConfiguration { ProcessTerminationTimeout = null } : new InvocationConfiguration();
 }

@@ -31,7 +31,7 @@ public static class GenerateCommand
                 throw new UserInputException($"no model to generate with: {availability.ChatModelReason}. Put a GGUF file under models/ or set Llm:ModelPath (see models/README.md)");
             }
 
-            var engine = ModelLoadProgressBar.Load(ctx.Output.Status, ctx.Get<LlamaModelHost>(), availability.ChatModelPath!);
+            var engine = ModelLoadProgressBar.Load(ctx.Output.Status, ctx.Get<LlamaModelHost>(), Path.GetFileName(availability.ChatModelPath!));
             var options = ctx.Get<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value.ToGenerationOptions() with { MaxTokens = n };
             if (parse.GetValue(greedy))
             {

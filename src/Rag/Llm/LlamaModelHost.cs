@@ -16,6 +16,7 @@ public sealed partial class LlamaModelHost : IDisposable
     private readonly ILogger _logger;
     private readonly Lazy<(LlamaModel Model, LlamaEngine Engine)> _chat;
     private readonly Lazy<(LlamaModel Model, LlamaEmbedder Embedder)> _embeddings;
+    private IProgress<float>? _chatLoadProgress;
 
     public LlamaModelHost(IOptions<LlmOptions> options, IOptions<EmbeddingsOptions> embeddingsOptions, ILlmAvailability availability, ILoggerFactory loggerFactory)
     {
@@ -28,18 +29,32 @@ public sealed partial class LlamaModelHost : IDisposable
         _embeddings = new(LoadEmbeddings);
     }
 
-    /// <summary>Where model load progress (0 to 1) goes, for a progress bar; set it before the first use of a model.</summary>
-    public IProgress<float>? LoadProgress { get; set; }
-
-    /// <summary>True once the chat model is loaded.</summary>
-    public bool IsChatModelLoaded => _chat.IsValueCreated;
-
     /// <summary>The generation engine; loads the chat model on first call.</summary>
     /// <exception cref="InvalidOperationException">No chat model is available (see <see cref="ILlmAvailability"/>).</exception>
     /// <exception cref="ModelLoadException">The model could not be loaded.</exception>
     public LlamaEngine Engine => _chat.Value.Engine;
 
     public LlamaEmbedder Embedder => _embeddings.Value.Embedder;
+
+    /// <summary>True once the chat model is loaded (or failed to load), so a front end knows whether the next answer pays the load.</summary>
+    public bool IsChatModelLoaded => _chat.IsValueCreated;
+
+    /// <summary>
+    /// Loads the chat model now, reporting progress from 0 to 1, so that a front end can show a bar instead of a
+    /// silent first answer. Does nothing more than <see cref="Engine"/> when the model is loaded already.
+    /// </summary>
+    public LlamaEngine LoadEngine(IProgress<float> progress)
+    {
+        _chatLoadProgress = progress;
+        try
+        {
+            return Engine;
+        }
+        finally
+        {
+            _chatLoadProgress = null;
+        }
+    }
 
     public void Dispose()
     {
@@ -59,7 +74,7 @@ public sealed partial class LlamaModelHost : IDisposable
     private (LlamaModel, LlamaEngine) LoadChat()
     {
         var path = _availability.ChatModelPath ?? throw new InvalidOperationException($"No chat model: {_availability.ChatModelReason}.");
-        var model = Load(path);
+        var model = Load(path, _chatLoadProgress);
         try
         {
             return (model, new LlamaEngine(model, _options.ToEngineOptions(), _loggerFactory.CreateLogger<LlamaEngine>()));
@@ -74,7 +89,7 @@ public sealed partial class LlamaModelHost : IDisposable
     private (LlamaModel, LlamaEmbedder) LoadEmbeddings()
     {
         var path = _availability.EmbeddingModelPath ?? throw new InvalidOperationException($"No embedding model: {_availability.EmbeddingModelReason}.");
-        var model = Load(path);
+        var model = Load(path, null);
         try
         {
             return (model, new LlamaEmbedder(model, _embeddingsOptions.BatchSize, threads: _options.Threads));
@@ -86,14 +101,14 @@ public sealed partial class LlamaModelHost : IDisposable
         }
     }
 
-    private LlamaModel Load(string path)
+    private LlamaModel Load(string path, IProgress<float>? observer)
     {
         LogLoading(_logger, path);
         var lastReported = -1;
         var progress = new Action<float>(p =>
         {
+            observer?.Report(p);
             var percent = (int)(p * 100);
-            LoadProgress?.Report(p);
             if (percent / 25 != lastReported / 25)
             {
                 lastReported = percent;

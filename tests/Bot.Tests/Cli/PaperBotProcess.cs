@@ -53,9 +53,13 @@ internal sealed class PaperBotProcess : IDisposable
         return info;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs with <paramref name="stdin"/> piped in, then closed (end of input).</summary>
+    public async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
     {
         using var process = Process.Start(StartInfo(args))!;
+        await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

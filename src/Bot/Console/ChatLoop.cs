@@ -1,0 +1,172 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Cli;
+using PaperBot.Rag;
+using PaperBot.Rag.Answering;
+using Spectre.Console;
+
+namespace PaperBot.Bot.Chat;
+
+/// <summary>
+/// The console chat: reads a question or a slash command, streams the answer, shows its sources and speed,
+/// and keeps the latest turns so that follow-ups are understood. Everything terminal-specific (Ctrl+C,
+/// colours, paste detection) is outside, in <see cref="ChatTerminal"/>; tests drive this class directly.
+/// </summary>
+public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView view, ChatSession session, ILogger<ChatLoop> logger) : IDisposable
+{
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _answer;
+
+    /// <summary>
+    /// What Ctrl+C does: stops the answer being written, if one is; otherwise ends the chat. Returns true when
+    /// an answer was stopped.
+    /// </summary>
+    public bool Interrupt()
+    {
+        lock (_gate)
+        {
+            if (_answer is { } answer)
+            {
+                answer.Cancel();
+                return true;
+            }
+
+            _closing.Cancel();
+            return false;
+        }
+    }
+
+    public void Dispose() => _closing.Dispose();
+
+    /// <summary>Runs until /exit, the end of input or Ctrl+C at the prompt; returns the exit code (0).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var link = cancellationToken.Register(_closing.Cancel);
+        view.Banner(services.ModeDescription(), services.IndexDescription());
+        var commands = new SlashCommands(services, view, session, RunInterruptibleAsync);
+        try
+        {
+            while (true)
+            {
+                view.Prompt(session.Day);
+                var line = await input.ReadAsync(_closing.Token);
+                if (line is null)
+                {
+                    break;
+                }
+
+                var text = line.Trim();
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                ChatLog.Input(logger, text);
+                view.Echo(text);
+                if (text.StartsWith('/'))
+                {
+                    if (!await commands.RunAsync(text, _closing.Token))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                await RunInterruptibleAsync(token => AskAsync(text, token));
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // Ctrl+C at the prompt or the host stopping: a normal way out.
+        }
+
+        view.Results.WriteLine();
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Runs one piece of work that Ctrl+C can stop without ending the chat (an answer, a digest).</summary>
+    private async Task RunInterruptibleAsync(Func<CancellationToken, Task> work)
+    {
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        lock (_gate)
+        {
+            _answer = answer;
+        }
+
+        try
+        {
+            await work(answer.Token);
+        }
+        catch (OperationCanceledException) when (answer.IsCancellationRequested && !_closing.IsCancellationRequested)
+        {
+            ChatLog.Cancelled(logger);
+            view.Cancelled("");
+        }
+        catch (UserInputException e)
+        {
+            view.EndStream();
+            view.Hint(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ChatLog.CommandFailed(logger, e);
+            view.Failed("", CommandRunner.Classify(e).Message);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _answer = null;
+            }
+        }
+    }
+
+    private async Task AskAsync(string question, CancellationToken cancellationToken)
+    {
+        services.EnsureModelLoaded(view);
+        services.SpeedRecorder?.Forget();
+        var clock = new ChatStopwatch(services.Time);
+        var request = new AnswerRequest(question) { From = session.Day, To = session.Day, History = session.History };
+        var streamed = new StringBuilder();
+        var pieces = 0;
+        AnswerResult? result = null;
+        view.BeginAnswer();
+        await foreach (var update in services.Answerer.StreamAsync(request, cancellationToken))
+        {
+            if (update.Delta is { } delta)
+            {
+                clock.MarkFirst();
+                pieces++;
+                streamed.Append(delta);
+                view.Delta(delta);
+            }
+
+            result = update.Result ?? result;
+        }
+
+        if (result is null || cancellationToken.IsCancellationRequested)
+        {
+            ChatLog.Cancelled(logger);
+            view.Cancelled(result?.Answer ?? streamed.ToString());
+            return;
+        }
+
+        if (!result.Complete)
+        {
+            ChatLog.Failed(logger, result.Failure ?? "");
+            view.Failed(result.Answer, result.Failure ?? "the answer is incomplete");
+            return;
+        }
+
+        view.Answer(result);
+        session.Remember(question, result.Answer);
+        session.LastSpeed = clock.Speed(result, pieces, services.SpeedRecorder?.Last);
+        ChatLog.Answered(logger, result.Mode.ToString(), session.LastSpeed.Total.TotalMilliseconds);
+        if (session.ShowStats)
+        {
+            view.Stats(session.LastSpeed);
+        }
+    }
+}
