@@ -14,8 +14,8 @@ namespace PaperBot.Rag.Index;
 /// almost zero, so they hardly change the ranking);</item>
 /// <item>when the remaining words match few papers in all, any of them may match (OR), ranked exactly;</item>
 /// <item>otherwise papers must contain all of them (AND), the most frequent words are left out of the expression
-/// until their doclists are cheap to read, and if even then too many papers would match, only the newest are
-/// ranked; the rarest words in OR then fill any places left.</item>
+/// until their doclists are cheap to read, and if even then the rarest word alone matches too many papers, only
+/// the newest are ranked; the rarest words in OR then fill any places left.</item>
 /// </list>
 /// </summary>
 internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
@@ -25,6 +25,9 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
 
     /// <summary>At most about this many rows are scored by bm25.</summary>
     internal const long ScoredRowsBudget = 3_000;
+
+    /// <summary>At most this many rows are scored when papers must contain all the words; beyond, only the newest.</summary>
+    internal const long AndScoredRowsBudget = 10_000;
 
     /// <summary>At most about this many doclist entries are read to compute the expression's idf values.</summary>
     internal const long DoclistBudget = 150_000;
@@ -89,9 +92,11 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
             }
         }
 
-        var estimatedMatches = anded.Aggregate((double)papers, (n, t) => n * t.Docs / papers);
-        long? minRowId = estimatedMatches > ScoredRowsBudget
-            ? MaxRowId() - (long)(papers * ScoredRowsBudget / estimatedMatches)
+        // Words of one topic occur together ("neural network"), so the product of their frequencies can
+        // underestimate the AND by orders of magnitude; the rarest word's count is a bound that always holds.
+        var maxMatches = anded.Min(t => t.Docs);
+        long? minRowId = maxMatches > AndScoredRowsBudget
+            ? MaxRowId() - (long)((double)papers * AndScoredRowsBudget / maxMatches)
             : null;
         var rare = new List<string>();
         var rareDocs = 0L;
