@@ -24,9 +24,11 @@ internal static class Snippet
         for (var i = 0; i < words.Count; i++)
         {
             var word = text.AsSpan(words[i].Start, words[i].Length);
+            var first = char.ToLowerInvariant(word[0]);
             foreach (var stem in stems)
             {
-                if (stem.Length > 0 && word.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
+                // Stems are lower-case; comparing the first letter first skips almost every word cheaply.
+                if (stem.Length > 0 && stem[0] == first && word.Length >= stem.Length && word.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
                 {
                     hits[i] = true;
                     break;
