@@ -10,6 +10,8 @@ internal sealed class BenchReport(BenchArguments args, string model)
     private readonly SortedDictionary<int, (double Rate, double TokensPerDecode)> _concurrency = [];
     private double _managedShare;
     private double _managedPerTokenUs;
+    private double _samplePerTokenUs;
+    private double _decodePerTokenMs;
     private double _coldMs;
     private double _warmMs;
 
@@ -25,10 +27,13 @@ internal sealed class BenchReport(BenchArguments args, string model)
 
     public void Concurrency(int requests, double tokensPerSecond, double tokensPerDecode) => _concurrency[requests] = (tokensPerSecond, tokensPerDecode);
 
-    public void Overhead(TimeSpan managed, TimeSpan busy, long tokens)
+    public void Overhead(TimeSpan managed, TimeSpan busy, TimeSpan sampling, TimeSpan decoding, long tokens)
     {
+        tokens = Math.Max(1, tokens);
         _managedShare = managed / busy;
-        _managedPerTokenUs = managed.TotalMicroseconds / Math.Max(1, tokens);
+        _managedPerTokenUs = managed.TotalMicroseconds / tokens;
+        _samplePerTokenUs = sampling.TotalMicroseconds / tokens;
+        _decodePerTokenMs = decoding.TotalMilliseconds / tokens;
     }
 
     private static List<double> Runs(Dictionary<string, List<double>> runs, string test) =>
@@ -67,5 +72,6 @@ internal sealed class BenchReport(BenchArguments args, string model)
         output.WriteLine();
         output.WriteLine(string.Create(c, $"prefix reuse, 1,000-token shared prefix: TTFT cold {_coldMs:F0} ms, warm {_warmMs:F0} ms, ratio {_warmMs / _coldMs:F3} (target ≤ 0.25)"));
         output.WriteLine(string.Create(c, $"managed overhead (scheduler time outside llama_decode and native sampling): {_managedShare * 100:F2} % of step time, {_managedPerTokenUs:F0} µs per token (target ≤ 3 %)"));
+        output.WriteLine(string.Create(c, $"per generated token in the tg128 runs: llama_decode {_decodePerTokenMs:F2} ms, native sampling {_samplePerTokenUs:F0} µs, managed {_managedPerTokenUs:F0} µs"));
     }
 }

@@ -35,6 +35,8 @@ internal static class LlamaBenchmark
             await Run(single, Prompt(8), greedy with { MaxTokens = 8 });
             var managed = TimeSpan.Zero;
             var busy = TimeSpan.Zero;
+            var sampling = TimeSpan.Zero;
+            var decoding = TimeSpan.Zero;
             var generated = 0L;
             async Task<double> Decode(int depth)
             {
@@ -45,6 +47,8 @@ internal static class LlamaBenchmark
                 {
                     managed += after.ManagedTime - before.ManagedTime;
                     busy += after.BusyTime - before.BusyTime;
+                    sampling += after.SampleTime - before.SampleTime;
+                    decoding += after.GenerationDecodeTime - before.GenerationDecodeTime;
                     generated += after.GeneratedTokens - before.GeneratedTokens;
                 }
 
@@ -66,7 +70,7 @@ internal static class LlamaBenchmark
                 }
             }
 
-            report.Overhead(managed, busy, generated);
+            report.Overhead(managed, busy, sampling, decoding, generated);
         }
 
         Console.Error.WriteLine("concurrency and prefix reuse ...");
