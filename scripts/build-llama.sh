@@ -8,6 +8,7 @@
 #   --cpu            no CUDA
 #   --one-cpu        one generic CPU backend instead of all CPU variants (quick; for checking the layout)
 #   --jobs N         parallel compile jobs (default: nproc)
+#   --out DIR        put the libraries there instead (then point Llm:NativeLibraryPath at it)
 # Environment: CUDA_ARCHITECTURES (e.g. "86;89", default: llama.cpp's list), CMAKE_ARGS (extra cmake options).
 set -euo pipefail
 
@@ -16,11 +17,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 backend=cuda
 variants=ON
 jobs="$(nproc)"
+out=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --cpu) backend=cpu ;;
         --one-cpu) variants=OFF ;;
         --jobs) jobs="$2"; shift ;;
+        --out) out="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -29,7 +32,7 @@ done
 "$root/scripts/llama-fetch.sh" source
 src="$root/.tools/llama/$version/src"
 build="$root/.tools/llama/$version/build-$backend"
-dest="$root/.tools/llama/$version/$backend"
+dest="${out:-$root/.tools/llama/$version/$backend}"
 
 options=(
     -DCMAKE_BUILD_TYPE=Release

@@ -27,8 +27,8 @@ public sealed partial class LlamaEngine : IDisposable
     private readonly Thread _thread;
     private volatile bool _disposed;
 
-    /// <summary>Creates the context (n_seq_max = Parallel) and starts the scheduler. The model must outlive nothing:
-    /// the context keeps it alive, so it may be disposed before or after the engine.</summary>
+    /// <summary>Creates the context (n_seq_max = Parallel) and starts the scheduler. The engine does not own the model;
+    /// its context keeps the native model alive, so the two may be disposed in either order.</summary>
     public LlamaEngine(LlamaModel model, LlamaEngineOptions? options = null, ILogger<LlamaEngine>? logger = null)
     {
         options ??= new LlamaEngineOptions();

@@ -40,11 +40,6 @@ public sealed unsafe class StructLayoutTests
         { "offsetof(struct llama_batch, logits)", Offset<LlamaBatch>(p => &p->Logits) },
         { "sizeof(struct llama_chat_message)", sizeof(LlamaChatMessage) },
         { "sizeof(struct llama_sampler_chain_params)", sizeof(LlamaSamplerChainParams) },
-        { "sizeof(struct llama_perf_context_data)", sizeof(LlamaPerfContextData) },
-        { "offsetof(struct llama_perf_context_data, n_reused)", Offset<LlamaPerfContextData>(p => &p->NReused) },
-        { "sizeof(struct llama_model_quantize_params)", sizeof(LlamaModelQuantizeParams) },
-        { "offsetof(struct llama_model_quantize_params, dry_run)", Offset<LlamaModelQuantizeParams>(p => &p->DryRun) },
-        { "offsetof(struct llama_model_quantize_params, max_buf_size)", Offset<LlamaModelQuantizeParams>(p => &p->MaxBufSize) },
     };
 
     [Theory]

@@ -14,25 +14,13 @@ internal static unsafe partial class LlamaNative
     public static partial void llama_free(nint context);
 
     [LibraryImport(Llama)]
-    public static partial uint llama_n_ctx(SafeLlamaContextHandle context);
-
-    [LibraryImport(Llama)]
     public static partial uint llama_n_ctx_seq(SafeLlamaContextHandle context);
-
-    [LibraryImport(Llama)]
-    public static partial uint llama_n_batch(SafeLlamaContextHandle context);
-
-    [LibraryImport(Llama)]
-    public static partial uint llama_n_seq_max(SafeLlamaContextHandle context);
 
     [LibraryImport(Llama)]
     public static partial LlamaPoolingType llama_pooling_type(SafeLlamaContextHandle context);
 
     [LibraryImport(Llama)]
     public static partial int llama_decode(SafeLlamaContextHandle context, LlamaBatch batch);
-
-    [LibraryImport(Llama)]
-    public static partial int llama_encode(SafeLlamaContextHandle context, LlamaBatch batch);
 
     [LibraryImport(Llama)]
     public static partial LlamaBatch llama_batch_init(int nTokens, int embd, int nSeqMax);
@@ -42,9 +30,6 @@ internal static unsafe partial class LlamaNative
 
     [LibraryImport(Llama)]
     public static partial float* llama_get_embeddings_seq(SafeLlamaContextHandle context, int seqId);
-
-    [LibraryImport(Llama)]
-    public static partial float* llama_get_embeddings_ith(SafeLlamaContextHandle context, int i);
 
     [LibraryImport(Llama)]
     public static partial float* llama_get_logits_ith(SafeLlamaContextHandle context, int i);
@@ -58,7 +43,4 @@ internal static unsafe partial class LlamaNative
     [LibraryImport(Llama)]
     [return: MarshalAs(UnmanagedType.U1)]
     public static partial bool llama_memory_seq_rm(nint memory, int seqId, int p0, int p1);
-
-    [LibraryImport(Llama)]
-    public static partial LlamaPerfContextData llama_perf_context(SafeLlamaContextHandle context);
 }

@@ -44,19 +44,5 @@ internal static unsafe partial class LlamaNative
     public static partial byte* llama_model_chat_template(SafeLlamaModelHandle model, byte* name);
 
     [LibraryImport(Llama)]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool llama_model_has_encoder(SafeLlamaModelHandle model);
-
-    [LibraryImport(Llama)]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool llama_model_has_decoder(SafeLlamaModelHandle model);
-
-    [LibraryImport(Llama)]
-    public static partial LlamaModelQuantizeParams llama_model_quantize_default_params();
-
-    [LibraryImport(Llama)]
-    public static partial uint llama_model_quantize([MarshalAs(UnmanagedType.LPUTF8Str)] string input, [MarshalAs(UnmanagedType.LPUTF8Str)] string output, LlamaModelQuantizeParams* parameters);
-
-    [LibraryImport(Llama)]
     public static partial int llama_chat_apply_template(byte* tmpl, LlamaChatMessage* chat, nuint nMsg, [MarshalAs(UnmanagedType.U1)] bool addAssistant, byte* buf, int length);
 }

@@ -15,9 +15,6 @@ internal static unsafe partial class LlamaNative
     public static partial int llama_vocab_bos(nint vocab);
 
     [LibraryImport(Llama)]
-    public static partial int llama_vocab_eos(nint vocab);
-
-    [LibraryImport(Llama)]
     public static partial int llama_tokenize(nint vocab, byte* text, int textLen, int* tokens, int nTokensMax, [MarshalAs(UnmanagedType.U1)] bool addSpecial, [MarshalAs(UnmanagedType.U1)] bool parseSpecial);
 
     [LibraryImport(Llama)]

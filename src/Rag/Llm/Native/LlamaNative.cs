@@ -22,14 +22,4 @@ internal static unsafe partial class LlamaNative
 
     [LibraryImport(Llama)]
     public static partial void llama_log_set(delegate* unmanaged[Cdecl]<GgmlLogLevel, byte*, void*, void> callback, void* userData);
-
-    [LibraryImport(Llama)]
-    public static partial long llama_time_us();
-
-    [LibraryImport(Llama)]
-    public static partial nuint llama_max_parallel_sequences();
-
-    [LibraryImport(Llama)]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool llama_supports_gpu_offload();
 }
