@@ -19,5 +19,6 @@ public static class PaperBotCli
         AskCommand.Create(),
         SummarizeCommand.Create(),
         EvalCommand.Create(),
+        DiscordCommand.Create(),
     };
 }
