@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PaperBot.Bot.Cli;
+using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Rag;
 using Spectre.Console;
 
@@ -32,7 +34,9 @@ public static class DiscordCommand
                 // Ctrl+C, SIGTERM or a fatal refusal: the runner stops the host (answers end, the gateway closes with 1000).
             }
 
-            if (ctx.Get<BotRunOutcome>().Fatal is { } fatal)
+            // The gateway completes its dispatches with the refusal before it stops the host, so this is settled here.
+            if (ctx.Get<GatewayClient>().Dispatches.Completion is { IsFaulted: true } refused
+                && refused.Exception.InnerException is DiscordFatalException fatal)
             {
                 ctx.Output.Error(fatal.Message);
                 return ExitCodes.RuntimeFailure;

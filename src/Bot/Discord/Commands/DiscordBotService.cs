@@ -21,7 +21,6 @@ public sealed class DiscordBotService(
     MentionHandler mentions,
     CommandRegistrar registrar,
     IndexBootstrapper index,
-    BotRunOutcome outcome,
     TimeProvider time,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
@@ -47,8 +46,7 @@ public sealed class DiscordBotService(
         }
         catch (DiscordFatalException e)
         {
-            // The gateway service ends the host; the command reports this.
-            outcome.Fatal = e;
+            // The gateway service ends the host and the command reports it; the queue still stops cleanly.
             DiscordBotLog.Fatal(logger, e.Message);
         }
 

@@ -19,7 +19,6 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<WaitingLine>();
         services.AddSingleton<InFlightWork>();
-        services.AddSingleton<BotRunOutcome>();
         services.AddSingleton<BotAccess>();
         services.AddSingleton<AnswerScheduler>();
         services.AddSingleton<AnswerPresenter>();
