@@ -8,7 +8,8 @@ public sealed class MentionTests
     [Fact]
     public async Task A_mention_gets_a_reply_to_the_question_with_typing_shown()
     {
-        await using var bot = await BotHarness.StartAsync();
+        var model = new ScriptedChatClient(_ => "Diffusion models denoise step by step [1].") { TokenDelay = TimeSpan.FromMilliseconds(100) };
+        await using var bot = await BotHarness.StartAsync(model);
 
         var question = await bot.MessageAsync($"<@{FakePayloads.BotUserId}> How do diffusion models generate images?");
         var replies = await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20));

@@ -14,7 +14,7 @@ public sealed class QueueTests
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => bot.SlashAsync("ask", Question, userId: 1000 + (ulong)i)));
         await Eventually.TrueAsync(
-            () => tokens.All(t => bot.FinalMessages(t).Any(m => m.GetProperty("embeds").GetArrayLength() > 0)), TimeSpan.FromSeconds(60), "20 answers");
+            () => tokens.All(t => bot.FinalMessages(t).Any(HasEmbed)), TimeSpan.FromSeconds(60), "20 answers");
         await Task.Delay(500);
 
         Assert.All(tokens, t => Assert.Single(bot.ForToken("interaction-callback", t)));
@@ -50,11 +50,14 @@ public sealed class QueueTests
         Assert.StartsWith("PaperBot is busy; try again in", Private(bot, full), StringComparison.Ordinal);
         Assert.StartsWith("PaperBot is busy", Private(bot, admin), StringComparison.Ordinal);
 
-        await Eventually.TrueAsync(() => bot.FinalMessages(first).Any(m => m.GetProperty("embeds").GetArrayLength() > 0), TimeSpan.FromSeconds(30), "first answer");
+        await Eventually.TrueAsync(() => bot.FinalMessages(first).Any(HasEmbed), TimeSpan.FromSeconds(30), "first answer");
         var cooling = await bot.SlashAsync("ask", Question, userId: 1);
         await Eventually.TrueAsync(() => bot.ForToken("interaction-callback", cooling).Count > 0);
         Assert.StartsWith("Please wait", Private(bot, cooling), StringComparison.Ordinal);
     }
+
+    private static bool HasEmbed(System.Text.Json.JsonElement message) =>
+        message.TryGetProperty("embeds", out var embeds) && embeds.GetArrayLength() > 0;
 
     private static string Private(BotHarness bot, string token)
     {

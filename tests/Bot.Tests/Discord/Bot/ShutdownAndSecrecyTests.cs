@@ -14,7 +14,9 @@ public sealed class ShutdownAndSecrecyTests
         await using var bot = await BotHarness.StartAsync(model, new Dictionary<string, string?> { ["Llm:Parallel"] = "1" });
         var running = await bot.SlashAsync("ask", Question, userId: 1);
         var queued = await bot.SlashAsync("ask", Question, userId: 2);
-        await Eventually.TrueAsync(() => bot.ForToken("original-edit", running).Count > 0 && bot.ForToken("original-edit", queued).Count > 0, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(
+            () => bot.ForToken("original-edit", running).Any(r => r.Body.Contains("denoising", StringComparison.Ordinal)) && bot.ForToken("original-edit", queued).Count > 0,
+            TimeSpan.FromSeconds(20), "streaming while another waits: " + string.Join(" | ", bot.Server.Rest.Requests.Select(r => $"{r.RouteName} {r.Path} {r.Body}")));
 
         await bot.StopAsync();
 
