@@ -47,14 +47,16 @@ public sealed class AnswerScheduler(
         while (!admission.Completion.IsCompleted)
         {
             var position = line.PositionOf(ticket);
-            if (position > 0 && position != shown)
+            var place = Describe(position);
+            // With no real wait ahead, "thinking…" (or typing) already says enough; a line would only flicker.
+            if (position > 0 && position != shown && place.EstimatedWait >= TimeSpan.FromSeconds(1))
             {
                 await gate.WaitAsync();
                 try
                 {
                     if (!started())
                     {
-                        await ShowQuietlyAsync(surface, Describe(position).Message);
+                        await ShowQuietlyAsync(surface, place.Message);
                         shown = position;
                     }
                 }

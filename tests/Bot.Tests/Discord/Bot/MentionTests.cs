@@ -63,7 +63,7 @@ public sealed class MentionTests
         bot.Server.Rest.AddMessage(BotHarness.ChannelId, 11, "Flow matching trains a velocity field. Reward models score outputs.", FakePayloads.BotUserId, repliesTo: 10);
 
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> and how does it compare?", repliesTo: 11);
-        await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => model.Prompts.Count > 0, TimeSpan.FromSeconds(20), "the model to be asked");
 
         Assert.Single(bot.Server.Rest.RequestsTo("message-get"), r => r.Path.EndsWith("/11", StringComparison.Ordinal));
         Assert.Contains(model.Prompts, p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Reward models score outputs.", StringComparison.Ordinal));

@@ -12,14 +12,7 @@ internal static class SeededIndex
 
     public static string SeedDirectory => Path.Combine(PaperBotProcess.RepoRoot, "data", "seed");
 
-    public static void CopyTo(string databasePath)
-    {
-        File.Copy(Template.Value, databasePath);
-        if (File.Exists(Template.Value + "-wal"))
-        {
-            File.Copy(Template.Value + "-wal", databasePath + "-wal");
-        }
-    }
+    public static void CopyTo(string databasePath) => File.Copy(Template.Value, databasePath);
 
     private static string Build()
     {
@@ -28,7 +21,15 @@ internal static class SeededIndex
         var path = Path.Combine(folder, "paperbot.db");
         var store = new PaperStore(path);
         new Ingestor(store, TimeProvider.System).IngestFiles(Ingestor.ExpandPaths([SeedDirectory]), new DateOnly(2025, 11, 20));
-        // Closing the last connection folds the WAL into the file, so copying one file copies the whole index.
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            // Fold the WAL into the main file so that copying the one file copies the whole index.
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            checkpoint.ExecuteNonQuery();
+        }
+
         SqliteConnection.ClearAllPools();
         return path;
     }
