@@ -23,7 +23,7 @@ internal static class DiscordSoak
     /// <summary>A question not answered this long after it was asked is asked again (its event was lost with a session).</summary>
     private static readonly TimeSpan ReaskAfter = TimeSpan.FromSeconds(20);
 
-    public static async Task<int> RunAsync(int users, int questionsPerUser, int faults, TimeSpan limit)
+    public static async Task<int> RunAsync(int users, int faults, TimeSpan limit)
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -32,7 +32,7 @@ internal static class DiscordSoak
         bot.Server.Gateway.HeartbeatIntervalMs = 500;
         using var deadline = new CancellationTokenSource(limit);
 
-        var baseline = await AskAllAsync(bot, users, 1, deadline.Token);
+        var baseline = await AskAllAsync(bot, users, asked => asked < 1, deadline.Token);
         var baselineMedian = Median(baseline.Select(q => q.Latency ?? TimeSpan.Zero));
         var connectionsBefore = bot.Server.Gateway.Connections.Count;
 
@@ -40,7 +40,8 @@ internal static class DiscordSoak
         var injected = new Dictionary<string, int>();
         var injector = InjectFaultsAsync(bot, faults, injected, stopFaults.Token);
         var clock = Stopwatch.StartNew();
-        var soak = await AskAllAsync(bot, users, questionsPerUser, deadline.Token);
+        // Users keep asking until every fault has gone in, so that each fault meets traffic.
+        var soak = await AskAllAsync(bot, users, _ => !injector.IsCompleted, deadline.Token);
         await stopFaults.CancelAsync();
         await injector;
         await Task.Delay(1000);
@@ -73,13 +74,13 @@ internal static class DiscordSoak
         return unanswered == 0 && answeredTwice == 0 && duplicateCallbacks == 0 ? 0 : 1;
     }
 
-    /// <summary>Each user asks their questions one after another (the bot allows one pending request per user).</summary>
-    private static async Task<List<SoakQuestion>> AskAllAsync(BotHarness bot, int users, int perUser, CancellationToken cancellationToken)
+    /// <summary>Each user asks one question after another while <paramref name="more"/> (given how many they asked) says so; the bot allows one pending request per user.</summary>
+    private static async Task<List<SoakQuestion>> AskAllAsync(BotHarness bot, int users, Func<int, bool> more, CancellationToken cancellationToken)
     {
         var questions = new List<SoakQuestion>();
         var runs = Enumerable.Range(0, users).Select(async user =>
         {
-            for (var i = 0; i < perUser && !cancellationToken.IsCancellationRequested; i++)
+            for (var i = 0; more(i) && !cancellationToken.IsCancellationRequested; i++)
             {
                 var question = new SoakQuestion(user, Questions[(user + i) % Questions.Length]);
                 lock (questions)
@@ -169,7 +170,7 @@ internal static class DiscordSoak
             var (name, inject) = kinds[i % kinds.Length];
             try
             {
-                await Task.Delay(300, stop);
+                await Task.Delay(200, stop);
                 if (!gateway.HasSession && i % kinds.Length < 7)
                 {
                     // A gateway fault needs a live session to hit; wait for the bot to be back first.

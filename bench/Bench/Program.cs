@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "llama")
 
 if (args.Length > 0 && args[0] == "discord-soak")
 {
-    return await DiscordSoak.RunAsync(users: 50, questionsPerUser: 4, faults: 200, limit: TimeSpan.FromMinutes(4));
+    return await DiscordSoak.RunAsync(users: 50, faults: 200, limit: TimeSpan.FromMinutes(4));
 }
 
 Console.Error.WriteLine("usage: PaperBot.Bench llama [--threads N] [--native DIR] [--model PATH] [--type q8_0|f16] [--reps N] [--llama-bench PATH] | discord-soak");
