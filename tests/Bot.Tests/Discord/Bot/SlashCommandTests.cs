@@ -99,6 +99,21 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task An_answer_that_would_outlive_the_interaction_token_is_cut_short_with_a_notice()
+    {
+        var model = new ScriptedChatClient(_ => string.Join(' ', Enumerable.Repeat("denoising", 400))) { TokenDelay = TimeSpan.FromMilliseconds(20) };
+        await using var bot = await BotHarness.StartAsync(model);
+        // Created 14 minutes minus 2 seconds ago: generation must stop in about 2 s.
+        var id = Snowflake.FromTime(DateTimeOffset.UtcNow - InteractionHandler.AnswerDeadline + TimeSpan.FromSeconds(2));
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion, interactionId: id);
+        await Eventually.TrueAsync(
+            () => bot.FinalMessages(token).Any(m => Content(m).EndsWith("*" + BotMessages.DeadlineReached + "*", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+
+        Assert.Contains("denoising", Content(bot.FinalMessages(token)[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_long_answer_continues_in_follow_ups_of_at_most_2000_characters()
     {
         var sentence = "Diffusion models learn to reverse a noising process, and this sentence cites its source [1]. ";
