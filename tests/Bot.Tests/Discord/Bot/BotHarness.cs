@@ -88,7 +88,9 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddPaperBotAnswering(builder.Configuration);
         builder.Services.AddPaperBotDiscord(builder.Configuration);
         var started = new BotHarness(server, builder.Build(), folder, logs);
-        await started.Host.StartAsync();
+        // Started from the thread pool: services would otherwise capture xUnit's context, whose few threads are
+        // shared by every test running in parallel, and a busy neighbour would stall the bot's receive loop.
+        await Task.Run(() => started.Host.StartAsync());
         await server.Gateway.WaitForSessionAsync(0);
         await Eventually.TrueAsync(() => started.Get<GatewayClient>().CurrentUser is not null, what: "READY");
         await Eventually.TrueAsync(
@@ -141,7 +143,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task StopAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Host.StopAsync(timeout.Token);
+        await Task.Run(() => Host.StopAsync(timeout.Token));
     }
 
     public async ValueTask DisposeAsync()
