@@ -3,6 +3,7 @@ using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
+[Collection(WholeBotTests.Name)]
 public sealed class MentionTests
 {
     [Fact]

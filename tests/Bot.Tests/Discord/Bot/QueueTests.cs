@@ -2,6 +2,7 @@ using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
+[Collection(WholeBotTests.Name)]
 public sealed class QueueTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };

@@ -3,6 +3,7 @@ using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
+[Collection(WholeBotTests.Name)]
 public sealed class ShutdownAndSecrecyTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };
@@ -16,7 +17,7 @@ public sealed class ShutdownAndSecrecyTests
         var queued = await bot.SlashAsync("ask", Question, userId: 2);
         await Eventually.TrueAsync(
             () => bot.ForToken("original-edit", running).Any(r => r.Body.Contains("denoising", StringComparison.Ordinal)) && bot.ForToken("original-edit", queued).Count > 0,
-            TimeSpan.FromSeconds(20), "streaming while another waits");
+            TimeSpan.FromSeconds(20), "streaming while another waits; " + Diagnostics(bot));
 
         await bot.StopAsync();
 
@@ -25,6 +26,10 @@ public sealed class ShutdownAndSecrecyTests
         await Eventually.TrueAsync(() => bot.Server.Gateway.Connections[0].ClientCloseCode is not null);
         Assert.Equal(1000, bot.Server.Gateway.Connections[0].ClientCloseCode);
     }
+
+    private static string Diagnostics(BotHarness bot) =>
+        string.Join(" | ", bot.Server.Rest.Requests.Select(r => $"{r.At:HH:mm:ss.fff} {r.RouteName} {r.Body[..Math.Min(80, r.Body.Length)]}"))
+        + " || " + string.Join(" | ", bot.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Debug).Select(l => $"{l.Category}: {l.Message[..Math.Min(100, l.Message.Length)]}"));
 
     [Fact]
     public async Task The_token_appears_in_no_log_line_and_every_message_parses_no_mentions()

@@ -7,6 +7,7 @@ using PaperBot.Rag.Tests.Corpus;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
+[Collection(WholeBotTests.Name)]
 public sealed class SlashCommandTests
 {
     private static readonly Dictionary<string, object> DiffusionQuestion = new() { ["question"] = "How do diffusion models generate images?" };
