@@ -17,7 +17,7 @@ internal static class ProcessTiming
         var workspace = Path.Combine(folder, "workspace");
         Directory.CreateDirectory(workspace);
         File.WriteAllText(Path.Combine(workspace, "appsettings.json"),
-            $$"""{ "Data": { "Directory": "{{folder.Replace("\\", "/", StringComparison.Ordinal)}}", "DatabaseFile": "index.db" } }""");
+            $$"""{ "Data": { "Directory": "{{Path.GetFullPath(folder).Replace("\\", "/", StringComparison.Ordinal)}}", "DatabaseFile": "index.db" } }""");
         var times = new List<double>();
         for (var i = 0; i < 6; i++)
         {

@@ -20,13 +20,17 @@ public static class PaperBotCli
         SummarizeCommand.Create(),
         EvalCommand.Create(),
         ChatCommand.Create(),
+        DiscordCommand.Create(),
     };
 
     /// <summary>
     /// How to invoke the parsed command. The chat handles Ctrl+C itself (it stops an answer, not the process), so
-    /// System.CommandLine's own handler, which cancels the command and ends the process after a timeout, is off
-    /// for it.
+    /// System.CommandLine's own handler is off for it. Elsewhere Ctrl+C/SIGTERM cancel the command, and the
+    /// process is ended 30 s later rather than the default 2 s: the Discord bot needs that long to edit
+    /// "shutting down" into running answers and close its gateway with 1000.
     /// </summary>
-    public static InvocationConfiguration InvocationFor(ParseResult parse) =>
-        parse.CommandResult.Command.Name == ChatCommand.Name ? new InvocationConfiguration { ProcessTerminationTimeout = null } : new InvocationConfiguration();
+    public static InvocationConfiguration InvocationFor(ParseResult parse) => new()
+    {
+        ProcessTerminationTimeout = parse.CommandResult.Command.Name == ChatCommand.Name ? null : TimeSpan.FromSeconds(30),
+    };
 }

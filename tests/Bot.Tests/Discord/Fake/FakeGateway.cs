@@ -60,6 +60,21 @@ public sealed class FakeGateway
     /// <summary>Sends a non-dispatch op (1 heartbeat request, 7 reconnect, 9 invalid session...) on the newest connection.</summary>
     public Task SendOpAsync(int op, object? data = null) => Current().SendOpAsync(op, data);
 
+    /// <summary>Drops the newest connection without a close frame (a network failure).</summary>
+    public void Drop() => Current().Abort();
+
+    /// <summary>Whether the newest connection is open and holds a session, so a dispatch can be sent now.</summary>
+    public bool HasSession
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current is { IsOpen: true, Session: not null };
+            }
+        }
+    }
+
     /// <summary>Sends any text, e.g. malformed JSON.</summary>
     public Task SendRawAsync(string text) => Current().SendTextAsync(text);
 

@@ -39,6 +39,9 @@ internal sealed class FakeGatewayConnection(WebSocket socket, GatewayConnectionR
 
     public Task SendOpAsync(int op, object? data) => SendTextAsync(JsonSerializer.Serialize(new { op, d = data, s = (int?)null, t = (string?)null }));
 
+    /// <summary>Drops the TCP connection without a close frame, like a network failure.</summary>
+    public void Abort() => socket.Abort();
+
     public async Task CloseAsync(int code, string reason)
     {
         Record.ServerCloseCode ??= code;

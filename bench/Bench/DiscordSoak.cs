@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using PaperBot.Bot.Tests.Discord.Bot;
+using PaperBot.Bot.Tests.Discord.Fake;
+
+namespace PaperBot.Bench;
+
+/// <summary>
+/// `discord-soak`: the whole bot (extractive answers) against the fake Discord on 127.0.0.1 while simulated users
+/// ask /ask questions and a fault injector drops connections, starves heartbeats, closes with resumable and
+/// session-ending codes, sends op 7 and op 9, and answers REST calls with bucket and global 429s and 500s.
+/// Reports whether every question was answered exactly once, duplicates, identifies and resumes, and the worst
+/// latency added over a fault-free baseline.
+/// </summary>
+internal static class DiscordSoak
+{
+    private static readonly string[] Questions =
+    [
+        "How do diffusion models generate images?", "What is flow matching?", "How are reward models trained?",
+        "What improves code generation with language models?", "How do vision language models handle video?",
+    ];
+
+    /// <summary>A question not answered this long after it was asked is asked again (its event was lost with a session).</summary>
+    private static readonly TimeSpan ReaskAfter = TimeSpan.FromSeconds(20);
+
+    public static async Task<int> RunAsync(int users, int faults, TimeSpan limit)
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Discord:QueueCapacity"] = "200", ["Llm:Parallel"] = "4", ["Discord:CooldownSeconds"] = "0",
+        });
+        bot.Server.Gateway.HeartbeatIntervalMs = 500;
+        using var deadline = new CancellationTokenSource(limit);
+
+        var baseline = await AskAllAsync(bot, users, asked => asked < 1, deadline.Token);
+        var baselineMedian = Median(baseline.Select(q => q.Latency ?? TimeSpan.Zero));
+        var connectionsBefore = bot.Server.Gateway.Connections.Count;
+
+        using var stopFaults = new CancellationTokenSource();
+        var injected = new Dictionary<string, int>();
+        var injector = InjectFaultsAsync(bot, faults, injected, stopFaults.Token);
+        var clock = Stopwatch.StartNew();
+        // Users keep asking until every fault has gone in, so that each fault meets traffic.
+        var soak = await AskAllAsync(bot, users, _ => !injector.IsCompleted, deadline.Token);
+        await stopFaults.CancelAsync();
+        await injector;
+        await Task.Delay(1000);
+
+        var allTokens = soak.Concat(baseline).SelectMany(q => q.Attempts.Select(a => a.Token)).ToList();
+        var callbacks = bot.Server.Rest.RequestsTo("interaction-callback");
+        var duplicateCallbacks = allTokens.Count(t => bot.ForToken("interaction-callback", t).Count(r => r.Status is 200 or 204) > 1);
+        var answeredTwice = soak.Count(q => q.Attempts.Count(a => IsAnswered(bot, a.Token)) > 1);
+        var unanswered = soak.Count(q => q.Latency is null);
+        var connections = bot.Server.Gateway.Connections.Skip(connectionsBefore).ToList();
+        var worst = soak.Where(q => q.Latency is not null).Max(q => q.Latency!.Value);
+        var worstFirstAttempt = soak.Where(q => q.Latency is not null && q.Attempts.Count == 1).Max(q => q.Latency!.Value);
+
+        Console.WriteLine($"users {users}, questions {soak.Count} (+{baseline.Count} baseline), faults injected {injected.Values.Sum()} in {clock.Elapsed.TotalSeconds:F0} s");
+        foreach (var (kind, count) in injected.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {kind}: {count}");
+        }
+
+        Console.WriteLine($"answered: {soak.Count - unanswered}/{soak.Count}; answered more than once: {answeredTwice}; re-asked after a lost event: {soak.Count(q => q.Attempts.Count > 1)}");
+        Console.WriteLine($"duplicate interaction responses: {duplicateCallbacks}; callbacks sent: {callbacks.Count}");
+        Console.WriteLine($"gateway connections: {connections.Count}; identifies: {connections.Count(c => c.Identified)}; resumes: {connections.Count(c => c.Resumed)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"latency: baseline median {baselineMedian.TotalMilliseconds:F0} ms; soak median {Median(soak.Select(q => q.Latency ?? limit)).TotalMilliseconds:F0} ms, worst {worst.TotalMilliseconds:F0} ms; worst added {(worst - baselineMedian).TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"worst among questions whose event was not lost: {worstFirstAttempt.TotalMilliseconds:F0} ms (added {(worstFirstAttempt - baselineMedian).TotalMilliseconds:F0} ms)"));
+        Console.WriteLine($"REST violations: {bot.Server.Rest.Violations.Count}; gateway violations: {bot.Server.Gateway.Violations.Count}");
+        foreach (var violation in bot.Server.Rest.Violations.Concat(bot.Server.Gateway.Violations).Distinct().Take(10))
+        {
+            Console.WriteLine($"  {violation}");
+        }
+
+        return unanswered == 0 && answeredTwice == 0 && duplicateCallbacks == 0 ? 0 : 1;
+    }
+
+    /// <summary>Each user asks one question after another while <paramref name="more"/> (given how many they asked) says so; the bot allows one pending request per user.</summary>
+    private static async Task<List<SoakQuestion>> AskAllAsync(BotHarness bot, int users, Func<int, bool> more, CancellationToken cancellationToken)
+    {
+        var questions = new List<SoakQuestion>();
+        var runs = Enumerable.Range(0, users).Select(async user =>
+        {
+            for (var i = 0; more(i) && !cancellationToken.IsCancellationRequested; i++)
+            {
+                var question = new SoakQuestion(user, Questions[(user + i) % Questions.Length]);
+                lock (questions)
+                {
+                    questions.Add(question);
+                }
+
+                await AskUntilAnsweredAsync(bot, question, cancellationToken);
+            }
+        });
+        await Task.WhenAll(runs);
+        return questions;
+    }
+
+    private static async Task AskUntilAnsweredAsync(BotHarness bot, SoakQuestion question, CancellationToken cancellationToken)
+    {
+        var firstAsked = DateTimeOffset.UtcNow;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var token = await InjectAsync(bot, question, cancellationToken);
+            var askedAt = DateTimeOffset.UtcNow;
+            while (DateTimeOffset.UtcNow - askedAt < ReaskAfter && !cancellationToken.IsCancellationRequested)
+            {
+                if (IsAnswered(bot, token))
+                {
+                    question.Latency = DateTimeOffset.UtcNow - firstAsked;
+                    // The queue frees the user a moment after the last edit; asking sooner would be refused.
+                    await Task.Delay(100, CancellationToken.None);
+                    return;
+                }
+
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Injects the question as an interaction as soon as a session can carry it.</summary>
+    private static async Task<string> InjectAsync(BotHarness bot, SoakQuestion question, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (bot.Server.Gateway.HasSession)
+            {
+                var id = bot.NewId();
+                var token = $"tok-{id}";
+                try
+                {
+                    await bot.Server.Gateway.InjectInteractionAsync(FakePayloads.SlashCommand(
+                        id, token, "ask", new Dictionary<string, object> { ["question"] = question.Text }, userId: 10_000 + (ulong)question.User));
+                    question.Attempts.Add((token, DateTimeOffset.UtcNow));
+                    return token;
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                {
+                    // The connection went away between the check and the send; the next session takes it.
+                }
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>Answered: the response carries the final text (the sources embed, or a final non-queue line).</summary>
+    private static bool IsAnswered(BotHarness bot, string token) =>
+        bot.ForToken("original-edit", token).Any(r => r.Status == 200 && r.Body.Contains("\"embeds\":[{", StringComparison.Ordinal));
+
+    private static async Task InjectFaultsAsync(BotHarness bot, int faults, Dictionary<string, int> injected, CancellationToken stop)
+    {
+        var gateway = bot.Server.Gateway;
+        var rest = bot.Server.Rest;
+        var kinds = new (string Name, Func<Task> Inject)[]
+        {
+            ("connection drop", () => { gateway.Drop(); return Task.CompletedTask; }),
+            ("zombie (heartbeats unacknowledged)", async () => { gateway.AckHeartbeats = false; await Task.Delay(1500, CancellationToken.None); gateway.AckHeartbeats = true; }),
+            ("close 4000 (resumable)", () => gateway.CloseAsync(4000)),
+            ("close 4009 (session timed out)", () => gateway.CloseAsync(4009)),
+            ("op 7 reconnect", () => gateway.SendOpAsync(7)),
+            ("op 9 resumable", () => gateway.SendOpAsync(9, true)),
+            ("op 9 not resumable", () => gateway.SendOpAsync(9, false)),
+            ("429 bucket on response edits", () => Enqueue(rest, "original-edit", new RestFault.BucketRateLimited(TimeSpan.FromMilliseconds(300)))),
+            ("429 bucket on interaction callbacks", () => Enqueue(rest, "interaction-callback", new RestFault.BucketRateLimited(TimeSpan.FromMilliseconds(200)))),
+            // Interaction routes are exempt from the global limit; /gateway/bot (before every fresh session) is not.
+            ("429 global (on /gateway/bot)", () => Enqueue(rest, "gateway-bot", new RestFault.GlobalRateLimited(TimeSpan.FromMilliseconds(300)))),
+        };
+        for (var i = 0; i < faults && !stop.IsCancellationRequested; i++)
+        {
+            var (name, inject) = kinds[i % kinds.Length];
+            try
+            {
+                await Task.Delay(200, stop);
+                if (!gateway.HasSession && i % kinds.Length < 7)
+                {
+                    // A gateway fault needs a live session to hit; wait for the bot to be back first.
+                    await Eventually.TrueAsync(() => gateway.HasSession, TimeSpan.FromSeconds(10));
+                }
+
+                await inject();
+                injected[name] = injected.GetValueOrDefault(name) + 1;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.Net.WebSockets.WebSocketException)
+            {
+                // The connection changed under the fault; the next one goes in anyway.
+            }
+        }
+    }
+
+    private static Task Enqueue(FakeRestApi rest, string route, RestFault fault)
+    {
+        rest.EnqueueFault(route, fault);
+        return Task.CompletedTask;
+    }
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? TimeSpan.Zero : sorted[sorted.Count / 2];
+    }
+}

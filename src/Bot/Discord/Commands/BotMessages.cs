@@ -1,0 +1,14 @@
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>The fixed sentences users see, in one place so handlers and tests agree on them.</summary>
+public static class BotMessages
+{
+    public const string ShuttingDown = "PaperBot is shutting down; ask again in a minute.";
+    public const string NotAvailable = "I'm not available here.";
+    public const string AdminOnly = "Only PaperBot's admins can run /sync.";
+    public const string UnknownCommand = "I don't know that command.";
+    public const string Failed = "Sorry, something went wrong while answering; please try again.";
+    public const string DeadlineReached = "Stopped here: Discord allows 15 minutes per slash command. Ask again for a shorter answer.";
+    public const string EmptyQuestion = "Ask me something about the indexed papers, e.g. \"what is new in speculative decoding?\"";
+    public const string Truncated = " …";
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Rest;
+using PaperBot.Rag.Answering;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>
+/// Rebuilds a conversation from Discord's reply chain: a reply to the bot's answer continues the exchange that
+/// answer belonged to. Walks message references upwards a bounded number of hops, pairing each bot answer
+/// with the question it replied to.
+/// </summary>
+public sealed partial class ConversationHistory(DiscordRestClient rest, ILogger<ConversationHistory> logger)
+{
+    /// <summary>Messages fetched at most: three earlier exchanges, and a bound on REST calls per question.</summary>
+    public const int MaxHops = 6;
+
+    /// <summary>The earlier turns (oldest first) that <paramref name="message"/> continues; empty when it replies to nothing of the bot's.</summary>
+    public async Task<IReadOnlyList<ConversationTurn>> BuildAsync(DiscordMessage message, ulong botUserId, CancellationToken cancellationToken)
+    {
+        var chain = new List<DiscordMessage>();
+        var cursor = message;
+        try
+        {
+            while (chain.Count < MaxHops && await ParentAsync(cursor, cancellationToken) is { } parent)
+            {
+                chain.Add(parent);
+                cursor = parent;
+            }
+        }
+        catch (DiscordHttpException e)
+        {
+            // A deleted or unreadable message ends the chain; the turns found so far still help.
+            DiscordBotLog.HistoryStopped(logger, message.ChannelId, e);
+        }
+
+        var turns = new List<ConversationTurn>();
+        for (var i = 0; i + 1 < chain.Count; i++)
+        {
+            if (chain[i].Author?.Id == botUserId && chain[i + 1].Author?.Id != botUserId)
+            {
+                turns.Add(new ConversationTurn(QuestionOf(chain[i + 1].Content), chain[i].Content));
+                i++;
+            }
+        }
+
+        turns.Reverse();
+        return turns;
+    }
+
+    /// <summary>The message text without mentions of anyone (the bot's own, above all).</summary>
+    public static string QuestionOf(string content) => Mention().Replace(content, " ").Trim();
+
+    private async Task<DiscordMessage?> ParentAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        if (message.ReferencedMessage is { } included)
+        {
+            return included;
+        }
+
+        return message.MessageReference?.MessageId is { } id
+            ? await rest.GetChannelMessageAsync(message.MessageReference.ChannelId ?? message.ChannelId, id, cancellationToken)
+            : null;
+    }
+
+    [GeneratedRegex(@"<@!?\d+>")]
+    private static partial Regex Mention();
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Rest;
+using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Corpus;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>
+/// With Papers:SyncHourUtc set, syncs yesterday's and today's Daily Papers once a day at that hour and, with
+/// Discord:DigestChannelId set, posts the digest of each day that got new papers. Yesterday is included because
+/// papers are still featured on a day after it began in other time zones.
+/// </summary>
+public sealed class DailyDigestService(
+    PaperSync sync,
+    DayDigest digest,
+    DiscordRestClient rest,
+    IOptions<PapersOptions> papers,
+    IOptions<DiscordOptions> discord,
+    TimeProvider time,
+    ILogger<DailyDigestService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (papers.Value.SyncHourUtc is not { } hour)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var delay = DigestSchedule.UntilNext(time.GetUtcNow(), hour);
+                DiscordBotLog.DigestScheduled(logger, hour, delay);
+                await Task.Delay(delay, time, stoppingToken);
+                await RunOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One day's run: sync, then post the digests of days that changed.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            foreach (var day in await sync.SyncAsync([today.AddDays(-1), today], cancellationToken))
+            {
+                DiscordBotLog.DaySynced(logger, day.Day, day.Fetched, day.Added);
+                if (day.Added > 0 && discord.Value.DigestChannelId is { } channel)
+                {
+                    await PostDigestAsync(channel, day.Day, cancellationToken);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Tomorrow's run may well succeed; the bot keeps answering meanwhile.
+            DiscordBotLog.DigestFailed(logger, e);
+        }
+    }
+
+    private async Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken)
+    {
+        var result = await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+        if (!result.Complete || result.PaperCount == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in MessageSplitter.Split(result.Text))
+        {
+            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunk }, cancellationToken);
+        }
+    }
+}

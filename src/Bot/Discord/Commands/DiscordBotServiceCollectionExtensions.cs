@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+public static class DiscordBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord bot: the protocol layer (<see cref="DiscordServiceCollectionExtensions.AddDiscordProtocol"/>),
+    /// the request queue with one worker per parallel sequence of the model (Llm:Parallel), the handlers, the
+    /// dispatcher and the daily digest. Needs the answering services (AddPaperBotRag) registered too.
+    /// </summary>
+    public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordProtocol(configuration);
+        var workers = Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
+        services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
+        services.AddSingleton<RequestQueue>();
+        services.AddSingleton<WaitingLine>();
+        services.AddSingleton<InFlightWork>();
+        services.AddSingleton<BotAccess>();
+        services.AddSingleton<AnswerScheduler>();
+        services.AddSingleton<AnswerPresenter>();
+        services.AddSingleton<ConversationHistory>();
+        services.AddSingleton<PaperSync>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<MentionHandler>();
+
+        // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
+        services.AddHostedService<DiscordBotService>();
+        services.AddHostedService<DailyDigestService>();
+        return services;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Discord.Models;
+using PaperBot.Rag;
+using PaperBot.Rag.Answering;
+using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>
+/// Answers slash commands. Each is acknowledged at once (deferred, or refused privately) before any slow work;
+/// answering and digests go through the queue, index look-ups run right after the deferral. Whatever goes
+/// wrong is logged and told to the user in one sentence.
+/// </summary>
+public sealed class InteractionHandler(
+    Rest.DiscordRestClient rest,
+    BotAccess access,
+    AnswerScheduler scheduler,
+    AnswerPresenter presenter,
+    Answerer answerer,
+    DayDigest digest,
+    PaperStore store,
+    PaperSync sync,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    /// <summary>Generation stops this long after the interaction's creation, leaving a minute of the token's 15 to say so.</summary>
+    public static readonly TimeSpan AnswerDeadline = TimeSpan.FromMinutes(14);
+
+    private const int SearchResults = 10;
+
+    public async Task HandleAsync(DiscordInteraction interaction, CancellationToken stopping)
+    {
+        if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null || interaction.Invoker is null)
+        {
+            DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command or user");
+            return;
+        }
+
+        var reply = new InteractionReply(rest, interaction);
+        try
+        {
+            await RouteAsync(interaction, interaction.Invoker.Id, reply, stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            DiscordBotLog.HandlerFailed(logger, $"/{interaction.Data.Name}", e);
+            await TellFailureAsync(reply, e is UserInputException ? e.Message : BotMessages.Failed);
+        }
+    }
+
+    private async Task RouteAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, CancellationToken stopping)
+    {
+        var name = interaction.Data!.Name;
+        var options = interaction.Data.Options;
+        DiscordBotLog.CommandReceived(logger, name, userId, interaction.ChannelId);
+        if (!access.Allows(interaction.GuildId, interaction.ChannelId))
+        {
+            // Only the invoker sees this; staying silent would leave them with Discord's "did not respond".
+            await reply.RespondPrivatelyAsync(BotMessages.NotAvailable, stopping);
+            return;
+        }
+
+        switch (name)
+        {
+            case SlashCommands.Ask:
+                var question = options.GetString("question")?.Trim();
+                if (string.IsNullOrEmpty(question))
+                {
+                    await reply.RespondPrivatelyAsync(BotMessages.EmptyQuestion, stopping);
+                    return;
+                }
+
+                DiscordBotLog.Question(logger, userId, question);
+                var day = Day(options.GetString("date"));
+                var request = new AnswerRequest(question) { From = day, To = day };
+                await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answerer.StreamAsync(request, t), Deadline(interaction), ct), stopping);
+                return;
+            case SlashCommands.Summarize:
+                var digestDay = Day(options.GetString("date"));
+                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), stopping);
+                return;
+            case SlashCommands.Search:
+                var query = options.GetString("query")?.Trim() ?? "";
+                await DeferThenShowAsync(interaction, reply, () => PaperText.SearchResults(query, store.Search(new SearchRequest(query, SearchResults))), stopping);
+                return;
+            case SlashCommands.Paper:
+                var id = options.GetString("id")?.Trim() ?? "";
+                await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? PaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
+                return;
+            case SlashCommands.Papers:
+                var listDay = Day(options.GetString("date")) ?? store.LatestDay();
+                await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? PaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
+                return;
+            case SlashCommands.Sync when !access.IsAdmin(userId):
+                await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
+                return;
+            case SlashCommands.Sync:
+                var syncDay = Day(options.GetString("date")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                await DeferAsync(interaction, reply, stopping);
+                var synced = (await sync.SyncAsync([syncDay], stopping))[0];
+                await presenter.ShowFinalAsync(reply, string.Create(CultureInfo.InvariantCulture,
+                    $"Synced {synced.Day:yyyy-MM-dd}: {synced.Fetched} papers fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
+                return;
+            default:
+                await reply.RespondPrivatelyAsync(BotMessages.UnknownCommand, stopping);
+                return;
+        }
+    }
+
+    /// <summary>Queues model work: a refusal (cooldown, already answering, full) is private; an accepted request is deferred at once.</summary>
+    private async Task QueueAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, Func<CancellationToken, Task> work, CancellationToken stopping)
+    {
+        var admission = scheduler.Schedule(userId, reply, work);
+        if (!admission.Accepted)
+        {
+            await reply.RespondPrivatelyAsync(admission.Message, stopping);
+            return;
+        }
+
+        await DeferAsync(interaction, reply, stopping);
+    }
+
+    private async Task DeferThenShowAsync(DiscordInteraction interaction, InteractionReply reply, Func<string> text, CancellationToken stopping)
+    {
+        await DeferAsync(interaction, reply, stopping);
+        await presenter.ShowFinalAsync(reply, text(), null, stopping);
+    }
+
+    private async Task DeferAsync(DiscordInteraction interaction, InteractionReply reply, CancellationToken stopping)
+    {
+        var age = time.GetUtcNow() - Snowflake.CreatedAt(interaction.Id);
+        if (age > TimeSpan.FromSeconds(3))
+        {
+            DiscordBotLog.LateDeferral(logger, interaction.Id, age);
+        }
+
+        await reply.DeferAsync(stopping);
+    }
+
+    private async Task SummarizeAsync(InteractionReply reply, DateOnly? day, CancellationToken cancellationToken)
+    {
+        var result = await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+        var text = result.Complete ? result.Text : BotMessages.Failed;
+        await presenter.ShowFinalAsync(reply, text, null, cancellationToken);
+    }
+
+    private async Task TellFailureAsync(InteractionReply reply, string text)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
+            if (reply.IsDeferred)
+            {
+                await reply.ShowAsync(new OutgoingMessage { Content = text }, timeout.Token);
+            }
+            else
+            {
+                await reply.RespondPrivatelyAsync(text, timeout.Token);
+            }
+        }
+        catch (Exception e)
+        {
+            // The user may not hear about it (token expired, Discord down); the log has the first failure already.
+            DiscordBotLog.StatusEditFailed(logger, e);
+        }
+    }
+
+    private static DateOnly? Day(string? text) => string.IsNullOrWhiteSpace(text) ? null : DayParser.Parse(text, "date");
+
+    private static DateTimeOffset Deadline(DiscordInteraction interaction) => Snowflake.CreatedAt(interaction.Id) + AnswerDeadline;
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Bot.Discord.Gateway;
+using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Rest;
+using PaperBot.Rag.Answering;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>
+/// Answers messages addressed to the bot: an @mention in an allowed channel, a reply to one of its answers
+/// (which continues that conversation), or a DM. The answer is a reply to the question, or goes into a thread
+/// opened on it (Discord:ReplyInThreads); "typing…" shows while it is written. Bots, itself included, are ignored.
+/// </summary>
+public sealed class MentionHandler(
+    DiscordRestClient rest,
+    GatewayClient gateway,
+    BotAccess access,
+    AnswerScheduler scheduler,
+    AnswerPresenter presenter,
+    ConversationHistory history,
+    Answerer answerer,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<MentionHandler> logger)
+{
+    private const int ThreadArchiveMinutes = 1440;
+
+    public async Task HandleAsync(DiscordMessage message, CancellationToken stopping)
+    {
+        var self = gateway.CurrentUser;
+        if (self is null || message.Author is not { Bot: false } author)
+        {
+            return;
+        }
+
+        var isDirect = message.GuildId is null;
+        var addressed = isDirect || message.Mentions.Any(m => m.Id == self.Id) || message.ReferencedMessage?.Author?.Id == self.Id;
+        if (!addressed)
+        {
+            return;
+        }
+
+        var surface = new MessageReply(rest, message.ChannelId, message.Id);
+        try
+        {
+            if (!access.Allows(message.GuildId, message.ChannelId))
+            {
+                if (isDirect)
+                {
+                    await surface.ShowAsync(new OutgoingMessage { Content = BotMessages.NotAvailable }, stopping);
+                }
+
+                DiscordBotLog.Ignored(logger, GatewayEvents.MessageCreate, "not an allowed place");
+                return;
+            }
+
+            var question = ConversationHistory.QuestionOf(message.Content);
+            if (question.Length == 0)
+            {
+                await surface.ShowAsync(new OutgoingMessage { Content = BotMessages.EmptyQuestion }, stopping);
+                return;
+            }
+
+            DiscordBotLog.Question(logger, author.Id, question);
+            var turns = await history.BuildAsync(message, self.Id, stopping);
+            var request = new AnswerRequest(question[..Math.Min(question.Length, SlashCommands.MaxQuestionLength)]) { History = turns };
+            var target = isDirect || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, stopping);
+            var admission = scheduler.Schedule(author.Id, target, async ct =>
+            {
+                await using var typing = TypingIndicator.Start(rest, target.ChannelId, time, logger);
+                await presenter.PresentAsync(target, t => answerer.StreamAsync(request, t), deadline: null, ct);
+            });
+            if (!admission.Accepted)
+            {
+                await surface.ShowAsync(new OutgoingMessage { Content = admission.Message }, stopping);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            DiscordBotLog.HandlerFailed(logger, GatewayEvents.MessageCreate, e);
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
+                await surface.ShowAsync(new OutgoingMessage { Content = BotMessages.Failed }, timeout.Token);
+            }
+            catch (Exception inner)
+            {
+                DiscordBotLog.StatusEditFailed(logger, inner);
+            }
+        }
+    }
+
+    /// <summary>A thread on the question for the answer; a plain reply when Discord refuses (already a thread, no permission).</summary>
+    private async Task<IReplySurface> ThreadOrReplyAsync(DiscordMessage message, string question, IReplySurface fallback, CancellationToken stopping)
+    {
+        try
+        {
+            var name = question.Length > 90 ? question[..90] + "…" : question;
+            var thread = await rest.StartThreadFromMessageAsync(message.ChannelId, message.Id, name, ThreadArchiveMinutes, stopping);
+            access.AllowThread(thread.Id);
+            return new MessageReply(rest, thread.Id, replyTo: null);
+        }
+        catch (DiscordHttpException e)
+        {
+            DiscordBotLog.ThreadFailed(logger, message.ChannelId, e);
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Rest;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>
+/// The reply to a mention or DM: a message created on first show (a reply to the question, unless it goes into
+/// a thread of its own) and edited after; continuations are plain messages in the same channel.
+/// </summary>
+public sealed class MessageReply(DiscordRestClient rest, ulong channelId, ulong? replyTo) : IReplySurface
+{
+    // Shows on one surface never overlap: the scheduler serializes position lines with the answer, which is sequential.
+    private ulong? _messageId;
+
+    public ulong ChannelId => channelId;
+
+    public async Task ShowAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (_messageId is { } id)
+        {
+            await rest.EditMessageAsync(channelId, id, message, cancellationToken);
+            return;
+        }
+
+        var reference = replyTo is { } question
+            ? new MessageReference { MessageId = question, ChannelId = channelId, FailIfNotExists = false }
+            : null;
+        var created = await rest.CreateMessageAsync(channelId, message with { MessageReference = reference }, cancellationToken);
+        _messageId = created.Id;
+    }
+
+    public Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        rest.CreateMessageAsync(channelId, message, cancellationToken);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Bot.Discord.Commands;
+
+/// <summary>Discord text for /search, /paper and /papers: markdown, links in angle brackets so they don't unfurl.</summary>
+public static class PaperText
+{
+    private const int SnippetLength = 200;
+
+    public static string SearchResults(string query, IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return $"No indexed paper matches \"{query}\".";
+        }
+
+        var text = new StringBuilder($"**Papers matching \"{query}\"**\n");
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var snippet = hits[i].Snippet.Length > SnippetLength ? hits[i].Snippet[..SnippetLength] + "…" : hits[i].Snippet;
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Line(hits[i].Paper)}\n> {snippet.ReplaceLineEndings(" ")}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Papers(DateOnly day, IReadOnlyList<Paper> papers)
+    {
+        if (papers.Count == 0)
+        {
+            return $"No papers on {Day(day)}.";
+        }
+
+        var text = new StringBuilder($"**{papers.Count} papers on {Day(day)}**\n");
+        foreach (var paper in papers)
+        {
+            var votes = paper.Upvotes is { } n ? $" ({n} upvotes)" : "";
+            text.Append(CultureInfo.InvariantCulture, $"- {Line(paper)}{votes}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Details(Paper paper)
+    {
+        var text = new StringBuilder($"**{paper.Title}**\n");
+        var authors = paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", et al." : "")
+            : paper.AuthorCount is { } count ? $"{count} authors" : paper.Organization;
+        if (authors is not null)
+        {
+            text.Append(authors).Append('\n');
+        }
+
+        var facts = new List<string> { $"id `{paper.Id}`" };
+        if (paper.Day is { } day)
+        {
+            facts.Add(Day(day));
+        }
+
+        if (paper.Upvotes is { } votes)
+        {
+            facts.Add($"{votes} upvotes");
+        }
+
+        if (paper.ArxivUrl is { } url)
+        {
+            facts.Add($"<{url}>");
+        }
+
+        text.Append(string.Join(" · ", facts)).Append("\n\n").Append(paper.Abstract);
+        return text.ToString();
+    }
+
+    private static string Line(Paper paper)
+    {
+        var day = paper.Day is { } d ? $" — {Day(d)}" : "";
+        var link = paper.ArxivUrl is { } url ? $" — <{url}>" : $" — `{paper.Id}`";
+        return $"{paper.Title}{day}{link}";
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

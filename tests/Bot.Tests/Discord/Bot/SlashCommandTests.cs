@@ -1,0 +1,202 @@
+using System.Text.Json;
+using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Rag.Index;
+using PaperBot.Rag.Tests.Corpus;
+
+namespace PaperBot.Bot.Tests.Discord.Bot;
+
+[Collection(WholeBotTests.Name)]
+public sealed class SlashCommandTests
+{
+    private static readonly Dictionary<string, object> DiffusionQuestion = new() { ["question"] = "How do diffusion models generate images?" };
+
+    [Fact]
+    public async Task Commands_are_registered_in_each_configured_guild()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:GuildIds:0"] = "401", ["Discord:GuildIds:1"] = "402" });
+
+        var puts = await bot.Server.Rest.WaitForRequestsAsync("guild-commands", 2);
+
+        Assert.Equal(["applications/200/guilds/401/commands", "applications/200/guilds/402/commands"], puts.Select(p => p.Path).Order());
+        Assert.Empty(bot.Server.Rest.RequestsTo("global-commands"));
+        var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "sync"], names);
+    }
+
+    [Fact]
+    public async Task Ask_is_deferred_then_answered_with_a_sources_embed()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion);
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0
+            && bot.FinalMessages(token)[^1].TryGetProperty("embeds", out var e) && e.GetArrayLength() > 0, TimeSpan.FromSeconds(20), "the answer");
+
+        var callback = Assert.Single(bot.ForToken("interaction-callback", token));
+        Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
+        var final = bot.FinalMessages(token);
+        Assert.False(string.IsNullOrWhiteSpace(final[0].GetProperty("content").GetString()));
+        var embed = final[^1].GetProperty("embeds")[0];
+        Assert.Equal("Sources", embed.GetProperty("title").GetString());
+        Assert.Matches(@"^\[\d+\] .+ — (\d{4}-\d{2}-\d{2}|undated)", embed.GetProperty("description").GetString());
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
+    public async Task Plain_text_mode_sends_the_sources_as_text()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:PlainText"] = "true" });
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion);
+        await Eventually.TrueAsync(() => bot.FinalMessages(token).Any(m => m.GetProperty("content").GetString()!.Contains("Sources:", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+
+        Assert.All(bot.FinalMessages(token), m => Assert.Equal(0, m.GetProperty("embeds").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task Search_paper_papers_and_summarize_answer_from_the_index()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var store = bot.Get<PaperStore>();
+        var day = store.LatestDay()!.Value;
+        var paper = store.PapersOfDay(day)[0];
+
+        var search = await bot.SlashAsync("search", new Dictionary<string, object> { ["query"] = "diffusion" });
+        var show = await bot.SlashAsync("paper", new Dictionary<string, object> { ["id"] = paper.Id }, userId: 501);
+        var list = await bot.SlashAsync("papers", userId: 502);
+        var digest = await bot.SlashAsync("summarize", userId: 503);
+        foreach (var token in new[] { search, show, list, digest })
+        {
+            await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0, TimeSpan.FromSeconds(20), token);
+            Assert.Equal(5, Assert.Single(bot.ForToken("interaction-callback", token)).Json.GetProperty("type").GetInt32());
+        }
+
+        Assert.Contains("Papers matching \"diffusion\"", Content(bot.FinalMessages(search)[0]), StringComparison.Ordinal);
+        Assert.Contains(paper.Title, Content(bot.FinalMessages(show)[0]), StringComparison.Ordinal);
+        Assert.Contains($"papers on {day:yyyy-MM-dd}", Content(bot.FinalMessages(list)[0]), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Content(bot.FinalMessages(digest)[0])));
+        Assert.All(bot.Server.Rest.Requests.Where(r => r.RouteName is "original-edit" or "followup"), r => Assert.True(Content(r.Json).Length <= 2000));
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
+    public async Task A_slow_model_is_still_deferred_within_three_seconds()
+    {
+        var model = new ScriptedChatClient(_ => "Diffusion models denoise step by step [1].") { TokenDelay = TimeSpan.FromSeconds(1) };
+        await using var bot = await BotHarness.StartAsync(model);
+        var id = bot.NewId();
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion, interactionId: id);
+        var callback = (await bot.Server.Rest.WaitForRequestsAsync("interaction-callback"))[0];
+
+        Assert.True(callback.At - Snowflake.CreatedAt(id) < TimeSpan.FromSeconds(3), $"deferred after {callback.At - Snowflake.CreatedAt(id)}");
+        Assert.Empty(bot.ForToken("original-edit", token));
+        await Eventually.TrueAsync(() => bot.FinalMessages(token).Any(m => Content(m).Contains("step by step", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        // Streaming edits came no more often than the 250 ms interval, and the text grew with them.
+        var edits = bot.ForToken("original-edit", token);
+        Assert.True(edits.Count >= 2, $"{edits.Count} edits");
+    }
+
+    [Fact]
+    public async Task An_answer_that_would_outlive_the_interaction_token_is_cut_short_with_a_notice()
+    {
+        var model = new ScriptedChatClient(_ => string.Join(' ', Enumerable.Repeat("denoising", 400))) { TokenDelay = TimeSpan.FromMilliseconds(20) };
+        await using var bot = await BotHarness.StartAsync(model);
+        // Created 14 minutes minus 2 seconds ago: generation must stop in about 2 s.
+        var id = Snowflake.FromTime(DateTimeOffset.UtcNow - InteractionHandler.AnswerDeadline + TimeSpan.FromSeconds(2));
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion, interactionId: id);
+        await Eventually.TrueAsync(
+            () => bot.FinalMessages(token).Any(m => Content(m).EndsWith("*" + BotMessages.DeadlineReached + "*", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+
+        Assert.Contains("denoising", Content(bot.FinalMessages(token)[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_answer_continues_in_follow_ups_of_at_most_2000_characters()
+    {
+        var sentence = "Diffusion models learn to reverse a noising process, and this sentence cites its source [1]. ";
+        var longAnswer = string.Concat(Enumerable.Repeat(sentence, 10_000 / sentence.Length + 1))[..10_000];
+        await using var bot = await BotHarness.StartAsync(new ScriptedChatClient(_ => longAnswer));
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion);
+        await Eventually.TrueAsync(() => bot.ForToken("followup", token).Count >= 4, TimeSpan.FromSeconds(30), "follow-ups");
+        await Task.Delay(300);
+
+        var messages = bot.FinalMessages(token).Select(Content).ToList();
+        Assert.True(messages.Count >= 5, $"{messages.Count} messages");
+        Assert.All(messages, m => Assert.InRange(m.Length, 1, 2000));
+        // Split at sentence ends: every message but the last ends a sentence (after its citation).
+        Assert.All(messages.SkipLast(1), m => Assert.EndsWith("[1].", m, StringComparison.Ordinal));
+        Assert.True(messages.Sum(m => m.Length) >= 9_000);
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
+    public async Task Sync_is_refused_to_non_admins_and_fetches_for_admins()
+    {
+        await using var hf = await FakeHuggingFaceServer.StartAsync();
+        var day = new DateOnly(2025, 10, 2);
+        hf.AddDay(day, HfJson.DailyItems(day, 3));
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Papers:ApiBaseUrl"] = hf.BaseUrl.ToString() });
+
+        var refused = await bot.SlashAsync("sync", new Dictionary<string, object> { ["date"] = "2025-10-02" }, userId: 500);
+        var allowed = await bot.SlashAsync("sync", new Dictionary<string, object> { ["date"] = "2025-10-02" }, userId: BotHarness.AdminId);
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", allowed).Count > 0, TimeSpan.FromSeconds(20));
+        await bot.Server.Rest.WaitForRequestsAsync("interaction-callback", 2);
+
+        var refusal = Assert.Single(bot.ForToken("interaction-callback", refused)).Json;
+        Assert.Equal(4, refusal.GetProperty("type").GetInt32());
+        Assert.Equal(MessageFlagsEphemeral, refusal.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(BotMessages.AdminOnly, refusal.GetProperty("data").GetProperty("content").GetString());
+        Assert.Contains("3 papers fetched, 3 new", Content(bot.FinalMessages(allowed)[0]), StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, 3), i => Assert.NotNull(bot.Get<PaperStore>().Get(HfJson.ArxivId(day, i))));
+    }
+
+    [Fact]
+    public async Task Malformed_and_unknown_interactions_do_not_crash_the_bot()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var unknown = await bot.SlashAsync("dance");
+        var badDate = await bot.SlashAsync("ask", new Dictionary<string, object> { ["question"] = "anything", ["date"] = "yesterday" }, userId: 501);
+        var noQuestion = await bot.SlashAsync("ask", userId: 502);
+        await bot.Server.Gateway.InjectInteractionAsync(new { id = "1", type = 2, token = "tok-broken", data = new { name = "ask", options = "not a list" } });
+        await bot.Server.Gateway.InjectInteractionAsync(new { id = "2", type = 3, token = "tok-component" });
+        await bot.Server.Gateway.DispatchAsync("MESSAGE_CREATE", "not an object");
+        await bot.Server.Rest.WaitForRequestsAsync("interaction-callback", 3);
+        var after = await bot.SlashAsync("ask", DiffusionQuestion, userId: 503);
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", after).Count > 0, TimeSpan.FromSeconds(20), "an answer after the odd ones");
+
+        Assert.Equal(BotMessages.UnknownCommand, Private(bot, unknown));
+        Assert.Contains("date", Private(bot, badDate), StringComparison.Ordinal);
+        Assert.Equal(BotMessages.EmptyQuestion, Private(bot, noQuestion));
+        Assert.Empty(bot.ForToken("interaction-callback", "tok-component"));
+        Assert.Single(bot.Server.Gateway.Connections);
+    }
+
+    [Fact]
+    public async Task A_disallowed_channel_gets_a_private_refusal()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:AllowedChannelIds:0"] = "301" });
+
+        var token = await bot.SlashAsync("ask", DiffusionQuestion);
+        await bot.Server.Rest.WaitForRequestsAsync("interaction-callback");
+
+        Assert.Equal(BotMessages.NotAvailable, Private(bot, token));
+    }
+
+    private const int MessageFlagsEphemeral = 64;
+
+    private static string Content(JsonElement message) => message.GetProperty("content").GetString() ?? "";
+
+    private static string Private(BotHarness bot, string token)
+    {
+        var json = Assert.Single(bot.ForToken("interaction-callback", token)).Json;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(MessageFlagsEphemeral, json.GetProperty("data").GetProperty("flags").GetInt32());
+        return json.GetProperty("data").GetProperty("content").GetString()!;
+    }
+}
