@@ -25,21 +25,18 @@ public static class SyncCommand
         {
             var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), ctx.Get<TimeProvider>());
             ctx.Index();
-            var client = ctx.Get<DailyPapersClient>();
-            var ingestor = ctx.Get<Ingestor>();
-            var results = new List<(DailyPapersPeriod Period, int Fetched, int Added, int Updated, int Warnings)>();
+            var sync = ctx.Get<PaperSync>();
+            var results = new List<PeriodSync>();
             foreach (var period in periods)
             {
                 ctx.Output.Status.MarkupLineInterpolated($"[grey]Fetching {period}...[/]");
-                var fetched = await client.FetchAsync(period, token);
-                foreach (var warning in fetched.Warnings)
+                var synced = await sync.SyncAsync(period, token);
+                foreach (var warning in synced.Warnings)
                 {
                     ctx.Output.Warning(warning.ToString());
                 }
 
-                var papers = fetched.Entries.Select(e => e.Paper).ToList();
-                var outcome = papers.Count == 0 ? null : ingestor.IngestFetched($"hf-api:{period}", papers);
-                results.Add((period, papers.Count, outcome?.Added ?? 0, outcome?.Updated ?? 0, fetched.Warnings.Count));
+                results.Add(synced);
             }
 
             Print(ctx, results);
@@ -75,13 +72,13 @@ public static class SyncCommand
         }
     }
 
-    private static void Print(CommandContext ctx, List<(DailyPapersPeriod Period, int Fetched, int Added, int Updated, int Warnings)> results)
+    private static void Print(CommandContext ctx, List<PeriodSync> results)
     {
         if (ctx.Json)
         {
             ctx.Output.WriteJson(new
             {
-                periods = results.Select(r => new { period = r.Period.ToString(), fetched = r.Fetched, added = r.Added, updated = r.Updated, skipped = r.Warnings }),
+                periods = results.Select(r => new { period = r.Period.ToString(), fetched = r.Fetched, added = r.Added, updated = r.Updated, skipped = r.Warnings.Count }),
                 fetched = results.Sum(r => r.Fetched),
                 added = results.Sum(r => r.Added),
                 updated = results.Sum(r => r.Updated),

@@ -31,6 +31,7 @@ public static class SyncServiceCollectionExtensions
             // The token travels in Authorization; keep it out of HttpClient's request logs whatever the log level.
             .RedactLoggedHeaders(["Authorization"])
             .AddResilienceHandler(PapersResilience.PipelineName, PapersResilience.Configure);
+        services.TryAddSingleton<PaperSync>();
         return services;
     }
 }

@@ -50,12 +50,13 @@ public sealed class DailyDigestService(
         try
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            foreach (var day in await sync.SyncAsync([today.AddDays(-1), today], cancellationToken))
+            foreach (var day in new[] { today.AddDays(-1), today })
             {
-                DiscordBotLog.DaySynced(logger, day.Day, day.Fetched, day.Added);
-                if (day.Added > 0 && discord.Value.DigestChannelId is { } channel)
+                var synced = await sync.SyncAsync(DailyPapersPeriod.Day(day), cancellationToken);
+                DiscordBotLog.DaySynced(logger, day, synced.Fetched, synced.Added);
+                if (synced.Added > 0 && discord.Value.DigestChannelId is { } channel)
                 {
-                    await PostDigestAsync(channel, day.Day, cancellationToken);
+                    await PostDigestAsync(channel, day, cancellationToken);
                 }
             }
         }

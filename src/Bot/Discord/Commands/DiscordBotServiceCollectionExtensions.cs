@@ -23,7 +23,6 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<AnswerScheduler>();
         services.AddSingleton<AnswerPresenter>();
         services.AddSingleton<ConversationHistory>();
-        services.AddSingleton<PaperSync>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<MentionHandler>();

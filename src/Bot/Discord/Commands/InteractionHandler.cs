@@ -1,3 +1,4 @@
+using PaperBot.Rag.Corpus;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Discord.Models;
@@ -99,9 +100,9 @@ public sealed class InteractionHandler(
             case SlashCommands.Sync:
                 var syncDay = Day(options.GetString("date")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
                 await DeferAsync(interaction, reply, stopping);
-                var synced = (await sync.SyncAsync([syncDay], stopping))[0];
+                var synced = await sync.SyncAsync(DailyPapersPeriod.Day(syncDay), stopping);
                 await presenter.ShowFinalAsync(reply, string.Create(CultureInfo.InvariantCulture,
-                    $"Synced {synced.Day:yyyy-MM-dd}: {synced.Fetched} papers fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
+                    $"Synced {synced.Period.Value}: {synced.Fetched} papers fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
                 return;
             default:
                 await reply.RespondPrivatelyAsync(BotMessages.UnknownCommand, stopping);
