@@ -7,7 +7,7 @@ namespace PaperBot.Rag.Index;
 public sealed class IndexBootstrapper(PaperStore store, Ingestor ingestor, PaperBotPaths paths)
 {
     /// <summary>True when the index is empty and the sample corpus is there to fill it.</summary>
-    public bool NeedsSeed => store.Count == 0 && Directory.Exists(paths.SeedDirectory);
+    public bool NeedsSeed => store.IsEmpty && Directory.Exists(paths.SeedDirectory);
 
     /// <summary>Ingests the sample corpus when the index is empty; returns null when nothing had to be done.</summary>
     public IngestReport? EnsureSeeded(IProgress<IngestProgress>? progress = null)

@@ -31,8 +31,11 @@ public sealed class PaperStore
 
     public string DatabasePath { get; }
 
-    /// <summary>The number of papers in the index.</summary>
+    /// <summary>The number of papers in the index (a scan of the table: use <see cref="IsEmpty"/> to test for none).</summary>
     public long Count => Scalar<long>("SELECT count(*) FROM papers");
+
+    /// <summary>True when the index holds no paper; one row lookup, cheap at any size (every command start asks).</summary>
+    public bool IsEmpty => Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM papers)") == 1;
 
     /// <summary>True when <paramref name="sha256"/> (a file's content hash) has been ingested before.</summary>
     public bool HasSource(string sha256)
