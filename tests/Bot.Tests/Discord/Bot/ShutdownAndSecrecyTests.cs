@@ -8,10 +8,11 @@ public sealed class ShutdownAndSecrecyTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };
 
-    // Known open defect (issue 6 note): in some runs the bot receives no gateway frame after its first
-    // interaction, so the scenario never starts streaming; seen after other host tests in one process and under
-    // heavy machine load. Kept, skipped, so it can be run by hand: dotnet test --filter FullyQualifiedName~Stopping_during
-    [Fact(Skip = "Intermittent: the bot stops receiving gateway frames after its first interaction (open defect, issue 6)")]
+    // Known open defect (issue 6 note), reproducible alone on an idle machine: after the warm-up /search is answered,
+    // the bot logs no further dispatch (the fake sent seq 3 and 4 on the one connection; no violations), so the
+    // scenario never starts streaming. The diagnostics below print the gateway's own log lines to chase it.
+    // Run by hand: dotnet test tests/Bot.Tests --filter FullyQualifiedName~Stopping_during
+    [Fact(Skip = "Open defect: the bot logs no gateway dispatch after the warm-up interaction in this scenario (issue 6)")]
     public async Task Stopping_during_an_answer_edits_in_a_notice_and_closes_the_gateway_with_1000()
     {
         var model = new ScriptedChatClient(_ => string.Join(' ', Enumerable.Repeat("denoising", 500))) { TokenDelay = TimeSpan.FromMilliseconds(50) };
@@ -35,6 +36,8 @@ public sealed class ShutdownAndSecrecyTests
     }
 
     private static string Diagnostics(BotHarness bot) =>
+        $"connections {bot.Server.Gateway.Connections.Count}, heartbeats {bot.Server.Gateway.FramesWithOp(1).Count}, gateway violations {string.Join(';', bot.Server.Gateway.Violations)} ## " +
+        string.Join(" | ", bot.Logs.Lines.Where(l => l.Category.Contains("Gateway", StringComparison.Ordinal)).Select(l => $"{l.Level} {l.Message[..Math.Min(100, l.Message.Length)]}")) + " ## " +
         string.Join(" | ", bot.Server.Rest.Requests.Select(r => $"{r.At:HH:mm:ss.fff} {r.RouteName} {r.Body[..Math.Min(80, r.Body.Length)]}"))
         + " || " + string.Join(" | ", bot.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Debug).Select(l => $"{l.Category}: {l.Message[..Math.Min(100, l.Message.Length)]}"));
 
