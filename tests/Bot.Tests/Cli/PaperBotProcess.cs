@@ -9,18 +9,18 @@ namespace PaperBot.Bot.Tests.Cli;
 /// </summary>
 internal sealed class PaperBotProcess : IDisposable
 {
+    private readonly PaperBot.Rag.Tests.TempFolder _folder = new();
+
     public PaperBotProcess(string? extraSettings = null)
     {
-        Workspace = Path.Combine(Path.GetTempPath(), "paperbot-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Workspace);
         var seed = Path.Combine(RepoRoot, "data", "seed").Replace("\\", "/", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(Workspace, "appsettings.json"),
+        _folder.Write("appsettings.json",
             $$"""{ "Data": { "Directory": "data", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
     }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => PaperBot.Rag.Tests.TestPaths.RepoRoot;
 
-    public string Workspace { get; }
+    public string Workspace => _folder.Path;
 
     public string DatabasePath => Path.Combine(Workspace, "data", "paperbot.db");
 
@@ -68,31 +68,7 @@ internal sealed class PaperBotProcess : IDisposable
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Workspace, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PaperBot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    public void Dispose() => _folder.Dispose();
 }
 
 internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
