@@ -75,8 +75,10 @@ internal sealed class GatewayConnection(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever the failure, it must end the connection (and so reconnect): a receive loop that died
+            // quietly would leave the bot deaf behind a socket that still looks open.
             EndWithTransportError(e);
         }
     }
@@ -221,8 +223,9 @@ internal sealed class GatewayConnection(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException)
+        catch (Exception e)
         {
+            // As in the receive loop: a heartbeat loop that died quietly would let Discord drop the session.
             EndWithTransportError(e);
         }
     }
