@@ -44,13 +44,13 @@ public sealed class DailyDigestService(
         }
     }
 
-    /// <summary>One day's run: sync, then post the digests of days that changed.</summary>
+    /// <summary>One day's run: sync, then post the digests of days that changed. Each day stands alone: yesterday's failure does not cost today's digest.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        try
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        foreach (var day in new[] { today.AddDays(-1), today })
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            foreach (var day in new[] { today.AddDays(-1), today })
+            try
             {
                 var synced = await sync.SyncAsync(DailyPapersPeriod.Day(day), cancellationToken);
                 DiscordBotLog.DaySynced(logger, day, synced.Fetched, synced.Added);
@@ -59,11 +59,11 @@ public sealed class DailyDigestService(
                     await PostDigestAsync(channel, day, cancellationToken);
                 }
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Tomorrow's run may well succeed; the bot keeps answering meanwhile.
-            DiscordBotLog.DigestFailed(logger, e);
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Tomorrow's run may well succeed; the bot keeps answering meanwhile.
+                DiscordBotLog.DigestFailed(logger, day, e);
+            }
         }
     }
 

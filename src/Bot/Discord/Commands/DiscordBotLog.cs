@@ -50,6 +50,6 @@ internal static partial class DiscordBotLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily sync of {Day}: {Fetched} fetched, {Added} new")]
     public static partial void DaySynced(ILogger logger, DateOnly day, int fetched, int added);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The daily sync or digest failed")]
-    public static partial void DigestFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily sync or digest of {Day} failed")]
+    public static partial void DigestFailed(ILogger logger, DateOnly day, Exception exception);
 }

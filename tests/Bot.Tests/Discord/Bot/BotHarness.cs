@@ -48,7 +48,8 @@ public sealed class BotHarness : IAsyncDisposable
     public IServiceProvider Services => Host.Services;
 
     /// <summary>Starts the fake Discord and the bot, and waits until the bot holds a session and has registered its commands.</summary>
-    public static async Task<BotHarness> StartAsync(IChatClient? chat = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="time">The clock every service uses (a fake one lets a test move to a scheduled hour); the system clock by default.</param>
+    public static async Task<BotHarness> StartAsync(IChatClient? chat = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var server = await FakeDiscordServer.StartAsync();
         var folder = Path.Combine(Path.GetTempPath(), "paperbot-bot-tests", Guid.NewGuid().ToString("N"));
@@ -87,6 +88,12 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddPaperBotSync(builder.Configuration);
         builder.Services.AddPaperBotAnswering(builder.Configuration);
         builder.Services.AddPaperBotDiscord(builder.Configuration);
+        if (time is not null)
+        {
+            // Registered last, so it wins over the system clock the composition roots add.
+            builder.Services.AddSingleton(time);
+        }
+
         var started = new BotHarness(server, builder.Build(), folder, logs);
         // Started from the thread pool: services would otherwise capture xUnit's context, whose few threads are
         // shared by every test running in parallel, and a busy neighbour would stall the bot's receive loop.
