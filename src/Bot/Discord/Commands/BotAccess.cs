@@ -1,20 +1,17 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace PaperBot.Bot.Discord.Commands;
 
 /// <summary>Where the bot answers (Discord:AllowedGuildIds, Discord:AllowedChannelIds; empty = everywhere) and who its admins are.</summary>
-public sealed class BotAccess(IOptions<DiscordOptions> options)
+public sealed class BotAccess(IOptions<DiscordOptions> options, BotThreads threads)
 {
     private readonly DiscordOptions _options = options.Value;
-
-    // Threads the bot opened for its answers: replies there continue a conversation from an allowed channel.
-    private readonly ConcurrentDictionary<ulong, byte> _threads = new();
 
     /// <summary>Whether the bot answers in this place; a DM has no guild, so a guild list excludes DMs.</summary>
     public bool Allows(ulong? guildId, ulong? channelId)
     {
-        if (channelId is { } thread && _threads.ContainsKey(thread))
+        // Threads the bot opened for its answers continue a conversation that began in an allowed channel.
+        if (channelId is { } thread && threads.Contains(thread))
         {
             return true;
         }
@@ -25,6 +22,4 @@ public sealed class BotAccess(IOptions<DiscordOptions> options)
     }
 
     public bool IsAdmin(ulong userId) => _options.AdminUserIds.Contains(userId);
-
-    public void AllowThread(ulong threadId) => _threads.TryAdd(threadId, 0);
 }

@@ -8,10 +8,10 @@ namespace PaperBot.Bot.Discord.Commands;
 
 /// <summary>
 /// Rebuilds a conversation from Discord's reply chain: a reply to the bot's answer continues the exchange that
-/// answer belonged to. Walks message references upwards a bounded number of hops, pairing each bot answer
-/// with the question it replied to.
+/// answer belonged to. Walks message references upwards a bounded number of hops (from a thread's first answer
+/// to the message the thread was opened on), pairing each bot answer with the question it replied to.
 /// </summary>
-public sealed partial class ConversationHistory(DiscordRestClient rest, ILogger<ConversationHistory> logger)
+public sealed partial class ConversationHistory(DiscordRestClient rest, BotThreads threads, ILogger<ConversationHistory> logger)
 {
     /// <summary>Messages fetched at most: three earlier exchanges, and a bound on REST calls per question.</summary>
     public const int MaxHops = 6;
@@ -23,7 +23,7 @@ public sealed partial class ConversationHistory(DiscordRestClient rest, ILogger<
         var cursor = message;
         try
         {
-            while (chain.Count < MaxHops && await ParentAsync(cursor, cancellationToken) is { } parent)
+            while (chain.Count < MaxHops && await ParentAsync(cursor, botUserId, cancellationToken) is { } parent)
             {
                 chain.Add(parent);
                 cursor = parent;
@@ -52,15 +52,22 @@ public sealed partial class ConversationHistory(DiscordRestClient rest, ILogger<
     /// <summary>The message text without mentions of anyone (the bot's own, above all).</summary>
     public static string QuestionOf(string content) => Mention().Replace(content, " ").Trim();
 
-    private async Task<DiscordMessage?> ParentAsync(DiscordMessage message, CancellationToken cancellationToken)
+    private async Task<DiscordMessage?> ParentAsync(DiscordMessage message, ulong botUserId, CancellationToken cancellationToken)
     {
         if (message.ReferencedMessage is { } included)
         {
             return included;
         }
 
-        return message.MessageReference?.MessageId is { } id
-            ? await rest.GetChannelMessageAsync(message.MessageReference.ChannelId ?? message.ChannelId, id, cancellationToken)
+        if (message.MessageReference?.MessageId is { } id)
+        {
+            return await rest.GetChannelMessageAsync(message.MessageReference.ChannelId ?? message.ChannelId, id, cancellationToken);
+        }
+
+        // The first answer in a thread the bot opened replies to nothing (Discord allows no reply across channels):
+        // its question is the message the thread was started from, which shares the thread's id.
+        return message.Author?.Id == botUserId && threads.ParentOf(message.ChannelId) is { } parent
+            ? await rest.GetChannelMessageAsync(parent, message.ChannelId, cancellationToken)
             : null;
     }
 

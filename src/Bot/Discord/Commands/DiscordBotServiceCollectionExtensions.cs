@@ -19,6 +19,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<WaitingLine>();
         services.AddSingleton<InFlightWork>();
+        services.AddSingleton<BotThreads>();
         services.AddSingleton<BotAccess>();
         services.AddSingleton<AnswerScheduler>();
         services.AddSingleton<AnswerPresenter>();

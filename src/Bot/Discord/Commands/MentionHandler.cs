@@ -16,6 +16,7 @@ public sealed class MentionHandler(
     DiscordRestClient rest,
     GatewayClient gateway,
     BotAccess access,
+    BotThreads threads,
     AnswerScheduler scheduler,
     AnswerPresenter presenter,
     ConversationHistory history,
@@ -65,7 +66,9 @@ public sealed class MentionHandler(
             DiscordBotLog.Question(logger, author.Id, question);
             var turns = await history.BuildAsync(message, self.Id, stopping);
             var request = new AnswerRequest(question[..Math.Min(question.Length, SlashCommands.MaxQuestionLength)]) { History = turns };
-            var target = isDirect || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, stopping);
+            // Within a thread (its own included) the answer replies in place: Discord opens no thread in a thread.
+            var inThread = threads.Contains(message.ChannelId);
+            var target = isDirect || inThread || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, stopping);
             var admission = scheduler.Schedule(author.Id, target, async ct =>
             {
                 await using var typing = TypingIndicator.Start(rest, target.ChannelId, time, logger);
@@ -98,7 +101,7 @@ public sealed class MentionHandler(
         {
             var name = question.Length > 90 ? question[..90] + "…" : question;
             var thread = await rest.StartThreadFromMessageAsync(message.ChannelId, message.Id, name, ThreadArchiveMinutes, stopping);
-            access.AllowThread(thread.Id);
+            threads.Add(thread.Id, message.ChannelId);
             return new MessageReply(rest, thread.Id, replyTo: null);
         }
         catch (DiscordHttpException e)

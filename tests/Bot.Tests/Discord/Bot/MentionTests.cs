@@ -82,4 +82,34 @@ public sealed class MentionTests
         Assert.Equal("How do diffusion models generate images?", thread.Json.GetProperty("name").GetString());
         Assert.StartsWith($"channels/{question}/messages", posted[0].Path, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_reply_in_the_bots_thread_continues_from_the_question_the_thread_was_opened_on()
+    {
+        var model = new ScriptedChatClient(prompt => prompt.Contains("how is it trained", StringComparison.Ordinal)
+            ? "By regressing the velocity field [1]."
+            : "Flow matching trains a velocity field [1].");
+        await using var bot = await BotHarness.StartAsync(model, new Dictionary<string, string?> { ["Discord:ReplyInThreads"] = "true" });
+        const ulong QuestionId = 4242;
+        var question = $"<@{FakePayloads.BotUserId}> What is flow matching?";
+        bot.Server.Rest.AddMessage(BotHarness.ChannelId, QuestionId, question, 500);
+        await bot.Server.Gateway.DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(BotHarness.ChannelId, QuestionId, 500, question, BotHarness.GuildId, mentions: [FakePayloads.BotUserId]));
+        await Eventually.TrueAsync(
+            () => bot.Server.Rest.RequestsTo("message-create").Concat(bot.Server.Rest.RequestsTo("message-edit")).Any(r => r.Body.Contains("velocity field [1]", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the first answer, in the thread");
+        var answerId = Assert.Single(bot.Server.Rest.MessageIdsIn(QuestionId));
+
+        // The user replies to the answer inside the thread: no new thread, and the history reaches the opening question.
+        await bot.Server.Gateway.DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(
+            QuestionId, 5000, 500, $"<@{FakePayloads.BotUserId}> and how is it trained?", BotHarness.GuildId, repliesTo: answerId, mentions: [FakePayloads.BotUserId]));
+        await Eventually.TrueAsync(() => model.Prompts.Count == 2, TimeSpan.FromSeconds(20), "the follow-up to reach the model");
+
+        Assert.Contains("What is flow matching?", model.Prompts[1], StringComparison.Ordinal);
+        Assert.Contains("Flow matching trains a velocity field", model.Prompts[1], StringComparison.Ordinal);
+        Assert.Contains(bot.Server.Rest.RequestsTo("message-get"), r => r.Path == $"channels/{BotHarness.ChannelId}/messages/{QuestionId}");
+        Assert.Single(bot.Server.Rest.RequestsTo("thread-start"));
+        await Eventually.TrueAsync(() => bot.Server.Rest.RequestsTo("message-create").Any(r => r.Path == $"channels/{QuestionId}/messages" && r.Body.Contains("\"message_id\":\"5000\"", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the follow-up answer as a reply in the thread");
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
 }

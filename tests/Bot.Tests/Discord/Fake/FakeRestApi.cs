@@ -21,6 +21,9 @@ public sealed class FakeRestApi
     private readonly Dictionary<string, (int Limit, TimeSpan Window)> _limits = [];
     private readonly Dictionary<string, FakeBucket> _buckets = [];
     private readonly ConcurrentDictionary<(string Channel, string Message), object> _messages = new();
+
+    // Thread id → the channel it was opened in.
+    private readonly ConcurrentDictionary<string, string> _threads = new();
     private readonly IReadOnlyList<FakeRoute> _routes;
     private readonly Func<string> _gatewayUrl;
     private DateTimeOffset _globalUntil;
@@ -90,6 +93,13 @@ public sealed class FakeRestApi
     }
 
     /// <summary>Stores a message so GET /channels/{c}/messages/{m} returns it (reply chains).</summary>
+    /// <summary>The ids of the messages stored in one channel (posted by the bot or added by a test), oldest first.</summary>
+    public IReadOnlyList<ulong> MessageIdsIn(ulong channelId)
+    {
+        var channel = channelId.ToString(CultureInfo.InvariantCulture);
+        return _messages.Keys.Where(k => k.Item1 == channel).Select(k => ulong.Parse(k.Item2, CultureInfo.InvariantCulture)).Order().ToList();
+    }
+
     public void AddMessage(ulong channelId, ulong messageId, string content, ulong authorId, ulong? repliesTo = null)
     {
         var key = (channelId.ToString(CultureInfo.InvariantCulture), messageId.ToString(CultureInfo.InvariantCulture));
@@ -269,6 +279,18 @@ public sealed class FakeRestApi
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A thread takes the id of the message it is opened on; none can be opened inside a thread.</summary>
+    private FakeRestResponse StartThread(FakeRestRequest request)
+    {
+        if (_threads.ContainsKey(request["major"]))
+        {
+            return new(400, Error("Cannot execute action on this channel type", 50024));
+        }
+
+        _threads[request["message"]] = request["major"];
+        return new(201, new { id = request["message"], type = 11, name = request.Json.GetProperty("name").GetString() });
+    }
+
     private object StoreMessage(string channelId, string messageId, JsonElement body)
     {
         var content = body.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
@@ -300,8 +322,7 @@ public sealed class FakeRestApi
             new("message-edit", "PATCH", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), true, false,
                 r => new(200, StoreMessage(r["major"], r["message"], r.Json))),
             new("typing", "POST", P(@"^channels/(?<major>\d+)/typing$"), false, false, _ => new(204)),
-            new("thread-start", "POST", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)/threads$"), false, false,
-                r => new(201, new { id = r["message"], type = 11, name = r.Json.GetProperty("name").GetString() })),
+            new("thread-start", "POST", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)/threads$"), false, false, StartThread),
             new("message-get", "GET", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), false, false,
                 r => _messages.TryGetValue((r["major"], r["message"]), out var message) ? new(200, message) : new(404, Error("Unknown Message", 10008))),
         ];
