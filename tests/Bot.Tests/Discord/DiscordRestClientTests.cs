@@ -154,6 +154,31 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task A_message_create_retried_after_a_lost_response_is_posted_once()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        var rest = new DiscordRestClient(
+            new HttpClient(),
+            Microsoft.Extensions.Options.Options.Create(bot.Options),
+            new DiscordRestTimings { RetryBaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromMilliseconds(200) },
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+
+        // The first attempt is handled (the message posted) only after the client gave up on it and retried.
+        bot.Server.Rest.EnqueueFault("message-create", new RestFault.Delay(TimeSpan.FromSeconds(1)));
+        var posted = await rest.CreateMessageAsync(300, new OutgoingMessage { Content = "one answer" }, default);
+        await Eventually.TrueAsync(() => bot.Server.Rest.RequestsTo("message-create").Count == 2, what: "both attempts handled");
+
+        var attempts = bot.Server.Rest.RequestsTo("message-create");
+        var nonce = attempts[0].Json.GetProperty("nonce").GetString();
+        Assert.False(string.IsNullOrEmpty(nonce));
+        Assert.InRange(nonce!.Length, 1, 25);
+        Assert.All(attempts, a => Assert.Equal(nonce, a.Json.GetProperty("nonce").GetString()));
+        Assert.All(attempts, a => Assert.True(a.Json.GetProperty("enforce_nonce").GetBoolean()));
+        Assert.Equal([posted.Id], bot.Server.Rest.MessageIdsIn(300));
+    }
+
+    [Fact]
     public async Task An_unreachable_discord_is_a_DiscordHttpException()
     {
         var options = new DiscordOptions { Token = "t", ApplicationId = 1, ApiBaseUrl = "http://127.0.0.1:9/api/v10" };

@@ -92,7 +92,7 @@ public sealed class DiscordRestClient
         MessageLimits.Validate(message, requireBody: true);
         return SendAsync<DiscordMessage>(
             new(HttpMethod.Post, "channels/{channel_id}/messages", $"channels/{channelId}/messages", $"{channelId}"),
-            MessageBody.From(message, isReplyAllowed: true),
+            MessageBody.ForCreate(message),
             cancellationToken);
     }
 

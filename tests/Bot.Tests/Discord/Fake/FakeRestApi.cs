@@ -22,6 +22,8 @@ public sealed class FakeRestApi
     private readonly Dictionary<string, FakeBucket> _buckets = [];
     private readonly ConcurrentDictionary<(string Channel, string Message), object> _messages = new();
 
+    private readonly Dictionary<(string Channel, string Nonce), string> _nonces = [];
+
     // Thread id → the channel it was opened in.
     private readonly ConcurrentDictionary<string, string> _threads = new();
     private readonly IReadOnlyList<FakeRoute> _routes;
@@ -291,6 +293,29 @@ public sealed class FakeRestApi
         return new(201, new { id = request["message"], type = 11, name = request.Json.GetProperty("name").GetString() });
     }
 
+    /// <summary>As Discord: with enforce_nonce, a nonce already used in the channel returns that message and posts nothing.</summary>
+    private FakeRestResponse CreateMessage(FakeRestRequest request)
+    {
+        var channel = request["major"];
+        if (request.Json.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True
+            && request.Json.TryGetProperty("nonce", out var nonce) && nonce.GetString() is { } key)
+        {
+            lock (_nonces)
+            {
+                if (_nonces.TryGetValue((channel, key), out var existing))
+                {
+                    return new(200, _messages[(channel, existing)]);
+                }
+
+                var id = NextId();
+                _nonces[(channel, key)] = id;
+                return new(200, StoreMessage(channel, id, request.Json));
+            }
+        }
+
+        return new(200, StoreMessage(channel, NextId(), request.Json));
+    }
+
     private object StoreMessage(string channelId, string messageId, JsonElement body)
     {
         var content = body.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
@@ -318,7 +343,7 @@ public sealed class FakeRestApi
             new("original-edit", "PATCH", P(@"^webhooks/\d+/(?<major>[^/]+)/messages/@original$"), true, true,
                 r => new(200, StoreMessage(webhookChannel, NextId(), r.Json))),
             new("followup", "POST", P(@"^webhooks/\d+/(?<major>[^/]+)$"), true, true, r => new(200, StoreMessage(webhookChannel, NextId(), r.Json))),
-            new("message-create", "POST", P(@"^channels/(?<major>\d+)/messages$"), true, false, r => new(200, StoreMessage(r["major"], NextId(), r.Json))),
+            new("message-create", "POST", P(@"^channels/(?<major>\d+)/messages$"), true, false, CreateMessage),
             new("message-edit", "PATCH", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), true, false,
                 r => new(200, StoreMessage(r["major"], r["message"], r.Json))),
             new("typing", "POST", P(@"^channels/(?<major>\d+)/typing$"), false, false, _ => new(204)),
