@@ -8,6 +8,7 @@ internal sealed class BenchReport(BenchArguments args, string model)
     private readonly Dictionary<string, List<double>> _reference = [];
     private readonly Dictionary<string, List<double>> _ours = [];
     private readonly SortedDictionary<int, (double Rate, double TokensPerDecode)> _concurrency = [];
+    private IReadOnlyDictionary<int, double> _concurrencyReference = new Dictionary<int, double>();
     private double _managedShare;
     private double _managedPerTokenUs;
     private double _samplePerTokenUs;
@@ -26,6 +27,8 @@ internal sealed class BenchReport(BenchArguments args, string model)
     public void Ours(string test, double tokensPerSecond) => Runs(_ours, test).Add(tokensPerSecond);
 
     public void Concurrency(int requests, double tokensPerSecond, double tokensPerDecode) => _concurrency[requests] = (tokensPerSecond, tokensPerDecode);
+
+    public void ConcurrencyReference(IReadOnlyDictionary<int, double> tokensPerSecond) => _concurrencyReference = tokensPerSecond;
 
     public void Overhead(TimeSpan managed, TimeSpan busy, TimeSpan sampling, TimeSpan decoding, long tokens)
     {
@@ -61,12 +64,14 @@ internal sealed class BenchReport(BenchArguments args, string model)
         }
 
         output.WriteLine();
-        output.WriteLine("| concurrent greedy requests | aggregate tok/s | vs one | generated tokens per llama_decode |");
-        output.WriteLine("| ---: | ---: | ---: | ---: |");
+        output.WriteLine("| concurrent greedy requests | aggregate tok/s | vs one | generated tokens per llama_decode | llama-batched-bench tok/s | its vs one | ours / its |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var one = _concurrency.TryGetValue(1, out var single) ? single.Rate : double.NaN;
+        var referenceOne = _concurrencyReference.GetValueOrDefault(1, double.NaN);
         foreach (var (n, (rate, perDecode)) in _concurrency)
         {
-            output.WriteLine(string.Create(c, $"| {n} | {rate:F2} | {rate / one:F2}x | {perDecode:F2} |"));
+            var reference = _concurrencyReference.GetValueOrDefault(n, double.NaN);
+            output.WriteLine(string.Create(c, $"| {n} | {rate:F2} | {rate / one:F2}x | {perDecode:F2} | {reference:F2} | {reference / referenceOne:F2}x | {rate / reference:F2} |"));
         }
 
         output.WriteLine();

@@ -13,6 +13,9 @@ namespace PaperBot.Bench;
 internal static class LlamaBenchmark
 {
     private const int DecodeTokens = 128;
+    private const int ConcurrencyPrompt = 32;
+    private const int ConcurrencyTokens = 64;
+    private static readonly int[] Parallel = [1, 2, 4, 8];
 
     public static async Task<int> RunAsync(BenchArguments args)
     {
@@ -77,12 +80,12 @@ internal static class LlamaBenchmark
         using (var multi = new LlamaEngine(model, new LlamaEngineOptions { ContextSize = 2048, Parallel = 8, Threads = args.Threads }))
         {
             await Run(multi, Prompt(8), greedy with { MaxTokens = 8 });
-            foreach (var n in new[] { 1, 2, 4, 8 })
+            foreach (var n in Parallel)
             {
-                var prompts = Enumerable.Range(0, n).Select(_ => Prompt(32)).ToArray();
+                var prompts = Enumerable.Range(0, n).Select(_ => Prompt(ConcurrencyPrompt)).ToArray();
                 var before = multi.Counters;
                 var clock = Stopwatch.StartNew();
-                var results = await Task.WhenAll(prompts.Select(p => Run(multi, p, greedy with { MaxTokens = 64 })));
+                var results = await Task.WhenAll(prompts.Select(p => Run(multi, p, greedy with { MaxTokens = ConcurrencyTokens })));
                 var after = multi.Counters;
                 var tokensPerDecode = (after.GeneratedTokens - before.GeneratedTokens) / (double)(after.DecodeCalls - before.DecodeCalls);
                 report.Concurrency(n, results.Sum(r => r.CompletionTokens) / clock.Elapsed.TotalSeconds, tokensPerDecode);
@@ -99,6 +102,11 @@ internal static class LlamaBenchmark
 
             report.Prefix(cold.Average(), warm.Average());
         }
+
+        // llama.cpp's own scaling on the same model and libraries: how much 4 sequences can gain here at all.
+        Console.Error.WriteLine("llama-batched-bench ...");
+        var batched = Path.Combine(Path.GetDirectoryName(llamaBench)!, "llama-batched-bench");
+        report.ConcurrencyReference(LlamaBatchedBenchReference.Run(batched, modelPath, args.Threads, ConcurrencyPrompt, ConcurrencyTokens, Parallel));
 
         report.Print(Console.Out);
         return 0;
