@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -21,15 +20,7 @@ internal static class LlamaBatchedBenchReference
         var context = parallel.Max() * (prompt + generate);
         var arguments = string.Create(CultureInfo.InvariantCulture,
             $"-m \"{model}\" -t {threads} -c {context} -b 2048 -ub 512 -npp {prompt} -ntg {generate} -npl {string.Join(',', parallel)} --output-format jsonl");
-        using var process = Process.Start(new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"llama-batched-bench failed: {errors.Result}");
-        }
-
+        var output = ReferenceTool.Run(executable, arguments);
         var rates = new Dictionary<int, double>();
         foreach (var line in output.Split('\n').Where(l => l.TrimStart().StartsWith('{')))
         {

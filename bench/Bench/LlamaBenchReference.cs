@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -16,16 +15,7 @@ internal static class LlamaBenchReference
         }
 
         var arguments = string.Create(CultureInfo.InvariantCulture, $"-m \"{model}\" -t {threads} -r {repetitions} -p {prompt} -n {generate} -d {depth} -o json");
-        using var process = Process.Start(new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"llama-bench failed: {errors.Result}");
-        }
-
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonDocument.Parse(ReferenceTool.Run(executable, arguments));
         return json.RootElement.EnumerateArray().Select(r => r.GetProperty("avg_ts").GetDouble()).Average();
     }
 }

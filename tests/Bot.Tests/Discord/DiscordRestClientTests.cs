@@ -140,12 +140,7 @@ public sealed class DiscordRestClientTests
     public async Task Timeouts_are_retried()
     {
         await using var bot = await DiscordHarness.CreateAsync();
-        var rest = new DiscordRestClient(
-            new HttpClient(),
-            Microsoft.Extensions.Options.Options.Create(bot.Options),
-            new DiscordRestTimings { RetryBaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromMilliseconds(200) },
-            TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+        var rest = ClientThatGivesUpAfter(TimeSpan.FromMilliseconds(200), bot.Options);
         bot.Server.Rest.EnqueueFault("typing", new RestFault.Delay(TimeSpan.FromSeconds(1)));
 
         await rest.TriggerTypingAsync(300, default);
@@ -157,12 +152,7 @@ public sealed class DiscordRestClientTests
     public async Task A_message_create_retried_after_a_lost_response_is_posted_once()
     {
         await using var bot = await DiscordHarness.CreateAsync();
-        var rest = new DiscordRestClient(
-            new HttpClient(),
-            Microsoft.Extensions.Options.Options.Create(bot.Options),
-            new DiscordRestTimings { RetryBaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromMilliseconds(200) },
-            TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+        var rest = ClientThatGivesUpAfter(TimeSpan.FromMilliseconds(200), bot.Options);
 
         // The first attempt is handled (the message posted) only after the client gave up on it and retried.
         bot.Server.Rest.EnqueueFault("message-create", new RestFault.Delay(TimeSpan.FromSeconds(1)));
@@ -182,13 +172,7 @@ public sealed class DiscordRestClientTests
     public async Task An_unreachable_discord_is_a_DiscordHttpException()
     {
         var options = new DiscordOptions { Token = "t", ApplicationId = 1, ApiBaseUrl = "http://127.0.0.1:9/api/v10" };
-        using var http = new HttpClient();
-        var rest = new DiscordRestClient(
-            http,
-            Microsoft.Extensions.Options.Options.Create(options),
-            new DiscordRestTimings { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
-            TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
+        var rest = ClientThatGivesUpAfter(TimeSpan.FromSeconds(5), options, maxRetries: 1);
 
         var error = await Assert.ThrowsAsync<DiscordHttpException>(() => rest.TriggerTypingAsync(300, default));
         Assert.Equal((HttpStatusCode)0, error.StatusCode);
@@ -283,4 +267,12 @@ public sealed class DiscordRestClientTests
         await bot.Rest.CreateMessageAsync(300, message, default);
         await Assert.ThrowsAsync<ArgumentException>(() => bot.Rest.CreateMessageAsync(300, new OutgoingMessage(), default));
     }
+
+    /// <summary>A client whose attempts time out after <paramref name="attemptTimeout"/>, retried quickly.</summary>
+    private static DiscordRestClient ClientThatGivesUpAfter(TimeSpan attemptTimeout, DiscordOptions options, int maxRetries = 4) => new(
+        new HttpClient(),
+        Microsoft.Extensions.Options.Options.Create(options),
+        new DiscordRestTimings { MaxRetries = maxRetries, RetryBaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = attemptTimeout },
+        TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordRestClient>.Instance);
 }
