@@ -44,7 +44,13 @@ internal sealed class BenchReport(BenchArguments args, string model)
 
     private static string Best(List<double> runs) => runs.Count == 0
         ? "n/a"
-        : string.Create(CultureInfo.InvariantCulture, $"{runs.Max():F2} ({string.Join(", ", runs.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))})");
+        : string.Create(CultureInfo.InvariantCulture, $"{runs.Max():F2} / {Median(runs):F2} ({string.Join(", ", runs.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))})");
+
+    private static double Median(List<double> runs)
+    {
+        var sorted = runs.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+    }
 
     public void Prefix(double coldMs, double warmMs) => (_coldMs, _warmMs) = (coldMs, warmMs);
 
@@ -53,14 +59,15 @@ internal sealed class BenchReport(BenchArguments args, string model)
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"model: {Path.GetFileName(model)}, threads: {args.Threads}, repetitions: {args.Repetitions}, natives: {args.Native ?? "prebuilt (npm)"}, cpu: {Environment.ProcessorCount} cores"));
         output.WriteLine();
-        output.WriteLine("| test | llama-bench tok/s (best; all runs) | ours tok/s (best; all runs) | ratio of bests | target |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| test | llama-bench tok/s (best / median; all runs) | ours tok/s (best / median; all runs) | ratio of bests | ratio of medians | target |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (test, target) in new[] { ("tg128", 0.97), ("pp512", 0.95), ("tg128@d2048", 0.97) })
         {
             var reference = _reference.GetValueOrDefault(test) ?? [];
             var ours = _ours.GetValueOrDefault(test) ?? [];
             var ratio = reference.Count > 0 && ours.Count > 0 ? ours.Max() / reference.Max() : double.NaN;
-            output.WriteLine(string.Create(c, $"| {test} | {Best(reference)} | {Best(ours)} | {ratio:F3} | ≥ {target:F2} |"));
+            var medianRatio = reference.Count > 0 && ours.Count > 0 ? Median(ours) / Median(reference) : double.NaN;
+            output.WriteLine(string.Create(c, $"| {test} | {Best(reference)} | {Best(ours)} | {ratio:F3} | {medianRatio:F3} | ≥ {target:F2} |"));
         }
 
         output.WriteLine();

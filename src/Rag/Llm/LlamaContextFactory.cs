@@ -2,7 +2,10 @@ using PaperBot.Rag.Llm.Native;
 
 namespace PaperBot.Rag.Llm;
 
-/// <summary>Creates contexts and turns a refusal into a <see cref="ModelLoadException"/> with llama.cpp's reason.</summary>
+/// <summary>
+/// Creates contexts, each on its own persistent CPU threadpool, and turns a refusal into a
+/// <see cref="ModelLoadException"/> with llama.cpp's reason.
+/// </summary>
 internal static class LlamaContextFactory
 {
     public static SafeLlamaContextHandle Create(LlamaModel model, LlamaContextParams parameters, string what)
@@ -13,6 +16,13 @@ internal static class LlamaContextFactory
             var context = SafeLlamaContextHandle.Create(model.Handle, parameters);
             if (context is not null)
             {
+                // The context holds the pool; disposing our reference leaves it to the context's lifetime.
+                using var threadpool = SafeGgmlThreadpoolHandle.TryCreate(parameters.NThreads);
+                if (threadpool is not null)
+                {
+                    context.Attach(threadpool);
+                }
+
                 return context;
             }
         }

@@ -1,4 +1,5 @@
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Native;
 
 namespace PaperBot.Rag.Tests.Llm;
 
@@ -20,6 +21,24 @@ public sealed class LlamaLifetimeTests(LlamaModels models)
 
         Assert.Equal(4, result.Stats.CompletionTokens);
         Assert.Throws<ObjectDisposedException>(() => model.Tokenize("x"));
+    }
+
+    [Fact]
+    public async Task Engines_compute_on_a_cpu_threadpool_their_context_keeps_alive()
+    {
+        using var model = LlamaModel.Load(models.Llama);
+        using (var pool = SafeGgmlThreadpoolHandle.TryCreate(2))
+        {
+            // The bundled CPU backend offers persistent pools; without one the engine would silently fall back.
+            Assert.NotNull(pool);
+            Assert.False(pool.IsInvalid);
+        }
+
+        // The factory drops its own reference to the pool right after attaching it: generating proves the context kept it.
+        using var engine = new LlamaEngine(model, new LlamaEngineOptions { ContextSize = 128, Parallel = 2, Threads = 2 });
+        var results = await Task.WhenAll(engine.GenerateTextAsync("one pool", Options), engine.GenerateTextAsync("two threads", Options));
+
+        Assert.All(results, r => Assert.Equal(4, r.Stats.CompletionTokens));
     }
 
     [Fact]

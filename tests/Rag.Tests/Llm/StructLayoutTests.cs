@@ -40,6 +40,10 @@ public sealed unsafe class StructLayoutTests
         { "offsetof(struct llama_batch, logits)", Offset<LlamaBatch>(p => &p->Logits) },
         { "sizeof(struct llama_chat_message)", sizeof(LlamaChatMessage) },
         { "sizeof(struct llama_sampler_chain_params)", sizeof(LlamaSamplerChainParams) },
+        { "sizeof(struct ggml_threadpool_params)", sizeof(GgmlThreadpoolParams) },
+        { "offsetof(struct ggml_threadpool_params, n_threads)", Offset<GgmlThreadpoolParams>(p => &p->NThreads) },
+        { "offsetof(struct ggml_threadpool_params, poll)", Offset<GgmlThreadpoolParams>(p => &p->Poll) },
+        { "offsetof(struct ggml_threadpool_params, paused)", Offset<GgmlThreadpoolParams>(p => &p->Paused) },
     };
 
     [Theory]
