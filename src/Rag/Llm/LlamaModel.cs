@@ -61,6 +61,15 @@ public sealed unsafe class LlamaModel : IDisposable
         }
 
         LlamaRuntime.EnsureInitialized(options.NativeLibraryPath, options.Backend, logger ?? NullLogger.Instance);
+        if (options.Backend == "cuda" && options.GpuLayers != 0 && !LlamaNative.llama_supports_gpu_offload())
+        {
+            // llama.cpp would quietly put every layer on the CPU: a GPU user must hear about it, not find it slow.
+            throw new ModelLoadException(fullPath, ModelLoadFailure.GpuUnavailable,
+                "Llm:Backend is cuda, but llama.cpp found no GPU to offload to, so the model would run on the CPU. The CUDA " +
+                "backend needs libcudart.so.13 and libcublas.so.13 (CUDA 13, driver 580 or newer) and a visible GPU; on an " +
+                "older CUDA build the libraries with scripts/build-llama.sh, or set Llm:Backend to cpu");
+        }
+
         var parameters = LlamaNative.llama_model_default_params();
         parameters.NGpuLayers = options.GpuLayers;
         parameters.LoadMode = (int)(options.UseMmap ? LlamaLoadMode.Mmap : LlamaLoadMode.None);

@@ -15,4 +15,6 @@ public enum ModelLoadFailure
     UnsupportedArchitecture,
     OutOfMemory,
     Cancelled,
+    /// <summary>The CUDA backend was asked for, but llama.cpp has no GPU to offload to: it would silently run on the CPU.</summary>
+    GpuUnavailable,
 }

@@ -20,6 +20,11 @@ internal static unsafe partial class LlamaNative
     [LibraryImport(Llama)]
     public static partial void llama_backend_init();
 
+    /// <summary>Whether any GPU (or other offload) device is registered: false when the CUDA module did not load.</summary>
+    [LibraryImport(Llama)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool llama_supports_gpu_offload();
+
     [LibraryImport(Llama)]
     public static partial void llama_log_set(delegate* unmanaged[Cdecl]<GgmlLogLevel, byte*, void*, void> callback, void* userData);
 }
