@@ -3,8 +3,8 @@ using PaperBot.Rag.Llm.Native;
 namespace PaperBot.Rag.Llm;
 
 /// <summary>
-/// Creates contexts, each on its own persistent CPU threadpool, and turns a refusal into a
-/// <see cref="ModelLoadException"/> with llama.cpp's reason.
+/// Creates contexts, each on its own persistent CPU threadpool when the CPU computes (a share of) the model,
+/// and turns a refusal into a <see cref="ModelLoadException"/> with llama.cpp's reason.
 /// </summary>
 internal static class LlamaContextFactory
 {
@@ -16,8 +16,9 @@ internal static class LlamaContextFactory
             var context = SafeLlamaContextHandle.Create(model.Handle, parameters);
             if (context is not null)
             {
-                // The context holds the pool; disposing our reference leaves it to the context's lifetime.
-                using var threadpool = SafeGgmlThreadpoolHandle.TryCreate(parameters.NThreads);
+                // The context holds the pool; disposing our reference leaves it to the context's lifetime. A fully
+                // offloaded model leaves the CPU next to nothing to do, and idle pool threads would only spin.
+                using var threadpool = model.ComputesOnCpu ? SafeGgmlThreadpoolHandle.TryCreate(parameters.NThreads) : null;
                 if (threadpool is not null)
                 {
                     context.Attach(threadpool);

@@ -15,7 +15,7 @@ namespace PaperBot.Rag.Llm;
 /// </summary>
 public sealed unsafe class LlamaModel : IDisposable
 {
-    private LlamaModel(string path, SafeLlamaModelHandle handle)
+    private LlamaModel(string path, SafeLlamaModelHandle handle, int gpuLayers)
     {
         Path = path;
         Handle = handle;
@@ -23,6 +23,10 @@ public sealed unsafe class LlamaModel : IDisposable
         VocabularyPointer = vocab;
         Vocabulary = new LlamaVocabulary(vocab);
         Info = ReadInfo();
+
+        // -1 (or more than the repeating layers) puts every layer and the output layer on the GPU.
+        var allOffloaded = gpuLayers < 0 || gpuLayers > Info.LayerCount;
+        ComputesOnCpu = !LlamaNative.llama_supports_gpu_offload() || !allOffloaded;
     }
 
     public string Path { get; }
@@ -34,6 +38,9 @@ public sealed unsafe class LlamaModel : IDisposable
     internal nint VocabularyPointer { get; }
 
     internal LlamaVocabulary Vocabulary { get; }
+
+    /// <summary>Whether the CPU does a share of every decode (no GPU, or only some layers offloaded).</summary>
+    internal bool ComputesOnCpu { get; }
 
     /// <summary>Loads a model; every failure is a <see cref="ModelLoadException"/> naming the file and the cause.</summary>
     /// <param name="progress">Receives 0..1 while tensors load.</param>
@@ -96,7 +103,7 @@ public sealed unsafe class LlamaModel : IDisposable
             throw Explain(fullPath, file, log);
         }
 
-        return new LlamaModel(fullPath, handle);
+        return new LlamaModel(fullPath, handle, options.GpuLayers);
     }
 
     public int[] Tokenize(string text, bool addSpecial = true, bool parseSpecial = false)

@@ -27,6 +27,7 @@ public sealed class LlamaLifetimeTests(LlamaModels models)
     public async Task Engines_compute_on_a_cpu_threadpool_their_context_keeps_alive()
     {
         using var model = LlamaModel.Load(models.Llama);
+        Assert.True(model.ComputesOnCpu); // no GPU here: the CPU does every layer, so contexts get a pool
         using (var pool = SafeGgmlThreadpoolHandle.TryCreate(2))
         {
             // The bundled CPU backend offers persistent pools; without one the engine would silently fall back.
