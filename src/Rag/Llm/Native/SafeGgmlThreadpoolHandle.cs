@@ -34,8 +34,9 @@ internal sealed unsafe class SafeGgmlThreadpoolHandle : SafeHandle
             return null;
         }
 
+        // ggml does not refuse a count outside 1..GGML_MAX_N_THREADS (it asserts or overruns its CPU mask).
         GgmlThreadpoolParams parameters;
-        LlamaNative.ggml_threadpool_params_init(&parameters, threads);
+        LlamaNative.ggml_threadpool_params_init(&parameters, Math.Clamp(threads, 1, GgmlThreadpoolParams.MaxThreads));
         var pool = create(&parameters);
         if (pool == 0)
         {
