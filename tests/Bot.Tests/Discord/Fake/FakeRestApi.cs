@@ -24,8 +24,8 @@ public sealed class FakeRestApi
 
     private readonly Dictionary<(string Channel, string Nonce), string> _nonces = [];
 
-    // Thread id → the channel it was opened in.
-    private readonly ConcurrentDictionary<string, string> _threads = new();
+    // The ids of the threads opened so far (a thread is also a channel).
+    private readonly ConcurrentDictionary<string, byte> _threads = new();
     private readonly IReadOnlyList<FakeRoute> _routes;
     private readonly Func<string> _gatewayUrl;
     private DateTimeOffset _globalUntil;
@@ -289,7 +289,7 @@ public sealed class FakeRestApi
             return new(400, Error("Cannot execute action on this channel type", 50024));
         }
 
-        _threads[request["message"]] = request["major"];
+        _threads[request["message"]] = 0;
         return new(201, new { id = request["message"], type = 11, name = request.Json.GetProperty("name").GetString() });
     }
 
