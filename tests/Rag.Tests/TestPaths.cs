@@ -7,6 +7,9 @@ internal static class TestPaths
 
     public static string SeedDirectory => Path.Combine(RepoRoot, "data", "seed");
 
+    /// <summary>A real <c>/api/daily_papers</c> response copied unmodified from the archive (tests/Rag.Tests/Corpus/HfArchive).</summary>
+    public static string HfArchive(string file) => Path.Combine(RepoRoot, "tests", "Rag.Tests", "Corpus", "HfArchive", file);
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

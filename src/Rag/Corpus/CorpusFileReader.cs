@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PaperBot.Rag.Corpus;
 
@@ -6,7 +8,7 @@ namespace PaperBot.Rag.Corpus;
 /// Turns one file into papers: checks that it is text we can read (not empty, not binary, valid UTF-8, not
 /// absurdly large), strips a byte-order mark, and hands it to the parser for its format.
 /// </summary>
-public static class CorpusFileReader
+public static partial class CorpusFileReader
 {
     /// <summary>Files above this size are refused rather than read into memory.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
@@ -20,8 +22,12 @@ public static class CorpusFileReader
     /// <summary>Reads and parses <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="asOf">The reference date for page dates without a year; null = the file's write time.</param>
+    /// <param name="featuredOn">
+    /// The day the file stands for when its name carries none (<c>ingest --featured-on</c>): the featured day of
+    /// its papers that do not state one.
+    /// </param>
     /// <exception cref="CorpusFormatException">The file cannot be read as papers.</exception>
-    public static ParseResult Read(string path, DateOnly? asOf)
+    public static ParseResult Read(string path, DateOnly? asOf, DateOnly? featuredOn = null)
     {
         var bytes = ReadBytes(path);
         var text = Decode(path, bytes);
@@ -30,20 +36,45 @@ public static class CorpusFileReader
             throw new CorpusFormatException(path, null, "the file is empty");
         }
 
+        var dayOfSource = DayInFileName(path) ?? featuredOn;
         if (DailyPapersJsonParser.LooksLikeJson(text))
         {
-            return DailyPapersJsonParser.Parse(path, text);
+            return DailyPapersJsonParser.Parse(path, text, dayOfSource);
+        }
+
+        if (DailyPapersJsonParser.LooksLikeHtml(text))
+        {
+            throw new CorpusFormatException(path, 1, DailyPapersJsonParser.HtmlPageMessage);
         }
 
         if (PageTextParser.LooksLikePage(text))
         {
             var referenceDate = asOf ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
-            return PageTextParser.Parse(path, text, referenceDate);
+            var page = PageTextParser.Parse(path, text, referenceDate);
+            return dayOfSource is null ? page : page with
+            {
+                Entries = [.. page.Entries.Select(e => e with { Paper = e.Paper with { FeaturedOn = e.Paper.FeaturedOn ?? dayOfSource } })],
+            };
         }
 
         throw new CorpusFormatException(path, 1,
             "not a saved Daily Papers page nor Hugging Face API JSON (a page starts with lines such as 'Daily Papers' or 'Subscribe')");
     }
+
+    /// <summary>
+    /// The day a file's name says it stands for, as archives of the API name them (<c>2025-03-11.json</c>,
+    /// <c>daily_papers-2025-03-11.json</c>); null when the name holds no valid yyyy-MM-dd date.
+    /// </summary>
+    public static DateOnly? DayInFileName(string path)
+    {
+        var match = DateInName().Match(Path.GetFileNameWithoutExtension(path));
+        return match.Success && DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateInName();
 
     private static byte[] ReadBytes(string path)
     {

@@ -56,7 +56,7 @@ public sealed partial class DailyPapersClient
                 CultureInfo.InvariantCulture,
                 $"api/daily_papers?{period.Parameter}={Uri.EscapeDataString(period.Value)}&p={page}&limit={_options.PageSize}");
             var body = await GetAsync(path, cancellationToken);
-            var parsed = ParsePage(path, body, out var items);
+            var parsed = ParsePage(path, body, period.FeaturedDay, out var items);
             page++;
             var added = 0;
             foreach (var entry in parsed.Entries)
@@ -131,11 +131,12 @@ public sealed partial class DailyPapersClient
         }
     }
 
-    private static ParseResult ParsePage(string path, byte[] body, out int items)
+    private static ParseResult ParsePage(string path, byte[] body, DateOnly? day, out int items)
     {
         try
         {
-            return DailyPapersJsonParser.Parse(path, body, out items);
+            // The date a day listing was asked for is the featured day of items that do not state theirs.
+            return DailyPapersJsonParser.Parse(path, body, day, out items);
         }
         catch (CorpusFormatException e)
         {

@@ -10,18 +10,45 @@ namespace PaperBot.Rag.Corpus;
 /// </summary>
 internal static class DailyPapersItemReader
 {
-    /// <summary>The paper, or null (with a warning) when the item lacks a title or an abstract.</summary>
-    public static Paper? Read(JsonElement item, string path, int line, List<ParseWarning> warnings)
+    /// <summary>
+    /// The paper, or null (with a warning) when the item is not a paper: not an object, a listing item without
+    /// its <c>paper</c> object, no title or no abstract.
+    /// </summary>
+    /// <param name="item">One item of a listing, or a flat paper object.</param>
+    /// <param name="path">The file or request, for warnings.</param>
+    /// <param name="line">The line the item starts on, for warnings.</param>
+    /// <param name="dayOfSource">
+    /// The day the whole source stands for (the date a sync asked for, the date in the file's name, or
+    /// <c>ingest --featured-on</c>): the featured day of items without a valid <c>submittedOnDailyAt</c>.
+    /// </param>
+    /// <param name="warnings">Where skipped items and ignored fields are reported.</param>
+    public static Paper? Read(JsonElement item, string path, int line, DateOnly? dayOfSource, List<ParseWarning> warnings)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            warnings.Add(new ParseWarning(path, line, $"item is {item.ValueKind.ToString().ToLowerInvariant()}, not an object; skipped"));
+            warnings.Add(new ParseWarning(path, line, NotAnObject(item)));
             return null;
         }
 
-        var wrapped = item.TryGetProperty("paper", out var paper) && paper.ValueKind == JsonValueKind.Object;
+        var wrapped = item.TryGetProperty("paper", out var paper);
+        if (wrapped && paper.ValueKind != JsonValueKind.Object)
+        {
+            warnings.Add(new ParseWarning(path, line, $"item's paper is {Kind(paper)}, not an object; skipped"));
+            return null;
+        }
+
         if (!wrapped)
         {
+            // A flat paper object (/api/papers/{id}, a flat search result) carries its arXiv id at the top; a
+            // listing item that lost its paper object does not, and would become an id-less paper.
+            if (StringOf(item, "id") is null)
+            {
+                warnings.Add(new ParseWarning(path, line, IsEnvelope(item)
+                    ? "an envelope object (status, date, count, data) around the listing, not the API's shape; skipped"
+                    : "item has no paper object and no arXiv id; skipped"));
+                return null;
+            }
+
             paper = item;
         }
 
@@ -44,14 +71,11 @@ internal static class DailyPapersItemReader
         var authors = paper.TryGetProperty("authors", out var authorList) && authorList.ValueKind == JsonValueKind.Array
             ? authorList
             : (JsonElement?)null;
-        var featuredOn = DateOf(paper, "submittedOnDailyAt", prefix, arxivId, path, line, warnings);
-        if (featuredOn is null && wrapped)
-        {
-            // The wrapper's publishedAt is when the entry was posted to Daily Papers: the featured day
-            // for items that predate submittedOnDailyAt.
-            featuredOn = DateOf(item, "publishedAt", string.Empty, arxivId, path, line, warnings);
-        }
+        var organization = OrganizationObject(item) ?? OrganizationObject(paper);
 
+        // The wrapper's publishedAt is not the featured day (in Dec 2024 - Mar 2025 it is the evening before or
+        // an arXiv time): without submittedOnDailyAt only the source's own day is trusted.
+        var featuredOn = DateOf(paper, "submittedOnDailyAt", prefix, arxivId, path, line, warnings, "ignored") ?? dayOfSource;
         return new Paper
         {
             Id = PaperIdentity.IdFor(arxivId, title),
@@ -60,14 +84,44 @@ internal static class DailyPapersItemReader
             Abstract = summary,
             Authors = authors is { } list ? AuthorNames(list) : [],
             AuthorCount = authors?.GetArrayLength(),
-            Organization = OrganizationOf(item) ?? OrganizationOf(paper),
-            PublishedOn = DateOf(paper, "publishedAt", prefix, arxivId, path, line, warnings),
+            Organization = organization is { } o ? OrganizationName(o) : null,
+            OrganizationHandle = organization is { } h && h.ValueKind == JsonValueKind.Object ? NormalizeWhitespace(StringOf(h, "name")) : null,
+            PublishedOn = DateOf(paper, "publishedAt", prefix, arxivId, path, line, warnings, "left empty"),
             FeaturedOn = featuredOn,
             Upvotes = CountOf(paper, "upvotes") ?? CountOf(item, "upvotes"),
             AiSummary = NormalizeWhitespace(StringOf(paper, "ai_summary") ?? StringOf(item, "ai_summary")),
             AiKeywords = Strings(paper, "ai_keywords") ?? Strings(item, "ai_keywords") ?? [],
+            GithubRepo = NormalizeWhitespace(StringOf(paper, "githubRepo") ?? StringOf(item, "githubRepo")),
+            GithubStars = CountOf(paper, "githubStars") ?? CountOf(item, "githubStars"),
+            ProjectPage = NormalizeWhitespace(StringOf(paper, "projectPage") ?? StringOf(item, "projectPage")),
+            NumComments = CountOf(item, "numComments") ?? CountOf(paper, "numComments"),
+            Submitter = SubmitterOf(paper, "submittedOnDailyBy") ?? SubmitterOf(item, "submittedBy"),
+            Thumbnail = NormalizeWhitespace(StringOf(item, "thumbnail") ?? StringOf(paper, "thumbnail")),
         };
     }
+
+    private static string NotAnObject(JsonElement item)
+    {
+        // Some archived listings hold each item as Python's repr of the object ("{'paper': {'id': ...") - a bug
+        // of the archiving script, not a shape of the API: refused, not guessed at.
+        if (item.ValueKind == JsonValueKind.String && item.GetString() is { } text && text.TrimStart().StartsWith("{'", StringComparison.Ordinal))
+        {
+            return "item is a string holding a Python repr of an item, not a JSON object; skipped";
+        }
+
+        return $"item is {Kind(item)}, not an object; skipped";
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
+
+    private static bool IsEnvelope(JsonElement obj) =>
+        obj.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array;
+
+    /// <summary>The submitter's Hugging Face handle: <c>user</c> (submittedOnDailyBy) or <c>name</c> (submittedBy).</summary>
+    private static string? SubmitterOf(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var user) && user.ValueKind == JsonValueKind.Object
+            ? NormalizeWhitespace(StringOf(user, "user") ?? StringOf(user, "name"))
+            : null;
 
     private static string Label(string? arxivId) => arxivId is null ? "item" : $"item {arxivId}";
 
@@ -126,28 +180,22 @@ internal static class DailyPapersItemReader
         return names;
     }
 
+    private static JsonElement? OrganizationObject(JsonElement obj) =>
+        obj.TryGetProperty("organization", out var organization) && organization.ValueKind is JsonValueKind.Object or JsonValueKind.String
+            ? organization
+            : null;
+
     /// <summary>
     /// The organization's display name ("NVIDIA", as saved pages show it) or else its handle; the API gives an
     /// object {name, fullname, ...}, and a plain string is accepted too.
     /// </summary>
-    private static string? OrganizationOf(JsonElement obj)
-    {
-        if (!obj.TryGetProperty("organization", out var organization))
-        {
-            return null;
-        }
-
-        return organization.ValueKind switch
-        {
-            JsonValueKind.Object => NormalizeWhitespace(StringOf(organization, "fullname") ?? StringOf(organization, "name")),
-            JsonValueKind.String => NormalizeWhitespace(organization.GetString()),
-            _ => null,
-        };
-    }
+    private static string? OrganizationName(JsonElement organization) => organization.ValueKind == JsonValueKind.Object
+        ? NormalizeWhitespace(StringOf(organization, "fullname") ?? StringOf(organization, "name"))
+        : NormalizeWhitespace(organization.GetString());
 
     /// <summary>The UTC date of an ISO 8601 timestamp; an unreadable one gives a warning and null.</summary>
     private static DateOnly? DateOf(
-        JsonElement obj, string name, string prefix, string? arxivId, string path, int line, List<ParseWarning> warnings)
+        JsonElement obj, string name, string prefix, string? arxivId, string path, int line, List<ParseWarning> warnings, string consequence)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -164,7 +212,7 @@ internal static class DailyPapersItemReader
             return DateOnly.FromDateTime(timestamp.UtcDateTime);
         }
 
-        warnings.Add(new ParseWarning(path, line, $"{Label(arxivId)} has an invalid {prefix}{name} ({value.GetRawText()}); left empty"));
+        warnings.Add(new ParseWarning(path, line, $"{Label(arxivId)} has an invalid {prefix}{name} ({value.GetRawText()}); {consequence}"));
         return null;
     }
 

@@ -22,6 +22,9 @@ public sealed partial record DailyPapersPeriod
     /// <summary>The query parameter's value, normalized (e.g. "2025-W40").</summary>
     public string Value { get; }
 
+    /// <summary>The featured day a day listing stands for; null for a week or a month.</summary>
+    public DateOnly? FeaturedDay => Parameter == "date" ? DateOnly.ParseExact(Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
     public static DailyPapersPeriod Day(DateOnly day) =>
         new("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 

@@ -13,4 +13,7 @@ public sealed record IngestReport(
     public int Added => Outcomes.Sum(o => o.Added);
 
     public int Updated => Outcomes.Sum(o => o.Updated);
+
+    /// <summary>Papers filed under a guessed day (their publication date).</summary>
+    public int GuessedDays => Outcomes.Sum(o => o.GuessedDays);
 }

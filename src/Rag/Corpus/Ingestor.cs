@@ -31,7 +31,13 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     }
 
     /// <summary>Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes.</summary>
-    public IngestReport IngestFiles(IReadOnlyList<string> files, DateOnly? asOf, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="files">The files, in order.</param>
+    /// <param name="asOf">The reference date for page dates without a year; null = each file's write time.</param>
+    /// <param name="progress">Told before each file and at the end.</param>
+    /// <param name="featuredOn">The featured day of files whose name carries no date (<c>ingest --featured-on</c>).</param>
+    /// <param name="cancellationToken">Checked between files (a file lands whole or not at all).</param>
+    public IngestReport IngestFiles(
+        IReadOnlyList<string> files, DateOnly? asOf, IProgress<IngestProgress>? progress = null, DateOnly? featuredOn = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<IngestOutcome>();
         var warnings = new List<ParseWarning>();
@@ -43,7 +49,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             progress?.Report(new IngestProgress(i, files.Count, file));
             try
             {
-                var (outcome, fileWarnings) = IngestFile(file, asOf);
+                var (outcome, fileWarnings) = IngestFile(file, asOf, featuredOn);
                 outcomes.Add(outcome);
                 warnings.AddRange(fileWarnings);
             }
@@ -63,7 +69,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     }
 
     /// <summary>Parses and stores one file; nothing is written when the file was ingested before.</summary>
-    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(string file, DateOnly? asOf)
+    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(string file, DateOnly? asOf, DateOnly? featuredOn = null)
     {
         var sha = FileSha256(file);
         if (store.HasSource(sha))
@@ -71,16 +77,17 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
         }
 
-        var parsed = CorpusFileReader.Read(file, asOf);
-        if (parsed.Entries.Count == 0)
+        var parsed = CorpusFileReader.Read(file, asOf, featuredOn);
+        if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
         {
-            throw new CorpusFormatException(file, null, parsed.Warnings.Count > 0
-                ? $"no paper could be read ({parsed.Warnings.Count} entries skipped; first: {parsed.Warnings[0].Message})"
-                : "no paper could be read from this file");
+            throw new CorpusFormatException(file, null,
+                $"no paper could be read ({parsed.Warnings.Count} entries skipped; first: {parsed.Warnings[0].Message})");
         }
 
-        var outcome = store.Ingest(file, sha, parsed.Entries.Select(e => e.Paper).ToList(), time.GetUtcNow());
-        return (outcome, parsed.Warnings);
+        // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
+        var papers = parsed.Entries.Select(e => e.Paper).ToList();
+        var outcome = store.Ingest(file, sha, papers, time.GetUtcNow());
+        return (outcome with { GuessedDays = papers.Count(p => p.FeaturedOn is null && p.PublishedOn is not null) }, parsed.Warnings);
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         // it sorts, and a join there would read every matching paper.
         using var command = connection.CreateCommand();
         var window = minRowId is null ? "" : "AND rowid > $min";
-        var days = request.From is null && request.To is null ? "" : "AND rowid IN (SELECT pid FROM papers WHERE day BETWEEN $from AND $to)";
+        var days = request.From is null && request.To is null ? "" : "AND rowid IN (SELECT pid FROM paper_days WHERE day BETWEEN $from AND $to)";
         var excluded = exclude is null || exclude.Count == 0 ? "" : $"AND rowid NOT IN ({string.Join(',', exclude)})";
         command.CommandText = $"""
             SELECT {PaperRow.Columns}, -ranked.score

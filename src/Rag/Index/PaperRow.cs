@@ -11,9 +11,11 @@ internal static class PaperRow
     /// <summary>The columns <see cref="Read"/> expects, in order, for a query on <c>papers p</c>.</summary>
     public const string Columns =
         "p.pid, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.organization, " +
-        "p.published_on, p.featured_on, p.upvotes, p.ai_summary, p.ai_keywords";
+        "p.published_on, p.featured_on, p.upvotes, p.ai_summary, p.ai_keywords, p.organization_handle, " +
+        "p.github_repo, p.github_stars, p.project_page, p.num_comments, p.submitter, p.thumbnail, " +
+        "(SELECT group_concat(d.day, ' ') FROM (SELECT day FROM paper_days WHERE pid = p.pid ORDER BY day) d)";
 
-    public const int ColumnCount = 13;
+    public const int ColumnCount = 21;
 
     public static (long Pid, Paper Paper) Read(SqliteDataReader reader)
     {
@@ -31,6 +33,14 @@ internal static class PaperRow
             Upvotes = reader.IsDBNull(10) ? null : reader.GetInt32(10),
             AiSummary = NullableString(reader, 11),
             AiKeywords = ReadList(reader, 12),
+            OrganizationHandle = NullableString(reader, 13),
+            GithubRepo = NullableString(reader, 14),
+            GithubStars = NullableInt(reader, 15),
+            ProjectPage = NullableString(reader, 16),
+            NumComments = NullableInt(reader, 17),
+            Submitter = NullableString(reader, 18),
+            Thumbnail = NullableString(reader, 19),
+            Days = ReadDays(reader, 20),
         };
         return (reader.GetInt64(0), paper);
     }
@@ -51,6 +61,13 @@ internal static class PaperRow
         Set(command, "$upvotes", paper.Upvotes);
         Set(command, "$ai_summary", paper.AiSummary);
         Set(command, "$ai_keywords", JsonSerializer.Serialize(paper.AiKeywords.ToArray(), IndexJsonContext.Default.StringArray));
+        Set(command, "$organization_handle", paper.OrganizationHandle);
+        Set(command, "$github_repo", paper.GithubRepo);
+        Set(command, "$github_stars", paper.GithubStars);
+        Set(command, "$project_page", paper.ProjectPage);
+        Set(command, "$num_comments", paper.NumComments);
+        Set(command, "$submitter", paper.Submitter);
+        Set(command, "$thumbnail", paper.Thumbnail);
     }
 
     /// <summary>True when the two records would be stored identically.</summary>
@@ -58,13 +75,31 @@ internal static class PaperRow
         a.Id == b.Id && a.ArxivId == b.ArxivId && a.Title == b.Title && a.Abstract == b.Abstract
         && a.Authors.SequenceEqual(b.Authors) && a.AuthorCount == b.AuthorCount && a.Organization == b.Organization
         && a.PublishedOn == b.PublishedOn && a.FeaturedOn == b.FeaturedOn && a.Upvotes == b.Upvotes
-        && a.AiSummary == b.AiSummary && a.AiKeywords.SequenceEqual(b.AiKeywords);
+        && a.AiSummary == b.AiSummary && a.AiKeywords.SequenceEqual(b.AiKeywords)
+        && a.OrganizationHandle == b.OrganizationHandle && a.GithubRepo == b.GithubRepo && a.GithubStars == b.GithubStars
+        && a.ProjectPage == b.ProjectPage && a.NumComments == b.NumComments && a.Submitter == b.Submitter
+        && a.Thumbnail == b.Thumbnail;
 
     public static string? FormatDate(DateOnly? date) =>
         date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? NullableDate(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int? NullableInt(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    /// <summary>The space-separated, sorted days of the paper_days subquery.</summary>
+    private static DateOnly[] ReadDays(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return [];
+        }
+
+        var text = reader.GetString(ordinal);
+        return [.. text.Split(' ').Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))];
+    }
 
     /// <summary>A JSON list column; most are empty, and those skip the deserializer.</summary>
     private static string[] ReadList(SqliteDataReader reader, int ordinal)

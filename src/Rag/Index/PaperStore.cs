@@ -128,12 +128,12 @@ public sealed class PaperStore
         return reader.Read() ? PaperRow.Read(reader).Paper : null;
     }
 
-    /// <summary>The papers of one day, most upvoted first.</summary>
+    /// <summary>The papers filed under one day (a paper featured on several days is listed on each), most upvoted first.</summary>
     public IReadOnlyList<Paper> PapersOfDay(DateOnly day)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PaperRow.Columns} FROM papers p WHERE p.day = $day ORDER BY coalesce(p.upvotes, 0) DESC, p.title";
+        command.CommandText = $"SELECT {PaperRow.Columns} FROM paper_days d JOIN papers p ON p.pid = d.pid WHERE d.day = $day ORDER BY coalesce(p.upvotes, 0) DESC, p.title";
         command.Parameters.AddWithValue("$day", PaperRow.FormatDate(day));
         using var reader = command.ExecuteReader();
         var papers = new List<Paper>();
@@ -148,7 +148,7 @@ public sealed class PaperStore
     /// <summary>The latest day that has papers, or null for an index without dated papers.</summary>
     public DateOnly? LatestDay()
     {
-        var day = Scalar<string?>("SELECT max(day) FROM papers");
+        var day = Scalar<string?>("SELECT max(day) FROM paper_days");
         return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
@@ -159,8 +159,8 @@ public sealed class PaperStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT d FROM (
-                SELECT day AS d FROM (SELECT DISTINCT day FROM papers WHERE day < $day ORDER BY day DESC LIMIT $n)
-                UNION SELECT day FROM (SELECT DISTINCT day FROM papers WHERE day > $day ORDER BY day LIMIT $n))
+                SELECT day AS d FROM (SELECT DISTINCT day FROM paper_days WHERE day < $day ORDER BY day DESC LIMIT $n)
+                UNION SELECT day FROM (SELECT DISTINCT day FROM paper_days WHERE day > $day ORDER BY day LIMIT $n))
             ORDER BY abs(julianday(d) - julianday($day)), d LIMIT $n
             """;
         command.Parameters.AddWithValue("$day", PaperRow.FormatDate(day));
@@ -181,7 +181,7 @@ public sealed class PaperStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT coalesce(sum(entries), 0) FROM sources), (SELECT count(*) FROM papers),
-                   (SELECT count(DISTINCT day) FROM papers), (SELECT min(day) FROM papers), (SELECT max(day) FROM papers),
+                   (SELECT count(DISTINCT day) FROM paper_days), (SELECT min(day) FROM paper_days), (SELECT max(day) FROM paper_days),
                    (SELECT count(*) FROM sources),
                    (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
             """;

@@ -65,19 +65,20 @@ public sealed class PaperVectorStore(PaperStore store)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Every vector of <paramref name="model"/> with its paper's day, as one contiguous matrix.</summary>
+    /// <summary>Every vector of <paramref name="model"/> with its paper's days, as one contiguous matrix.</summary>
     public VectorMatrix Load(string model)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT v.pid, v.dim, v.vector, p.day FROM paper_vectors v JOIN papers p ON p.pid = v.pid
-            WHERE v.model = $model ORDER BY v.pid
+            SELECT v.pid, v.dim, v.vector,
+                   (SELECT group_concat(d.day, ' ') FROM (SELECT day FROM paper_days WHERE pid = v.pid ORDER BY day) d)
+            FROM paper_vectors v WHERE v.model = $model ORDER BY v.pid
             """;
         command.Parameters.AddWithValue("$model", model);
         using var reader = command.ExecuteReader();
         var pids = new List<long>();
-        var days = new List<DateOnly?>();
+        var days = new List<DateOnly[]>();
         var values = new List<float>();
         var dimension = 0;
         while (reader.Read())
@@ -94,7 +95,7 @@ public sealed class PaperVectorStore(PaperStore store)
             }
 
             pids.Add(reader.GetInt64(0));
-            days.Add(reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            days.Add(reader.IsDBNull(3) ? [] : [.. reader.GetString(3).Split(' ').Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
             values.AddRange(MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(2)).ToArray());
         }
 

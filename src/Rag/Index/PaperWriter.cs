@@ -4,73 +4,125 @@ using PaperBot.Rag.Corpus;
 namespace PaperBot.Rag.Index;
 
 /// <summary>
-/// Inserts or merges papers inside one ingest transaction, with its statements prepared once for the whole file.
+/// Inserts or merges papers inside one ingest transaction, with its statements prepared once for the whole file,
+/// and files each paper under its days.
 /// </summary>
+/// <remarks>
+/// Identity: the arXiv id decides. The normalized title joins two records only when one of them has no arXiv
+/// id (a saved page's entry and the API's record of the same paper); two arXiv ids with one title are two papers.
+/// Days: every featured day a source states is kept (exact). A paper no source gave a featured day is filed
+/// under its publication date (guessed), which goes as soon as an exact day is known, so that the days do not
+/// depend on the order of ingestion.
+/// </remarks>
 internal sealed class PaperWriter : IDisposable
 {
     private readonly SqliteCommand _findByArxiv;
+    private readonly SqliteCommand _findIdlessByTitle;
     private readonly SqliteCommand _findByTitle;
     private readonly SqliteCommand _findById;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
+    private readonly SqliteCommand _addExactDay;
+    private readonly SqliteCommand _dropGuessedDays;
+    private readonly SqliteCommand _dropOtherGuessedDays;
+    private readonly SqliteCommand _addGuessedDay;
 
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _findByArxiv = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.arxiv_id = $key");
-        _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key");
+        _findIdlessByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key AND p.arxiv_id IS NULL ORDER BY p.pid LIMIT 1");
+        _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key ORDER BY p.pid LIMIT 1");
         _findById = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $key");
         _insert = Command(connection, transaction, """
-            INSERT OR IGNORE INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
-                               published_on, featured_on, upvotes, ai_summary, ai_keywords)
+            INSERT INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
+                               organization_handle, published_on, featured_on, upvotes, ai_summary, ai_keywords,
+                               github_repo, github_stars, project_page, num_comments, submitter, thumbnail)
             VALUES ($id, $arxiv_id, $title_key, $title, $abstract, $authors, $author_count, $organization,
-                    $published_on, $featured_on, $upvotes, $ai_summary, $ai_keywords)
+                    $organization_handle, $published_on, $featured_on, $upvotes, $ai_summary, $ai_keywords,
+                    $github_repo, $github_stars, $project_page, $num_comments, $submitter, $thumbnail)
+            RETURNING pid
             """);
         _update = Command(connection, transaction, """
             UPDATE papers SET id = $id, arxiv_id = $arxiv_id, title_key = $title_key, title = $title,
                 abstract = $abstract, authors = $authors, author_count = $author_count, organization = $organization,
-                published_on = $published_on, featured_on = $featured_on, upvotes = $upvotes,
-                ai_summary = $ai_summary, ai_keywords = $ai_keywords
+                organization_handle = $organization_handle, published_on = $published_on, featured_on = $featured_on,
+                upvotes = $upvotes, ai_summary = $ai_summary, ai_keywords = $ai_keywords, github_repo = $github_repo,
+                github_stars = $github_stars, project_page = $project_page, num_comments = $num_comments,
+                submitter = $submitter, thumbnail = $thumbnail
             WHERE pid = $pid
+            """);
+        _addExactDay = Command(connection, transaction, """
+            INSERT INTO paper_days(pid, day, guessed) VALUES ($pid, $day, 0)
+            ON CONFLICT(pid, day) DO UPDATE SET guessed = 0 WHERE guessed = 1
+            """);
+        _dropGuessedDays = Command(connection, transaction, "DELETE FROM paper_days WHERE pid = $pid AND guessed = 1");
+        _dropOtherGuessedDays = Command(connection, transaction, "DELETE FROM paper_days WHERE pid = $pid AND guessed = 1 AND day IS NOT $day");
+        _addGuessedDay = Command(connection, transaction, """
+            INSERT OR IGNORE INTO paper_days(pid, day, guessed)
+            SELECT $pid, $day, 1 WHERE $day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paper_days WHERE pid = $pid AND guessed = 0)
             """);
     }
 
     public UpsertResult Upsert(Paper paper)
     {
-        // Most papers of a file are new: try the insert first, and look for the stored copy only when one of
-        // the unique keys (id, arXiv id, title key) says it exists.
-        PaperRow.Bind(_insert, paper);
-        if (_insert.ExecuteNonQuery() == 1)
+        var existing = paper.ArxivId is not null
+            ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, PaperIdentity.TitleKey(paper.Title))
+            : Find(_findById, paper.Id) ?? Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
+        if (existing is null)
         {
+            PaperRow.Bind(_insert, paper);
+            var pid = (long)_insert.ExecuteScalar()!;
+            FileUnderDays(pid, paper.FeaturedOn, paper.PublishedOn);
             return UpsertResult.Added;
         }
 
-        var existing = (paper.ArxivId is null ? null : Find(_findByArxiv, paper.ArxivId))
-            ?? Find(_findByTitle, PaperIdentity.TitleKey(paper.Title))
-            ?? Find(_findById, paper.Id);
-        if (existing is null)
+        var (storedPid, stored) = existing.Value;
+        var merged = PaperMerger.Merge(stored, paper);
+        var changed = !PaperRow.SameStoredValues(merged, stored);
+        if (changed)
         {
-            throw new InvalidOperationException($"paper '{paper.Title}' was neither inserted nor found");
+            PaperRow.Bind(_update, merged);
+            _update.Parameters["$pid"].Value = storedPid;
+            _update.ExecuteNonQuery();
         }
 
-        var merged = PaperMerger.Merge(existing.Value.Paper, paper);
-        if (PaperRow.SameStoredValues(merged, existing.Value.Paper))
-        {
-            return UpsertResult.Unchanged;
-        }
-
-        PaperRow.Bind(_update, merged);
-        _update.Parameters["$pid"].Value = existing.Value.Pid;
-        _update.ExecuteNonQuery();
-        return UpsertResult.Updated;
+        changed |= FileUnderDays(storedPid, paper.FeaturedOn, merged.PublishedOn);
+        return changed ? UpsertResult.Updated : UpsertResult.Unchanged;
     }
 
     public void Dispose()
     {
-        _findByArxiv.Dispose();
-        _findByTitle.Dispose();
-        _findById.Dispose();
-        _insert.Dispose();
-        _update.Dispose();
+        foreach (var command in new[]
+        {
+            _findByArxiv, _findIdlessByTitle, _findByTitle, _findById, _insert, _update,
+            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay,
+        })
+        {
+            command.Dispose();
+        }
+    }
+
+    /// <summary>Adds the record's featured day, or keeps the publication date as the guessed day; true when a day changed.</summary>
+    private bool FileUnderDays(long pid, DateOnly? featuredOn, DateOnly? publishedOn)
+    {
+        if (featuredOn is { } day)
+        {
+            var added = Run(_addExactDay, pid, day);
+            return added + Run(_dropGuessedDays, pid, null) > 0;
+        }
+
+        return Run(_dropOtherGuessedDays, pid, publishedOn) + Run(_addGuessedDay, pid, publishedOn) > 0;
+    }
+
+    private static int Run(SqliteCommand command, long pid, DateOnly? day)
+    {
+        command.Parameters["$pid"].Value = pid;
+        if (command.Parameters.Contains("$day"))
+        {
+            command.Parameters["$day"].Value = (object?)PaperRow.FormatDate(day) ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
     }
 
     private static (long Pid, Paper Paper)? Find(SqliteCommand command, string key)
@@ -93,6 +145,11 @@ internal sealed class PaperWriter : IDisposable
         if (sql.Contains("$pid", StringComparison.Ordinal))
         {
             command.Parameters.Add("$pid", SqliteType.Integer);
+        }
+
+        if (sql.Contains("$day", StringComparison.Ordinal))
+        {
+            command.Parameters.Add("$day", SqliteType.Text);
         }
 
         return command;

@@ -95,12 +95,76 @@ internal static class SchemaMigrations
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 5: identity and featured days from real data. Two arXiv papers may share a title, so the title key is
+        // no longer unique (the table is rebuilt: SQLite cannot drop a constraint; row ids are kept, so the
+        // full-text index, vectors and gists stay valid). A paper can be featured on several days: paper_days
+        // holds every day it is filed under, each exact (a featured day a source stated) or guessed (its
+        // publication date, kept only while no exact day is known); the single generated day column goes.
+        // The fields people click on the Hugging Face page are added. Existing papers keep their one day:
+        // exact when it was a featured day, guessed when it was the publication date.
+        """
+        CREATE TABLE papers_v5 (
+            pid                 INTEGER PRIMARY KEY,
+            id                  TEXT NOT NULL UNIQUE,
+            arxiv_id            TEXT UNIQUE,
+            title_key           TEXT NOT NULL,
+            title               TEXT NOT NULL,
+            abstract            TEXT NOT NULL,
+            authors             TEXT NOT NULL DEFAULT '[]',
+            author_count        INTEGER,
+            organization        TEXT,
+            organization_handle TEXT,
+            published_on        TEXT,
+            featured_on         TEXT,
+            upvotes             INTEGER,
+            ai_summary          TEXT,
+            ai_keywords         TEXT NOT NULL DEFAULT '[]',
+            github_repo         TEXT,
+            github_stars        INTEGER,
+            project_page        TEXT,
+            num_comments        INTEGER,
+            submitter           TEXT,
+            thumbnail           TEXT
+        );
+        INSERT INTO papers_v5(pid, id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
+                              published_on, featured_on, upvotes, ai_summary, ai_keywords)
+            SELECT pid, id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
+                   published_on, featured_on, upvotes, ai_summary, ai_keywords FROM papers;
+        CREATE TABLE paper_days (
+            pid     INTEGER NOT NULL REFERENCES papers(pid) ON DELETE CASCADE,
+            day     TEXT NOT NULL,
+            guessed INTEGER NOT NULL,
+            PRIMARY KEY (pid, day)
+        ) WITHOUT ROWID;
+        INSERT INTO paper_days(pid, day, guessed)
+            SELECT pid, featured_on, 0 FROM papers WHERE featured_on IS NOT NULL;
+        INSERT INTO paper_days(pid, day, guessed)
+            SELECT pid, published_on, 1 FROM papers WHERE featured_on IS NULL AND published_on IS NOT NULL;
+        DROP TABLE papers;
+        ALTER TABLE papers_v5 RENAME TO papers;
+        CREATE INDEX papers_title_key ON papers(title_key);
+        CREATE INDEX paper_days_day ON paper_days(day);
+        CREATE TRIGGER papers_ai AFTER INSERT ON papers BEGIN
+            INSERT INTO papers_fts(rowid, title, abstract) VALUES (new.pid, new.title, new.abstract);
+        END;
+        CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+            INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', old.pid, old.title, old.abstract);
+        END;
+        CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract ON papers BEGIN
+            INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', old.pid, old.title, old.abstract);
+            INSERT INTO papers_fts(rowid, title, abstract) VALUES (new.pid, new.title, new.abstract);
+        END;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => Migrations.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => ApplyUpTo(connection, Latest);
+
+    /// <summary>Runs the migrations up to <paramref name="version"/>; tests use it to build a database as an older PaperBot did.</summary>
+    internal static void ApplyUpTo(SqliteConnection connection, int version)
     {
         var current = CurrentVersion(connection);
         if (current > Latest)
@@ -109,21 +173,47 @@ internal static class SchemaMigrations
                 $"the database was written by a newer PaperBot (schema {current}, this build knows {Latest}); update PaperBot or use another Data:Directory");
         }
 
-        for (var version = current; version < Latest; version++)
+        if (current >= version)
         {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
-            command.ExecuteNonQuery();
-            transaction.Commit();
+            return;
+        }
+
+        // A migration that rebuilds a table drops the old one; with foreign keys on (the bundled SQLite's
+        // default) that drop would cascade into vectors, gists and days. SQLite's procedure for changing a
+        // table: foreign keys off outside the transaction, on again after (https://sqlite.org/lang_altertable.html).
+        var foreignKeys = Pragma(connection, "foreign_keys");
+        Execute(connection, "PRAGMA foreign_keys = OFF");
+        try
+        {
+            for (var next = current; next < version; next++)
+            {
+                using var transaction = connection.BeginTransaction();
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+                command.ExecuteNonQuery();
+                transaction.Commit();
+            }
+        }
+        finally
+        {
+            Execute(connection, $"PRAGMA foreign_keys = {foreignKeys}");
         }
     }
 
-    private static int CurrentVersion(SqliteConnection connection)
+    private static int CurrentVersion(SqliteConnection connection) => Pragma(connection, "user_version");
+
+    private static int Pragma(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version";
+        command.CommandText = $"PRAGMA {name}";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

@@ -6,7 +6,8 @@ namespace PaperBot.Rag.Index;
 /// Normalized vectors in one contiguous array, row i belonging to paper <c>Pids[i]</c>: exact cosine search is
 /// one dot product per row, which TensorPrimitives vectorizes.
 /// </summary>
-public sealed class VectorMatrix(int dimension, long[] pids, DateOnly?[] days, float[] values)
+/// <remarks>Each row carries its paper's days, sorted (a paper can be featured on several days).</remarks>
+public sealed class VectorMatrix(int dimension, long[] pids, DateOnly[][] days, float[] values)
 {
     public static VectorMatrix Empty { get; } = new(0, [], [], []);
 
@@ -27,8 +28,7 @@ public sealed class VectorMatrix(int dimension, long[] pids, DateOnly?[] days, f
         {
             if (from is not null || to is not null)
             {
-                var day = days[row];
-                if (day is null || (from is not null && day < from) || (to is not null && day > to))
+                if (!AnyWithin(days[row], from, to))
                 {
                     continue;
                 }
@@ -39,6 +39,19 @@ public sealed class VectorMatrix(int dimension, long[] pids, DateOnly?[] days, f
 
         scored.Sort((a, b) => b.Similarity.CompareTo(a.Similarity));
         return scored.Count > top ? scored.GetRange(0, top) : scored;
+    }
+
+    private static bool AnyWithin(DateOnly[] days, DateOnly? from, DateOnly? to)
+    {
+        foreach (var day in days)
+        {
+            if ((from is null || day >= from) && (to is null || day <= to))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><paramref name="vector"/> scaled to unit length (unchanged when it is all zeros).</summary>

@@ -20,7 +20,7 @@ public sealed class RetrievalTests
     {
         var day = new DateOnly(2025, 1, 1);
         float[] rows = [.. VectorMatrix.Normalize([1, 0]), .. VectorMatrix.Normalize([1, 1]), .. VectorMatrix.Normalize([0, 1])];
-        var matrix = new VectorMatrix(2, [10, 20, 30], [day, day.AddDays(1), day], rows);
+        var matrix = new VectorMatrix(2, [10, 20, 30], [[day], [day.AddDays(1)], [day]], rows);
 
         var all = matrix.Nearest(VectorMatrix.Normalize([1, 0.1f]), 3);
         var firstDay = matrix.Nearest(VectorMatrix.Normalize([1, 0.1f]), 3, day, day);

@@ -53,17 +53,21 @@ public sealed class DailyPapersJsonParserTests
     }
 
     [Fact]
-    public void Featured_day_falls_back_to_the_entry_publishedAt_and_dates_are_utc()
+    public void Without_submittedOnDailyAt_the_featured_day_is_the_source_s_day_never_the_entry_publishedAt()
     {
+        // The wrapper's publishedAt was taken for the featured day once; in Dec 2024 - Mar 2025 it is the evening
+        // before or an arXiv time, so only the day the source stands for is trusted. Dates are UTC.
         const string json = """
             [{"paper":{"id":"2510.00002","title":"T","summary":"S","publishedAt":"2025-10-01T23:30:00-02:00"},
               "publishedAt":"2025-10-03T01:00:00+03:00"}]
             """;
 
-        var paper = Assert.Single(DailyPapersJsonParser.Parse("day.json", json).Entries).Paper;
+        var unknown = Assert.Single(DailyPapersJsonParser.Parse("day.json", json).Entries).Paper;
+        var known = Assert.Single(DailyPapersJsonParser.Parse("day.json", json, new DateOnly(2025, 10, 6)).Entries).Paper;
 
-        Assert.Equal(new DateOnly(2025, 10, 2), paper.PublishedOn);
-        Assert.Equal(new DateOnly(2025, 10, 2), paper.FeaturedOn);
+        Assert.Equal(new DateOnly(2025, 10, 2), unknown.PublishedOn);
+        Assert.Null(unknown.FeaturedOn);
+        Assert.Equal(new DateOnly(2025, 10, 6), known.FeaturedOn);
     }
 
     [Fact]
@@ -167,7 +171,7 @@ public sealed class DailyPapersJsonParserTests
 
         Assert.Equal(["2501.00001", "2501.00002"], fromWrapped.Entries.Select(e => e.Paper.Id));
         Assert.Equal(["2501.00001", "2501.00002"], fromFlat.Entries.Select(e => e.Paper.Id));
-        Assert.Equal(new DateOnly(2025, 1, 2), fromWrapped.Entries[0].Paper.FeaturedOn);
+        Assert.Null(fromWrapped.Entries[0].Paper.FeaturedOn);
         Assert.Equal(5, fromFlat.Entries[0].Paper.Upvotes);
         Assert.Equal([1, 2], fromFlat.Entries.Select(e => e.Line));
     }
@@ -274,7 +278,7 @@ public sealed class DailyPapersJsonParserTests
     }
 
     [Fact]
-    public void Invalid_dates_are_warned_about_and_left_empty()
+    public void Invalid_dates_are_warned_about_and_ignored()
     {
         const string json = """
             [{"paper":{"id":"2510.00060","title":"T","summary":"S","publishedAt":"not a date","submittedOnDailyAt":12},
@@ -282,15 +286,15 @@ public sealed class DailyPapersJsonParserTests
              {"paper":{"id":"2510.00061","title":"T2","summary":"S2","publishedAt":null}}]
             """;
 
-        var result = DailyPapersJsonParser.Parse("day.json", json);
+        var result = DailyPapersJsonParser.Parse("day.json", json, new DateOnly(2025, 10, 3));
 
         Assert.Equal(2, result.Entries.Count);
         var paper = result.Entries[0].Paper;
         Assert.Null(paper.PublishedOn);
-        Assert.Equal(new DateOnly(2025, 10, 2), paper.FeaturedOn);
+        Assert.Equal(new DateOnly(2025, 10, 3), paper.FeaturedOn);
         Assert.Equal(
             [
-                "day.json:1: item 2510.00060 has an invalid paper.submittedOnDailyAt (12); left empty",
+                "day.json:1: item 2510.00060 has an invalid paper.submittedOnDailyAt (12); ignored",
                 "day.json:1: item 2510.00060 has an invalid paper.publishedAt (\"not a date\"); left empty",
             ],
             result.Warnings.Select(w => w.ToString()));
@@ -316,11 +320,10 @@ public sealed class DailyPapersJsonParserTests
     }
 
     [Theory]
-    [InlineData("{\"id\":\"1\",\"title\":\"T\",\"summary\":\"S\"}\n{\"id\":\"2\",\"title\":\"T\",\"summary\":\"S\"}\n{\"id\":\"3\",", 3)]
     [InlineData("[{\"id\":\"1\",\"title\":\"T\",\"summary\":\"S\"}", 1)]
     [InlineData("\n\n[1,2,}", 3)]
-    [InlineData("{\"id\":\"1\"}\nnot json", 2)]
-    public void Malformed_json_lines_name_the_line(string text, int line)
+    [InlineData("[{\"id\":\"1\",\"title\":\"T\",\"summary\":\"S\"},\n{\"id\":\"2\",", 2)]
+    public void Malformed_json_names_the_line(string text, int line)
     {
         var error = Assert.Throws<CorpusFormatException>(() => DailyPapersJsonParser.Parse("papers.jsonl", text));
 
