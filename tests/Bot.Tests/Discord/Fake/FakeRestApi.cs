@@ -150,7 +150,7 @@ public sealed class FakeRestApi
         lock (_lock)
         {
             _requests.Add(new RecordedRequest(
-                request.Method, path, request.QueryString.Value ?? "", route?.Name ?? "", headers, body, response.Status, DateTimeOffset.UtcNow, errorCode, scripted));
+                request.Method, path, request.QueryString.Value ?? "", route?.Name ?? "", headers, body, response.Status, DateTimeOffset.UtcNow, errorCode, scripted, response.Body?.ToJsonString()));
         }
 
         if (fault is RestFault.LoseResponse)

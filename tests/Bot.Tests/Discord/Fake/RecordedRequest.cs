@@ -16,7 +16,8 @@ public sealed record RecordedRequest(
     int Status,
     DateTimeOffset At,
     int? ErrorCode = null,
-    bool Scripted = false)
+    bool Scripted = false,
+    string? ResponseBody = null)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }
