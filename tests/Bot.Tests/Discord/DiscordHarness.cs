@@ -19,6 +19,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly HttpClient _http = new();
     private Task _consumer = Task.CompletedTask;
+    private long _nextInteraction;
 
     private DiscordHarness(FakeDiscordServer server, DiscordOptions options, GatewayTimings timings)
     {
@@ -65,6 +66,14 @@ public sealed class DiscordHarness : IAsyncDisposable
     public Task Run { get; private set; } = Task.CompletedTask;
 
     public IReadOnlyList<GatewayDispatch> Dispatches => [.. _dispatches];
+
+    /// <summary>Registers an interaction created now with the fake (as if the gateway had sent it); returns its id.</summary>
+    public ulong NewInteraction(string token, ulong channelId = 300)
+    {
+        var id = Snowflake.FromTime(DateTimeOffset.UtcNow) + (ulong)Interlocked.Increment(ref _nextInteraction);
+        Server.Rest.Interactions.Add(id, token, channelId);
+        return id;
+    }
 
     public static async Task<DiscordHarness> CreateAsync(Action<DiscordOptions>? configure = null, GatewayTimings? timings = null)
     {

@@ -20,8 +20,9 @@ public sealed class DiscordRestClientTests
 
         var created = await rest.CreateMessageAsync(300, Hello with { MessageReference = new MessageReference { MessageId = 9, FailIfNotExists = false } }, default);
         await rest.EditMessageAsync(300, created.Id, embed, default);
-        await rest.CreateInteractionResponseAsync(77, "tok", InteractionCallbackType.ChannelMessageWithSource, Hello, default);
-        await rest.CreateInteractionResponseAsync(78, "tok2", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
+        var answered = bot.NewInteraction("tok");
+        await rest.CreateInteractionResponseAsync(answered, "tok", InteractionCallbackType.ChannelMessageWithSource, Hello, default);
+        await rest.CreateInteractionResponseAsync(bot.NewInteraction("tok2"), "tok2", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
         await rest.EditOriginalResponseAsync("tok2", Hello, default);
         await rest.CreateFollowupAsync("tok2", embed, default);
         await rest.TriggerTypingAsync(300, default);
@@ -32,7 +33,7 @@ public sealed class DiscordRestClientTests
         Assert.False(create.Json.GetProperty("message_reference").GetProperty("fail_if_not_exists").GetBoolean());
         Assert.StartsWith("DiscordBot (", create.Headers["User-Agent"], StringComparison.Ordinal);
         Assert.Equal("?wait=true", Assert.Single(bot.Server.Rest.RequestsTo("followup")).Query);
-        Assert.Equal(4, Assert.Single(bot.Server.Rest.RequestsTo("interaction-callback"), r => r.Path.Contains("/77/", StringComparison.Ordinal)).Json.GetProperty("type").GetInt32());
+        Assert.Equal(4, Assert.Single(bot.Server.Rest.RequestsTo("interaction-callback"), r => r.Path.Contains($"/{answered}/", StringComparison.Ordinal)).Json.GetProperty("type").GetInt32());
         foreach (var request in bot.Server.Rest.Requests.Where(r => r.RouteName is "message-create" or "message-edit" or "original-edit" or "followup"))
         {
             Assert.Equal("{\"parse\":[]}", request.Json.GetProperty("allowed_mentions").GetRawText());
@@ -99,7 +100,7 @@ public sealed class DiscordRestClientTests
         // Requests already in flight when Discord answers 429 cannot know; the client pauses from the moment it learns.
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("global rate limit", StringComparison.Ordinal)), what: "the 429");
         var typing = bot.Rest.TriggerTypingAsync(301, default);
-        await bot.Rest.CreateInteractionResponseAsync(1, "t", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
+        await bot.Rest.CreateInteractionResponseAsync(bot.NewInteraction("t"), "t", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
         await Task.WhenAll(message, typing);
 
         var limited = bot.Server.Rest.RequestsTo("message-create")[0];
@@ -114,10 +115,11 @@ public sealed class DiscordRestClientTests
     public async Task Server_errors_are_retried()
     {
         await using var bot = await DiscordHarness.CreateAsync();
+        var posted = await bot.Rest.CreateMessageAsync(300, Hello, default);
         bot.Server.Rest.EnqueueFault("message-edit", new RestFault.Status(502));
         bot.Server.Rest.EnqueueFault("message-edit", new RestFault.Status(500));
 
-        await bot.Rest.EditMessageAsync(300, 5, Hello, default);
+        await bot.Rest.EditMessageAsync(300, posted.Id, Hello, default);
 
         Assert.Equal([502, 500, 200], bot.Server.Rest.RequestsTo("message-edit").Select(r => r.Status));
     }
@@ -213,10 +215,12 @@ public sealed class DiscordRestClientTests
     public async Task An_expired_interaction_token_is_an_ordinary_error()
     {
         await using var bot = await DiscordHarness.CreateAsync();
-        bot.Server.Rest.EnqueueFault("original-edit", new RestFault.Status(401, 50027));
+        await bot.Rest.CreateInteractionResponseAsync(bot.NewInteraction("old"), "old", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
+        bot.Server.Rest.Interactions.TokenLifetime = TimeSpan.Zero;
 
         var error = await Assert.ThrowsAsync<DiscordHttpException>(() => bot.Rest.EditOriginalResponseAsync("old", Hello, default));
         Assert.Equal(50027, error.ErrorCode);
+        Assert.Single(bot.Server.Rest.RequestsTo("original-edit"));
         await bot.Rest.TriggerTypingAsync(300, default);
     }
 

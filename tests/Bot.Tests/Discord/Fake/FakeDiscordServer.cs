@@ -22,8 +22,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private FakeDiscordServer(WebApplication app, string token)
     {
         _app = app;
-        Gateway = new FakeGateway(token, () => _baseUrl.Replace("http://", "ws://", StringComparison.Ordinal));
-        Rest = new FakeRestApi(token, () => GatewayUrl);
+        var interactions = new FakeInteractions();
+        Gateway = new FakeGateway(token, () => _baseUrl.Replace("http://", "ws://", StringComparison.Ordinal), interactions);
+        Rest = new FakeRestApi(token, () => GatewayUrl, interactions);
     }
 
     public FakeGateway Gateway { get; }

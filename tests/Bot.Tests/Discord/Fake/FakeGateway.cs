@@ -1,17 +1,23 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace PaperBot.Bot.Tests.Discord.Fake;
 
 /// <summary>
 /// The gateway half of the fake Discord. It follows the protocol (Hello, heartbeat ACKs, READY with a session and
-/// resume URL, RESUMED with replay, 4002/4004/4005/4008 for broken rules), records every frame the bot sends, and
-/// lets a test script faults and inject dispatches on the newest connection.
+/// resume URL, RESUMED with replay, 4002/4004/4005/4008 for broken rules, 4009 for a connection that stops
+/// heartbeating), delivers message content only as the Message Content intent allows, records every frame the bot
+/// sends, and lets a test script faults and inject dispatches on the newest connection.
 /// </summary>
 public sealed class FakeGateway
 {
     public const int MaxFrameBytes = 4096;
+
+    private const int GuildMessagesIntent = 1 << 9;
+    private const int DirectMessagesIntent = 1 << 12;
+    private const int MessageContentIntent = 1 << 15;
 
     private readonly Lock _lock = new();
     private readonly List<ReceivedFrame> _frames = [];
@@ -22,13 +28,23 @@ public sealed class FakeGateway
     private FakeGatewayConnection? _current;
     private int _sessionCounter;
 
-    internal FakeGateway(string token, Func<string> baseUrl)
+    internal FakeGateway(string token, Func<string> baseUrl, FakeInteractions interactions)
     {
         Token = token;
         _baseUrl = baseUrl;
+        Interactions = interactions;
     }
 
     public string Token { get; }
+
+    /// <summary>The interactions dispatched so far; the REST half enforces their deadlines.</summary>
+    public FakeInteractions Interactions { get; }
+
+    /// <summary>
+    /// How long a connection may go without a heartbeat before the fake closes it with 4009 (session timed out);
+    /// by default two intervals plus 3 s, generous enough for a loaded test machine.
+    /// </summary>
+    public TimeSpan? HeartbeatTimeout { get; set; }
 
     /// <summary>The heartbeat_interval sent in Hello.</summary>
     public int HeartbeatIntervalMs { get; set; } = 1000;
@@ -78,11 +94,26 @@ public sealed class FakeGateway
     /// <summary>Sends any text, e.g. malformed JSON.</summary>
     public Task SendRawAsync(string text) => Current().SendTextAsync(text);
 
-    /// <summary>Sends a dispatch with the session's next sequence number; returns that number.</summary>
+    /// <summary>
+    /// Sends a dispatch with the session's next sequence number; returns that number, or 0 when the session's
+    /// intents exclude the event (a guild or direct message without its intent). As Discord does, a message's
+    /// content, embeds, attachments and components arrive empty without the Message Content intent, except in
+    /// DMs, in messages that mention the bot, and in the bot's own messages.
+    /// </summary>
     public async Task<int> DispatchAsync(string eventName, object data)
     {
         var connection = Current();
         var session = connection.Session ?? throw new InvalidOperationException("The newest connection has no session yet.");
+        if (eventName == "MESSAGE_CREATE" && data is JsonObject message)
+        {
+            if (ForIntents(message, session.Intents) is not { } delivered)
+            {
+                return 0;
+            }
+
+            data = delivered;
+        }
+
         string frame;
         int sequence;
         lock (_lock)
@@ -99,7 +130,37 @@ public sealed class FakeGateway
     public Task<int> InjectMessageCreateAsync(ulong channelId, ulong messageId, ulong authorId, string content, ulong? guildId = null, IEnumerable<ulong>? mentions = null) =>
         DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(channelId, messageId, authorId, content, guildId, mentions: mentions));
 
-    public Task<int> InjectInteractionAsync(object interaction) => DispatchAsync("INTERACTION_CREATE", interaction);
+    /// <summary>Dispatches an interaction and registers it, so the REST half holds its answers to Discord's rules.</summary>
+    public Task<int> InjectInteractionAsync(JsonObject interaction)
+    {
+        Interactions.Add(interaction);
+        return DispatchAsync("INTERACTION_CREATE", interaction);
+    }
+
+    private static JsonObject? ForIntents(JsonObject message, int intents)
+    {
+        var inGuild = message.ContainsKey("guild_id");
+        if ((intents & (inGuild ? GuildMessagesIntent : DirectMessagesIntent)) == 0)
+        {
+            return null;
+        }
+
+        var botId = FakePayloads.Id(FakePayloads.BotUserId);
+        var mentionsBot = message["mentions"]!.AsArray().Any(m => m!["id"]!.GetValue<string>() == botId);
+        var fromBot = message["author"]!["id"]!.GetValue<string>() == botId;
+        if ((intents & MessageContentIntent) != 0 || !inGuild || mentionsBot || fromBot)
+        {
+            return message;
+        }
+
+        var blanked = (JsonObject)message.DeepClone();
+        blanked["content"] = "";
+        blanked["embeds"] = new JsonArray();
+        blanked["attachments"] = new JsonArray();
+        blanked["components"] = new JsonArray();
+        blanked.Remove("poll");
+        return blanked;
+    }
 
     /// <summary>Waits for the bot's connection number <paramref name="index"/> (0-based) to hold a session (READY or RESUMED sent).</summary>
     public Task WaitForSessionAsync(int index, TimeSpan? timeout = null) =>
@@ -127,15 +188,50 @@ public sealed class FakeGateway
         }
         else
         {
+            connection.LastHeartbeat = DateTimeOffset.UtcNow;
             await connection.SendOpAsync(10, new { heartbeat_interval = HeartbeatIntervalMs });
         }
 
+        using var stop = new CancellationTokenSource();
+        var watchdog = WatchHeartbeatsAsync(connection, stop.Token);
         while (await connection.ReceiveAsync() is { } bytes)
         {
             await HandleFrameAsync(connection, bytes);
         }
 
         record.Ended = true;
+        await stop.CancelAsync();
+        await watchdog;
+    }
+
+    /// <summary>As Discord: a connection whose heartbeats stop is closed with 4009, and its session ends.</summary>
+    private async Task WatchHeartbeatsAsync(FakeGatewayConnection connection, CancellationToken stop)
+    {
+        try
+        {
+            while (connection.IsOpen)
+            {
+                var interval = TimeSpan.FromMilliseconds(HeartbeatIntervalMs);
+                var timeout = HeartbeatTimeout ?? (interval * 2) + TimeSpan.FromSeconds(3);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds, 250)), stop);
+                if (DateTimeOffset.UtcNow - connection.LastHeartbeat > timeout)
+                {
+                    if (connection.Session is { } session)
+                    {
+                        lock (_lock)
+                        {
+                            _sessions.Remove(session.Id);
+                        }
+                    }
+
+                    await connection.CloseAsync(4009, "Session timed out");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task HandleFrameAsync(FakeGatewayConnection connection, byte[] bytes)
@@ -173,6 +269,11 @@ public sealed class FakeGateway
         lock (_lock)
         {
             _frames.Add(new ReceivedFrame(record.Index, op, data, Encoding.UTF8.GetString(bytes), DateTimeOffset.UtcNow));
+        }
+
+        if (op == 1)
+        {
+            connection.LastHeartbeat = DateTimeOffset.UtcNow;
         }
 
         switch (op)
@@ -222,19 +323,22 @@ public sealed class FakeGateway
         FakeSession session;
         lock (_lock)
         {
-            session = new FakeSession($"session-{++_sessionCounter}");
+            session = new FakeSession($"session-{++_sessionCounter}")
+            {
+                Intents = data.TryGetProperty("intents", out var intents) && intents.ValueKind == JsonValueKind.Number ? intents.GetInt32() : 0,
+            };
             _sessions[session.Id] = session;
         }
 
         connection.Session = session;
-        await DispatchAsync("READY", new
+        await DispatchAsync("READY", new JsonObject
         {
-            v = 10,
-            user = FakePayloads.User(FakePayloads.BotUserId, "paperbot", bot: true),
-            guilds = Array.Empty<object>(),
-            session_id = session.Id,
-            resume_gateway_url = _baseUrl() + "/resume",
-            application = new { id = FakePayloads.Id(FakePayloads.ApplicationId), flags = 0 },
+            ["v"] = 10,
+            ["user"] = FakePayloads.User(FakePayloads.BotUserId, "paperbot", bot: true),
+            ["guilds"] = new JsonArray(),
+            ["session_id"] = session.Id,
+            ["resume_gateway_url"] = _baseUrl() + "/resume",
+            ["application"] = new JsonObject { ["id"] = FakePayloads.Id(FakePayloads.ApplicationId), ["flags"] = 0 },
         });
     }
 

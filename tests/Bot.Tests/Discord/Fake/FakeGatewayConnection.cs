@@ -16,6 +16,9 @@ internal sealed class FakeGatewayConnection(WebSocket socket, GatewayConnectionR
 
     public FakeSession? Session { get; set; }
 
+    /// <summary>When the bot last sent op 1 (or when Hello went out).</summary>
+    public DateTimeOffset LastHeartbeat { get; set; }
+
     public bool IsOpen => socket.State == WebSocketState.Open;
 
     public async Task SendTextAsync(string text)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
@@ -8,11 +9,15 @@ namespace PaperBot.Bot.Tests.Discord.Fake;
 
 /// <summary>
 /// The REST half of the fake Discord: the routes the bot calls, with per-bucket limits and a global limit it
-/// enforces (a request into an exhausted bucket is a violation), scripted faults, and a record of every request.
+/// enforces (a request into an exhausted bucket is a violation), Discord's interaction rules (one
+/// acknowledgement within 3 s, a token that works for 15 min), scripted faults, and a record of every request.
 /// </summary>
 public sealed class FakeRestApi
 {
     public const string PathPrefix = "/api/v10/";
+
+    private const int MessageFlagEphemeral = 64;
+    private const int MessageFlagLoading = 128;
 
     private readonly Lock _lock = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -20,9 +25,9 @@ public sealed class FakeRestApi
     private readonly List<(string Route, RestFault Fault)> _faults = [];
     private readonly Dictionary<string, (int Limit, TimeSpan Window)> _limits = [];
     private readonly Dictionary<string, FakeBucket> _buckets = [];
-    private readonly ConcurrentDictionary<(string Channel, string Message), object> _messages = new();
-
+    private readonly ConcurrentDictionary<(string Channel, string Message), JsonObject> _messages = new();
     private readonly Dictionary<(string Channel, string Nonce), string> _nonces = [];
+    private readonly ConcurrentDictionary<ulong, int> _deniedChannels = new();
 
     // The ids of the threads opened so far (a thread is also a channel).
     private readonly ConcurrentDictionary<string, byte> _threads = new();
@@ -31,15 +36,19 @@ public sealed class FakeRestApi
     private DateTimeOffset _globalUntil;
     private long _nextId = 900_000_000_000_000_000;
 
-    internal FakeRestApi(string token, Func<string> gatewayUrl)
+    internal FakeRestApi(string token, Func<string> gatewayUrl, FakeInteractions interactions)
     {
         Token = token;
         _gatewayUrl = gatewayUrl;
+        Interactions = interactions;
         _routes = BuildRoutes();
     }
 
     /// <summary>The bot token the fake expects in Authorization headers.</summary>
     public string Token { get; }
+
+    /// <summary>The interactions the gateway sent (or a test added), with how they were answered.</summary>
+    public FakeInteractions Interactions { get; }
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -64,7 +73,15 @@ public sealed class FakeRestApi
         }
     }
 
-    /// <summary>Route names: gateway-bot, global-commands, guild-commands, interaction-callback, original-edit, followup, message-create, message-edit, typing, thread-start, message-get.</summary>
+    /// <summary>
+    /// Requests Discord would hold against the bot, not caused by a scripted fault: the 401, 403 and 429 answers
+    /// Discord counts toward its 10,000 per 10 minutes, and interaction calls it refuses (acknowledged twice,
+    /// too late, expired token).
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> InvalidRequests =>
+        Requests.Where(r => !r.Scripted && (r.Status is 401 or 403 or 429 || r.ErrorCode is 40060 or 10062 or 50027 or 10015)).ToList();
+
+    /// <summary>Route names: gateway-bot, global-commands, guild-commands, interaction-callback, original-edit, original-get, original-delete, followup, message-create, message-edit, message-list, typing, thread-start, message-get.</summary>
     public IEnumerable<string> RouteNames => _routes.Select(r => r.Name);
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string routeName) => Requests.Where(r => r.RouteName == routeName).ToList();
@@ -94,7 +111,12 @@ public sealed class FakeRestApi
         }
     }
 
-    /// <summary>Stores a message so GET /channels/{c}/messages/{m} returns it (reply chains).</summary>
+    /// <summary>
+    /// The bot may not post in <paramref name="channelId"/> (no Send Messages there): message creates, typing and
+    /// thread starts in it answer 403 with Discord's code 50013 (Missing Permissions).
+    /// </summary>
+    public void DenyChannel(ulong channelId) => _deniedChannels[channelId] = 50013;
+
     /// <summary>The ids of the messages stored in one channel (posted by the bot or added by a test), oldest first.</summary>
     public IReadOnlyList<ulong> MessageIdsIn(ulong channelId)
     {
@@ -102,6 +124,11 @@ public sealed class FakeRestApi
         return _messages.Keys.Where(k => k.Item1 == channel).Select(k => ulong.Parse(k.Item2, CultureInfo.InvariantCulture)).Order().ToList();
     }
 
+    /// <summary>A stored message as Discord would return it, or null.</summary>
+    public JsonObject? StoredMessage(ulong channelId, ulong messageId) =>
+        _messages.TryGetValue((FakePayloads.Id(channelId), FakePayloads.Id(messageId)), out var message) ? (JsonObject)message.DeepClone() : null;
+
+    /// <summary>Stores a message so GET /channels/{c}/messages/{m} returns it (reply chains).</summary>
     public void AddMessage(ulong channelId, ulong messageId, string content, ulong authorId, ulong? repliesTo = null)
     {
         var key = (channelId.ToString(CultureInfo.InvariantCulture), messageId.ToString(CultureInfo.InvariantCulture));
@@ -115,22 +142,33 @@ public sealed class FakeRestApi
         var body = await reader.ReadToEndAsync();
         var path = (request.Path.Value ?? "").StartsWith(PathPrefix, StringComparison.Ordinal) ? request.Path.Value![PathPrefix.Length..] : "";
         var route = _routes.FirstOrDefault(r => r.Method == request.Method && r.Pattern.IsMatch(path));
-        var response = route is null ? new FakeRestResponse(404, Error("404: Not Found", 0)) : await HandleRouteAsync(route, path, request, body, context);
+        var (response, fault) = route is null ? (new FakeRestResponse(404, Error("404: Not Found", 0)), null) : await HandleRouteAsync(route, path, request, body, context);
 
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var errorCode = response.Body is JsonObject { } json && json["code"] is JsonValue code && response.Status >= 400 ? code.GetValue<int>() : (int?)null;
+        var scripted = fault is not null and not RestFault.Delay;
         lock (_lock)
         {
-            _requests.Add(new RecordedRequest(request.Method, path, request.QueryString.Value ?? "", route?.Name ?? "", headers, body, response.Status, DateTimeOffset.UtcNow));
+            _requests.Add(new RecordedRequest(
+                request.Method, path, request.QueryString.Value ?? "", route?.Name ?? "", headers, body, response.Status, DateTimeOffset.UtcNow, errorCode, scripted, response.Body?.ToJsonString()));
+        }
+
+        if (fault is RestFault.LoseResponse)
+        {
+            // Discord did the work, but the answer never reaches the bot (a dropped connection, a proxy timeout).
+            context.Abort();
+            return;
         }
 
         context.Response.StatusCode = response.Status;
         if (response.Body is not null)
         {
-            await context.Response.WriteAsJsonAsync(response.Body);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Body.ToJsonString());
         }
     }
 
-    private async Task<FakeRestResponse> HandleRouteAsync(FakeRoute route, string path, HttpRequest request, string body, HttpContext context)
+    private async Task<(FakeRestResponse Response, RestFault? Fault)> HandleRouteAsync(FakeRoute route, string path, HttpRequest request, string body, HttpContext context)
     {
         var match = route.Pattern.Match(path);
         CheckHeaders(route, request, body);
@@ -143,7 +181,6 @@ public sealed class FakeRestApi
         if (fault is RestFault.Delay delay)
         {
             await Task.Delay(delay.Duration);
-            fault = null;
         }
 
         var now = DateTimeOffset.UtcNow;
@@ -153,7 +190,7 @@ public sealed class FakeRestApi
             if (!route.ExemptFromGlobal && now < _globalUntil)
             {
                 _violations.Add($"{route.Name}: sent during a global rate limit");
-                return GlobalLimited(context, _globalUntil - now);
+                return (GlobalLimited(context, _globalUntil - now), null);
             }
 
             var key = $"{route.Name}:{match.Groups["major"].Value}";
@@ -166,39 +203,52 @@ public sealed class FakeRestApi
             if (!bucket.TryTake(now))
             {
                 _violations.Add($"{route.Name}: sent into an exhausted bucket");
-                WriteBucketHeaders(context, route, bucket, now);
-                return new FakeRestResponse(429, new { message = "You are being rate limited.", retry_after = Seconds(bucket.ResetAt - now), global = false });
+                return (BucketLimited(context, route, bucket, now, bucket.ResetAt - now), null);
             }
 
             switch (fault)
             {
                 case RestFault.BucketRateLimited limited:
                     bucket.Exhaust(now, limited.RetryAfter);
-                    WriteBucketHeaders(context, route, bucket, now);
-                    context.Response.Headers["Retry-After"] = Seconds(limited.RetryAfter).ToString(CultureInfo.InvariantCulture);
-                    context.Response.Headers["X-RateLimit-Scope"] = "user";
-                    return new FakeRestResponse(429, new { message = "You are being rate limited.", retry_after = Seconds(limited.RetryAfter), global = false });
+                    return (BucketLimited(context, route, bucket, now, limited.RetryAfter), fault);
                 case RestFault.GlobalRateLimited global:
                     _globalUntil = now + global.RetryAfter;
-                    return GlobalLimited(context, global.RetryAfter);
+                    return (GlobalLimited(context, global.RetryAfter), fault);
                 case RestFault.Status status:
                     WriteBucketHeaders(context, route, bucket, now);
-                    return new FakeRestResponse(status.Code, Error($"Scripted {status.Code}", status.ErrorCode));
+                    return (new FakeRestResponse(status.Code, Error($"Scripted {status.Code}", status.ErrorCode)), fault);
             }
 
             WriteBucketHeaders(context, route, bucket, now);
         }
 
-        return route.Handle(new FakeRestRequest(match, body));
+        var fakeRequest = new FakeRestRequest(match, body, request.Query);
+        if (route.PostsInChannel && ulong.TryParse(fakeRequest["major"], CultureInfo.InvariantCulture, out var channel) && _deniedChannels.TryGetValue(channel, out var denial))
+        {
+            return (new FakeRestResponse(403, Error("Missing Permissions", denial)), fault);
+        }
+
+        return (route.Handle(fakeRequest), fault);
     }
 
     private static FakeRestResponse GlobalLimited(HttpContext context, TimeSpan retryAfter)
     {
         context.Response.Headers["X-RateLimit-Global"] = "true";
         context.Response.Headers["X-RateLimit-Scope"] = "global";
-        context.Response.Headers["Retry-After"] = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
-        return new FakeRestResponse(429, new { message = "You are being rate limited.", retry_after = Seconds(retryAfter), global = true });
+        context.Response.Headers["Retry-After"] = RetryAfterHeader(retryAfter);
+        return new FakeRestResponse(429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = Seconds(retryAfter), ["global"] = true, ["code"] = 0 });
     }
+
+    private static FakeRestResponse BucketLimited(HttpContext context, FakeRoute route, FakeBucket bucket, DateTimeOffset now, TimeSpan retryAfter)
+    {
+        WriteBucketHeaders(context, route, bucket, now);
+        context.Response.Headers["Retry-After"] = RetryAfterHeader(retryAfter);
+        context.Response.Headers["X-RateLimit-Scope"] = "user";
+        return new FakeRestResponse(429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = Seconds(retryAfter), ["global"] = false, ["code"] = 0 });
+    }
+
+    // Discord's Retry-After header is whole seconds, rounded up; the body's retry_after has the decimals.
+    private static string RetryAfterHeader(TimeSpan retryAfter) => Math.Ceiling(Math.Max(0, retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static void WriteBucketHeaders(HttpContext context, FakeRoute route, FakeBucket bucket, DateTimeOffset now)
     {
@@ -206,6 +256,7 @@ public sealed class FakeRestApi
         headers["X-RateLimit-Bucket"] = route.Name;
         headers["X-RateLimit-Limit"] = bucket.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = bucket.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = (bucket.ResetAt.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset-After"] = Seconds(bucket.ResetAt - now).ToString("0.000", CultureInfo.InvariantCulture);
     }
 
@@ -256,7 +307,7 @@ public sealed class FakeRestApi
         var root = JsonDocument.Parse(body).RootElement;
         if (route.Name == "interaction-callback")
         {
-            if (!root.TryGetProperty("data", out root) || root.ValueKind != JsonValueKind.Object)
+            if (!root.TryGetProperty("data", out root) || root.ValueKind != JsonValueKind.Object || root.TryGetProperty("choices", out _))
             {
                 return;
             }
@@ -277,9 +328,204 @@ public sealed class FakeRestApi
         }
     }
 
-    private static object Error(string message, int code) => new { message, code };
+    private static JsonObject Error(string message, int code) => new() { ["message"] = message, ["code"] = code };
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>As Discord: one acknowledgement, within 3 s of the interaction's creation.</summary>
+    private FakeRestResponse Callback(FakeRestRequest request)
+    {
+        var interaction = Interactions.ById(ulong.Parse(request["major"], CultureInfo.InvariantCulture));
+        if (interaction is null || interaction.Token != request["token"])
+        {
+            return new(404, Error("Unknown interaction", 10062));
+        }
+
+        var body = request.Json;
+        var type = body.GetProperty("type").GetInt32();
+        lock (interaction)
+        {
+            if (interaction.CallbackType is not null)
+            {
+                return new(400, Error("Interaction has already been acknowledged.", 40060));
+            }
+
+            if (DateTimeOffset.UtcNow - interaction.CreatedAt > Interactions.CallbackDeadline)
+            {
+                return new(404, Error("Unknown interaction", 10062));
+            }
+
+            interaction.CallbackType = type;
+            var data = body.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+            var flags = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("flags", out var f) ? f.GetInt32() : 0;
+            switch (type)
+            {
+                case 4:
+                    interaction.Original = InteractionMessage(interaction, NextId(), data, flags, original: true);
+                    break;
+                case 5:
+                    interaction.Thinking = true;
+                    interaction.Original = InteractionMessage(interaction, NextId(), default, (flags & MessageFlagEphemeral) | MessageFlagLoading, original: true);
+                    break;
+            }
+
+            StoreVisible(interaction.Original);
+        }
+
+        return new(204);
+    }
+
+    /// <summary>The token's interaction, or Discord's refusal: unknown before the acknowledgement, invalid after 15 minutes.</summary>
+    private FakeRestResponse? Refuse(FakeRestRequest request, out FakeInteraction interaction)
+    {
+        interaction = Interactions.ByToken(Uri.UnescapeDataString(request["major"]))!;
+        if (interaction is null || interaction.CallbackType is null)
+        {
+            return new(404, Error("Unknown Webhook", 10015));
+        }
+
+        return DateTimeOffset.UtcNow - interaction.CreatedAt > Interactions.TokenLifetime ? new(401, Error("Invalid Webhook Token", 50027)) : null;
+    }
+
+    private FakeRestResponse EditOriginal(FakeRestRequest request)
+    {
+        if (Refuse(request, out var interaction) is { } refusal)
+        {
+            return refusal;
+        }
+
+        lock (interaction)
+        {
+            if (interaction.Original is not { } original)
+            {
+                return new(404, Error("Unknown Message", 10008));
+            }
+
+            var flags = original["flags"]!.GetValue<int>() & MessageFlagEphemeral;
+            interaction.Original = InteractionMessage(interaction, original["id"]!.GetValue<string>(), request.Json, flags, original: true);
+            interaction.Original["edited_timestamp"] = "2026-01-01T00:00:01.000000+00:00";
+            interaction.Thinking = false;
+            StoreVisible(interaction.Original);
+            return new(200, interaction.Original.DeepClone());
+        }
+    }
+
+    private FakeRestResponse GetOriginal(FakeRestRequest request)
+    {
+        if (Refuse(request, out var interaction) is { } refusal)
+        {
+            return refusal;
+        }
+
+        lock (interaction)
+        {
+            return interaction.Original is { } original ? new(200, original.DeepClone()) : new(404, Error("Unknown Message", 10008));
+        }
+    }
+
+    private FakeRestResponse DeleteOriginal(FakeRestRequest request)
+    {
+        if (Refuse(request, out var interaction) is { } refusal)
+        {
+            return refusal;
+        }
+
+        lock (interaction)
+        {
+            if (interaction.Original is not { } original)
+            {
+                return new(404, Error("Unknown Message", 10008));
+            }
+
+            _messages.TryRemove((original["channel_id"]!.GetValue<string>(), original["id"]!.GetValue<string>()), out _);
+            interaction.Original = null;
+            interaction.OriginalDeleted = true;
+            interaction.Thinking = false;
+            return new(204);
+        }
+    }
+
+    /// <summary>As Discord: the first follow-up after an unedited deferral replaces the "thinking…" message (keeping its visibility).</summary>
+    private FakeRestResponse Followup(FakeRestRequest request)
+    {
+        if (Refuse(request, out var interaction) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var body = request.Json;
+        var flags = body.TryGetProperty("flags", out var f) ? f.GetInt32() & MessageFlagEphemeral : 0;
+        lock (interaction)
+        {
+            JsonObject message;
+            if (interaction.Thinking && interaction.Original is { } thinking)
+            {
+                message = InteractionMessage(interaction, thinking["id"]!.GetValue<string>(), body, thinking["flags"]!.GetValue<int>() & MessageFlagEphemeral, original: true);
+                interaction.Original = message;
+                interaction.Thinking = false;
+            }
+            else
+            {
+                message = InteractionMessage(interaction, NextId(), body, flags, original: false);
+            }
+
+            interaction.Followups.Add(message);
+            StoreVisible(message);
+            return new(200, message.DeepClone());
+        }
+    }
+
+    /// <summary>A message an interaction's token posted: in the interaction's channel, by the application's webhook.</summary>
+    private static JsonObject InteractionMessage(FakeInteraction interaction, string id, JsonElement body, int flags, bool original)
+    {
+        var message = FakePayloads.Message(interaction.ChannelId, ulong.Parse(id, CultureInfo.InvariantCulture), FakePayloads.BotUserId, "");
+        CopyBody(message, body);
+        message["type"] = original && interaction.Type == 2 ? 20 : 0;
+        message["flags"] = flags;
+        message["webhook_id"] = FakePayloads.Id(FakePayloads.ApplicationId);
+        message["application_id"] = FakePayloads.Id(FakePayloads.ApplicationId);
+        message["interaction_metadata"] = new JsonObject
+        {
+            ["id"] = FakePayloads.Id(interaction.Id),
+            ["type"] = interaction.Type,
+            ["user"] = interaction.User.DeepClone(),
+            ["authorizing_integration_owners"] = new JsonObject { ["0"] = "0" },
+        };
+        return message;
+    }
+
+    /// <summary>Content and embeds of a request body as Discord echoes them (embeds gain their type).</summary>
+    private static void CopyBody(JsonObject message, JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (body.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
+        {
+            message["content"] = content.GetString();
+        }
+
+        if (body.TryGetProperty("embeds", out var embeds) && embeds.ValueKind == JsonValueKind.Array)
+        {
+            message["embeds"] = new JsonArray(embeds.EnumerateArray().Select(e =>
+            {
+                var embed = JsonNode.Parse(e.GetRawText())!.AsObject();
+                embed["type"] = "rich";
+                return (JsonNode)embed;
+            }).ToArray());
+        }
+    }
+
+    // Ephemeral messages exist only for their user: a channel read never shows them.
+    private void StoreVisible(JsonObject? message)
+    {
+        if (message is not null && (message["flags"]!.GetValue<int>() & MessageFlagEphemeral) == 0)
+        {
+            _messages[(message["channel_id"]!.GetValue<string>(), message["id"]!.GetValue<string>())] = (JsonObject)message.DeepClone();
+        }
+    }
 
     /// <summary>A thread takes the id of the message it is opened on; none can be opened inside a thread.</summary>
     private FakeRestResponse StartThread(FakeRestRequest request)
@@ -289,8 +535,31 @@ public sealed class FakeRestApi
             return new(400, Error("Cannot execute action on this channel type", 50024));
         }
 
-        _threads[request["message"]] = 0;
-        return new(201, new { id = request["message"], type = 11, name = request.Json.GetProperty("name").GetString() });
+        if (!_threads.TryAdd(request["message"], 0))
+        {
+            return new(400, Error("A thread has already been created for this message", 160004));
+        }
+
+        return new(201, new JsonObject
+        {
+            ["id"] = request["message"],
+            ["type"] = 11,
+            ["flags"] = 0,
+            ["guild_id"] = "400",
+            ["parent_id"] = request["major"],
+            ["name"] = request.Json.GetProperty("name").GetString(),
+            ["owner_id"] = FakePayloads.Id(FakePayloads.BotUserId),
+            ["thread_metadata"] = new JsonObject
+            {
+                ["archived"] = false,
+                ["archive_timestamp"] = "2026-01-01T00:00:00.000000+00:00",
+                ["auto_archive_duration"] = request.Json.GetProperty("auto_archive_duration").GetInt32(),
+                ["locked"] = false,
+            },
+            ["message_count"] = 0,
+            ["member_count"] = 1,
+            ["total_message_sent"] = 0,
+        });
     }
 
     /// <summary>As Discord: with enforce_nonce, a nonce already used in the channel returns that message and posts nothing.</summary>
@@ -304,7 +573,7 @@ public sealed class FakeRestApi
             {
                 if (_nonces.TryGetValue((channel, key), out var existing))
                 {
-                    return new(200, _messages[(channel, existing)]);
+                    return new(200, _messages[(channel, existing)].DeepClone());
                 }
 
                 var id = NextId();
@@ -316,40 +585,109 @@ public sealed class FakeRestApi
         return new(200, StoreMessage(channel, NextId(), request.Json));
     }
 
-    private object StoreMessage(string channelId, string messageId, JsonElement body)
+    private JsonObject StoreMessage(string channelId, string messageId, JsonElement body)
     {
-        var content = body.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "";
+        ulong? repliesTo = body.TryGetProperty("message_reference", out var reference) && reference.TryGetProperty("message_id", out var parent)
+            ? ulong.Parse(parent.GetString()!, CultureInfo.InvariantCulture)
+            : null;
         var message = FakePayloads.Message(
-            ulong.Parse(channelId, CultureInfo.InvariantCulture), ulong.Parse(messageId, CultureInfo.InvariantCulture), FakePayloads.BotUserId, content ?? "");
+            ulong.Parse(channelId, CultureInfo.InvariantCulture), ulong.Parse(messageId, CultureInfo.InvariantCulture), FakePayloads.BotUserId, "", repliesTo: repliesTo);
+        CopyBody(message, body);
         _messages[(channelId, messageId)] = message;
-        return message;
+        return (JsonObject)message.DeepClone();
+    }
+
+    private FakeRestResponse EditMessage(FakeRestRequest request)
+    {
+        var key = (request["major"], request["message"]);
+        if (!_messages.TryGetValue(key, out var existing))
+        {
+            return new(404, Error("Unknown Message", 10008));
+        }
+
+        var edited = (JsonObject)existing.DeepClone();
+        CopyBody(edited, request.Json);
+        edited["edited_timestamp"] = "2026-01-01T00:00:01.000000+00:00";
+        _messages[key] = edited;
+        return new(200, edited.DeepClone());
+    }
+
+    /// <summary>GET /channels/{c}/messages: newest first, at most <c>limit</c> (default 50), only those after <c>after</c> when given.</summary>
+    private FakeRestResponse ListMessages(FakeRestRequest request)
+    {
+        var after = ulong.TryParse(request.Query["after"], CultureInfo.InvariantCulture, out var a) ? a : 0;
+        var limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 100) : 50;
+        var channel = request["major"];
+        var messages = _messages
+            .Where(m => m.Key.Channel == channel && ulong.Parse(m.Key.Message, CultureInfo.InvariantCulture) > after)
+            .OrderByDescending(m => ulong.Parse(m.Key.Message, CultureInfo.InvariantCulture))
+            .Take(limit)
+            .Select(m => m.Value.DeepClone())
+            .ToArray();
+        return new(200, new JsonArray(messages));
+    }
+
+    /// <summary>Registered commands as Discord returns them: ids, version, and every field it always sends.</summary>
+    private FakeRestResponse Commands(FakeRestRequest request, string? guildId)
+    {
+        var commands = JsonNode.Parse(request.Body)!.AsArray();
+        return new(200, new JsonArray(commands.Select(c =>
+        {
+            var command = c!.AsObject();
+            var response = new JsonObject
+            {
+                ["id"] = NextId(),
+                ["application_id"] = FakePayloads.Id(FakePayloads.ApplicationId),
+                ["version"] = NextId(),
+                ["default_member_permissions"] = command["default_member_permissions"] is JsonValue p ? p.ToString() : null,
+                ["type"] = command["type"]?.GetValue<int>() ?? 1,
+                ["name"] = command["name"]!.GetValue<string>(),
+                ["description"] = command["description"]!.GetValue<string>(),
+                ["dm_permission"] = true,
+                ["nsfw"] = false,
+            };
+            if (guildId is not null)
+            {
+                response["guild_id"] = guildId;
+            }
+
+            foreach (var field in new[] { "options", "contexts", "integration_types" })
+            {
+                if (command[field] is { } value)
+                {
+                    response[field] = value.DeepClone();
+                }
+            }
+
+            return (JsonNode)response;
+        }).ToArray()));
     }
 
     private List<FakeRoute> BuildRoutes()
     {
         static Regex P(string pattern) => new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-        const string webhookChannel = "1";
         return
         [
-            new("gateway-bot", "GET", P("^gateway/bot$"), false, false, _ => new(200, new
+            new("gateway-bot", "GET", P("^gateway/bot$"), false, false, _ => new(200, new JsonObject
             {
-                url = _gatewayUrl(),
-                shards = 1,
-                session_start_limit = new { total = 1000, remaining = 999, reset_after = 86_400_000, max_concurrency = 1 },
+                ["url"] = _gatewayUrl(),
+                ["shards"] = 1,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
             })),
-            new("global-commands", "PUT", P(@"^applications/\d+/commands$"), false, false, r => new(200, r.Json)),
-            new("guild-commands", "PUT", P(@"^applications/\d+/guilds/(?<major>\d+)/commands$"), false, false, r => new(200, r.Json)),
-            new("interaction-callback", "POST", P(@"^interactions/(?<major>\d+)/(?<token>[^/]+)/callback$"), true, true, _ => new(204)),
-            new("original-edit", "PATCH", P(@"^webhooks/\d+/(?<major>[^/]+)/messages/@original$"), true, true,
-                r => new(200, StoreMessage(webhookChannel, NextId(), r.Json))),
-            new("followup", "POST", P(@"^webhooks/\d+/(?<major>[^/]+)$"), true, true, r => new(200, StoreMessage(webhookChannel, NextId(), r.Json))),
-            new("message-create", "POST", P(@"^channels/(?<major>\d+)/messages$"), true, false, CreateMessage),
-            new("message-edit", "PATCH", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), true, false,
-                r => new(200, StoreMessage(r["major"], r["message"], r.Json))),
-            new("typing", "POST", P(@"^channels/(?<major>\d+)/typing$"), false, false, _ => new(204)),
-            new("thread-start", "POST", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)/threads$"), false, false, StartThread),
+            new("global-commands", "PUT", P(@"^applications/\d+/commands$"), false, false, r => Commands(r, null)),
+            new("guild-commands", "PUT", P(@"^applications/\d+/guilds/(?<major>\d+)/commands$"), false, false, r => Commands(r, r["major"])),
+            new("interaction-callback", "POST", P(@"^interactions/(?<major>\d+)/(?<token>[^/]+)/callback$"), true, true, Callback),
+            new("original-edit", "PATCH", P(@"^webhooks/\d+/(?<major>[^/]+)/messages/@original$"), true, true, EditOriginal),
+            new("original-get", "GET", P(@"^webhooks/\d+/(?<major>[^/]+)/messages/@original$"), false, true, GetOriginal),
+            new("original-delete", "DELETE", P(@"^webhooks/\d+/(?<major>[^/]+)/messages/@original$"), false, true, DeleteOriginal),
+            new("followup", "POST", P(@"^webhooks/\d+/(?<major>[^/]+)$"), true, true, Followup),
+            new("message-create", "POST", P(@"^channels/(?<major>\d+)/messages$"), true, false, CreateMessage) { PostsInChannel = true },
+            new("message-list", "GET", P(@"^channels/(?<major>\d+)/messages$"), false, false, ListMessages),
+            new("message-edit", "PATCH", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), true, false, EditMessage),
+            new("typing", "POST", P(@"^channels/(?<major>\d+)/typing$"), false, false, _ => new(204)) { PostsInChannel = true },
+            new("thread-start", "POST", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)/threads$"), false, false, StartThread) { PostsInChannel = true },
             new("message-get", "GET", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), false, false,
-                r => _messages.TryGetValue((r["major"], r["message"]), out var message) ? new(200, message) : new(404, Error("Unknown Message", 10008))),
+                r => _messages.TryGetValue((r["major"], r["message"]), out var message) ? new(200, message.DeepClone()) : new(404, Error("Unknown Message", 10008))),
         ];
     }
 }

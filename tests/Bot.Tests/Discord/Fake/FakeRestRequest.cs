@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 
 namespace PaperBot.Bot.Tests.Discord.Fake;
 
-internal sealed record FakeRestRequest(Match Match, string Body)
+internal sealed record FakeRestRequest(Match Match, string Body, IQueryCollection Query)
 {
     public string this[string group] => Match.Groups[group].Value;
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PaperBot.Bot.Tests.Discord.Fake;
 
-internal sealed record FakeRestResponse(int Status, object? Body = null);
+internal sealed record FakeRestResponse(int Status, JsonNode? Body = null);

@@ -9,4 +9,8 @@ internal sealed record FakeRoute(
     Regex Pattern,
     bool IsMessageWrite,
     bool ExemptFromGlobal,
-    Func<FakeRestRequest, FakeRestResponse> Handle);
+    Func<FakeRestRequest, FakeRestResponse> Handle)
+{
+    /// <summary>Posts into the channel in its path (needs Send Messages there): refused in a channel the test denied.</summary>
+    public bool PostsInChannel { get; init; }
+}

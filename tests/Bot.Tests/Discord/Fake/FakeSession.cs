@@ -7,5 +7,8 @@ internal sealed class FakeSession(string id)
 
     public int Sequence { get; set; }
 
+    /// <summary>The intents the bot identified with; they decide which events and what message content it gets.</summary>
+    public int Intents { get; init; }
+
     public List<(int Sequence, string Frame)> Sent { get; } = [];
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace PaperBot.Bot.Tests.Discord.Fake;
 
-/// <summary>One HTTP request the bot sent to the fake REST API, with the status the fake answered.</summary>
+/// <summary>
+/// One HTTP request the bot sent to the fake REST API, with the status the fake answered, Discord's error code
+/// when it refused, and whether a scripted fault (rather than the bot's own request) caused the answer.
+/// </summary>
 public sealed record RecordedRequest(
     string Method,
     string Path,
@@ -11,7 +14,10 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body,
     int Status,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    int? ErrorCode = null,
+    bool Scripted = false,
+    string? ResponseBody = null)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }

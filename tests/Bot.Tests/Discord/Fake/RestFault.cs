@@ -12,6 +12,9 @@ public abstract record RestFault
     /// <summary>An error status (500, 502, 401, 403...) with Discord's error JSON.</summary>
     public sealed record Status(int Code, int ErrorCode = 0) : RestFault;
 
+    /// <summary>Handles the request normally, then drops the connection: Discord did the work, the bot never hears of it.</summary>
+    public sealed record LoseResponse : RestFault;
+
     /// <summary>Waits before handling the request normally.</summary>
     public sealed record Delay(TimeSpan Duration) : RestFault;
 }
