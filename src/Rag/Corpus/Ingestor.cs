@@ -9,36 +9,27 @@ namespace PaperBot.Rag.Corpus;
 /// </summary>
 public sealed class Ingestor(PaperStore store, TimeProvider time)
 {
-    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files, sorted.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => CorpusFileReader.Extensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(path);
-            }
-        }
+    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files (see <see cref="CorpusWalker"/>).</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => CorpusWalker.Walk(paths).Files;
 
-        return files;
-    }
-
-    /// <summary>Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes.</summary>
+    /// <summary>
+    /// Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes. Cancellation
+    /// stops between files, after the current file's transaction: the report says how many were not reached.
+    /// </summary>
     public IngestReport IngestFiles(IReadOnlyList<string> files, DateOnly? asOf, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<IngestOutcome>();
         var warnings = new List<ParseWarning>();
         var failures = new List<CorpusFormatException>();
+        var notReached = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                notReached = files.Count - i;
+                break;
+            }
+
             var file = files[i];
             progress?.Report(new IngestProgress(i, files.Count, file));
             try
@@ -59,7 +50,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         }
 
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(outcomes, warnings, failures);
+        return new IngestReport(outcomes, warnings, failures, notReached);
     }
 
     /// <summary>Parses and stores one file; nothing is written when the file was ingested before.</summary>
