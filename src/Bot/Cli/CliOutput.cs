@@ -25,10 +25,17 @@ public sealed class CliOutput(IAnsiConsole results, IAnsiConsole status, TextWri
     /// <summary>Progress and messages: stderr, so that piping stdout stays clean.</summary>
     public IAnsiConsole Status { get; } = status;
 
-    public static CliOutput ForConsole() => new(
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
-        Console.Out);
+    public static CliOutput ForConsole()
+    {
+        var status = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            // Spectre wraps at 80 columns when it cannot ask a terminal: a logged or piped message stays one line.
+            status.Profile.Width = 4096;
+        }
+
+        return new(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }), status, Console.Out);
+    }
 
     /// <summary>Writes <paramref name="document"/> as the command's one JSON document on stdout.</summary>
     public void WriteJson(object document)

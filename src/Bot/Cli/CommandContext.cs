@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PaperBot.Bot.Cli;
 
 /// <summary>What a command's body gets: the started host's services, where to write, and whether to write JSON.</summary>
-public sealed class CommandContext(IHost host, CliOutput output, bool json)
+public sealed class CommandContext(IHost host, CliOutput output, bool json, TerminationSignal? signal = null)
 {
     public IServiceProvider Services => host.Services;
 
@@ -14,12 +14,19 @@ public sealed class CommandContext(IHost host, CliOutput output, bool json)
 
     public bool Json { get; } = json;
 
+    /// <summary>What a command stopped by Ctrl+C (130) or SIGTERM (143) exits with.</summary>
+    public int CancelledExitCode => signal?.ExitCode ?? ExitCodes.Cancelled;
+
     public T Get<T>()
         where T : notnull => host.Services.GetRequiredService<T>();
 
-    /// <summary>The index, filled from the sample corpus first if it is empty (with a progress bar on stderr).</summary>
+    /// <summary>
+    /// The index, checked for damage (once per change, see <see cref="PaperStore.EnsureIntact"/>) and filled from
+    /// the sample corpus first if it is empty (with a progress bar on stderr).
+    /// </summary>
     public PaperStore Index()
     {
+        Get<PaperStore>().EnsureIntact();
         var bootstrapper = Get<IndexBootstrapper>();
         if (bootstrapper.NeedsSeed)
         {

@@ -30,7 +30,16 @@ public static class CommandHost
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddPaperBotRag(builder.Configuration, contentRoot);
+        try
+        {
+            builder.Services.AddPaperBotRag(builder.Configuration, contentRoot);
+        }
+        catch (Exception e) when (ConfigurationErrors.Explain(e, builder.Configuration) is { } problems)
+        {
+            // Registration reads the Llm section to decide whether a model is there: a value that does not bind fails here.
+            throw new ConfigurationException(problems, e);
+        }
+
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag;
@@ -10,8 +12,8 @@ namespace PaperBot.Bot.Cli;
 
 /// <summary>
 /// Runs a command's body inside a started host and turns failures into a one-line message and the contract's
-/// exit code: user and data mistakes exit 2, model or network failures 3. No stack trace reaches the user
-/// unless PAPERBOT_DEBUG is set.
+/// exit code: usage mistakes exit 1, input, data and configuration mistakes 2, model or network failures 3,
+/// Ctrl+C 130 (SIGTERM 143). No stack trace reaches the user unless PAPERBOT_DEBUG is set.
 /// </summary>
 public static class CommandRunner
 {
@@ -22,16 +24,24 @@ public static class CommandRunner
         System.CommandLine.ParseResult parse, Option<bool>? json, Func<CommandContext, CancellationToken, Task<int>> body,
         CancellationToken cancellationToken, Action<HostApplicationBuilder>? configure = null)
     {
+        // Hand System.CommandLine its task at once: it installs its SIGINT/SIGTERM handler only when the action
+        // returns one, so a body that ran synchronously to its end (an ingest) could not be interrupted.
+        await Task.Yield();
         var output = CliOutput.ForConsole();
+        using var signal = TerminationSignal.Listen();
+        HostApplicationBuilder? builder = null;
         try
         {
-            var builder = CommandHost.CreateBuilder();
+            builder = CommandHost.CreateBuilder();
             configure?.Invoke(builder);
             using var host = builder.Build();
+
+            // Validated here rather than by StartAsync, which would log the failure with its stack first.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             await host.StartAsync(cancellationToken);
             try
             {
-                var context = new CommandContext(host, output, json is not null && parse.GetValue(json));
+                var context = new CommandContext(host, output, json is not null && parse.GetValue(json), signal);
                 return await body(context, cancellationToken);
             }
             finally
@@ -42,17 +52,23 @@ public static class CommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.Error("cancelled");
-            return ExitCodes.Cancelled;
+            return signal.ExitCode;
+        }
+        catch (Exception e) when (ConfigurationErrors.Explain(e, builder?.Configuration) is { } problems)
+        {
+            foreach (var problem in problems)
+            {
+                output.Error($"invalid configuration: {problem}");
+            }
+
+            ShowDebugDetails(e);
+            return ExitCodes.InputError;
         }
         catch (Exception e)
         {
             var (code, message) = Classify(e);
-            output.Error(message);
-            if (Environment.GetEnvironmentVariable("PAPERBOT_DEBUG") is "1" or "true")
-            {
-                Console.Error.WriteLine(e.ToString());
-            }
-
+            output.Error(code == ExitCodes.Usage ? $"{message} (see 'paperbot {parse.CommandResult.Command.Name} --help')" : message);
+            ShowDebugDetails(e);
             return code;
         }
     }
@@ -60,17 +76,21 @@ public static class CommandRunner
     /// <summary>The exit code and user-facing message for a failure.</summary>
     public static (int Code, string Message) Classify(Exception e) => e switch
     {
+        UsageException => (ExitCodes.Usage, e.Message),
         UserInputException or CorpusFormatException or IndexException => (ExitCodes.InputError, e.Message),
-        OptionsValidationException o => (ExitCodes.InputError, ConfigurationMessage(o)),
+        _ when ConfigurationErrors.Explain(e, null) is { } problems => (ExitCodes.InputError, "invalid configuration: " + string.Join("; ", problems)),
+        SqliteException s when IndexHealth.Describe(s) is { } damage => (ExitCodes.InputError, damage),
         HttpRequestException => (ExitCodes.RuntimeFailure, $"network failure: {e.Message}"),
         _ when e.GetType().Name.EndsWith("Exception", StringComparison.Ordinal) && e.GetType().Namespace?.StartsWith("PaperBot", StringComparison.Ordinal) == true
             => (ExitCodes.RuntimeFailure, e.Message),
         _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({e.GetType().Name}): {e.Message} (set PAPERBOT_DEBUG=1 for details)"),
     };
 
-    private static string ConfigurationMessage(OptionsValidationException e)
+    private static void ShowDebugDetails(Exception e)
     {
-        var section = e.OptionsType.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string ?? e.OptionsType.Name;
-        return $"invalid configuration in section '{section}' (appsettings.json or PAPERBOT_{section}__<Key>): {string.Join("; ", e.Failures)}";
+        if (Environment.GetEnvironmentVariable("PAPERBOT_DEBUG") is "1" or "true")
+        {
+            Console.Error.WriteLine(e.ToString());
+        }
     }
 }

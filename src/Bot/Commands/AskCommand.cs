@@ -13,33 +13,29 @@ public static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string>("QUESTION") { Description = "The question, in quotes" };
-        var date = new Option<string?>("--date") { Description = "Only papers of this day (YYYY-MM-DD)" };
-        var from = new Option<string?>("--from") { Description = "Only papers from this day on (YYYY-MM-DD)" };
-        var to = new Option<string?>("--to") { Description = "Only papers up to this day (YYYY-MM-DD)" };
+        var date = CommandLineValues.DayOption("--date", "Only papers of this day (YYYY-MM-DD)");
+        var from = CommandLineValues.DayOption("--from", "Only papers from this day on (YYYY-MM-DD)");
+        var to = CommandLineValues.DayOption("--to", "Only papers up to this day (YYYY-MM-DD)");
         var noModel = new Option<bool>("--no-model") { Description = "Answer extractively from the abstracts, even with a model configured" };
         var json = CommandRunner.JsonOption();
         var command = new Command("ask", "Answer a question from the indexed papers, with citations") { question, date, from, to, noModel, json };
+        CommandLineValues.DayOrder(command, from, to);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(date) is { Implicit: false } && (result.GetResult(from) is { Implicit: false } || result.GetResult(to) is { Implicit: false }))
+            {
+                result.AddError("use either --date or --from/--to, not both");
+            }
+        });
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
-            var request = new AnswerRequest(parse.GetValue(question) ?? "") { NoModel = parse.GetValue(noModel) };
-            if (parse.GetValue(date) is { } d)
+            var day = parse.GetValue(date);
+            var request = new AnswerRequest(parse.GetValue(question) ?? "")
             {
-                if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
-                {
-                    throw new UserInputException("use either --date or --from/--to, not both");
-                }
-
-                var day = DayParser.Parse(d, "--date");
-                request = request with { From = day, To = day };
-            }
-            else
-            {
-                request = request with
-                {
-                    From = parse.GetValue(from) is { } f ? DayParser.Parse(f, "--from") : null,
-                    To = parse.GetValue(to) is { } t ? DayParser.Parse(t, "--to") : null,
-                };
-            }
+                NoModel = parse.GetValue(noModel),
+                From = day ?? parse.GetValue(from),
+                To = day ?? parse.GetValue(to),
+            };
 
             ctx.Index();
             await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);

@@ -13,18 +13,13 @@ public static class GenerateCommand
     public static Command Create()
     {
         var prompt = new Argument<string>("PROMPT") { Description = "Text to continue, sent as is (no chat template)" };
-        var maxTokens = new Option<int>("--max-tokens") { Description = "How many tokens to generate at most", DefaultValueFactory = _ => 64 };
+        var maxTokens = new Option<int>("--max-tokens") { Description = "How many tokens to generate at most (1 to 8192)", DefaultValueFactory = _ => 64 }.InRange(1, 8192);
         var greedy = new Option<bool>("--greedy") { Description = "Always take the most likely token (temperature 0), for repeatable output" };
         var json = CommandRunner.JsonOption();
         var command = new Command("generate", "Continue a prompt with the configured model (checks that a model works)") { prompt, maxTokens, greedy, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
             var n = parse.GetValue(maxTokens);
-            if (n is < 1 or > 8192)
-            {
-                throw new UserInputException("--max-tokens must be between 1 and 8192");
-            }
-
             var availability = ctx.Get<ILlmAvailability>();
             if (!availability.IsChatModelAvailable)
             {

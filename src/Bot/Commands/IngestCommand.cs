@@ -3,6 +3,7 @@ using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Index;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -12,35 +13,45 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest (default: the sample corpus, data/seed)", Arity = ArgumentArity.ZeroOrMore };
-        var asOf = new Option<string?>("--as-of") { Description = "Reference date (YYYY-MM-DD) for page dates without a year; default: each file's modification time" };
-        var featuredOn = new Option<string?>("--featured-on")
-        {
-            Description = "The day (YYYY-MM-DD) the files were featured on, for papers that do not say and files whose name holds no date",
-        };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest (default: the sample corpus, data/seed)", Arity = ArgumentArity.ZeroOrMore }.NonBlank();
+        var asOf = CommandLineValues.DayOption("--as-of", "Reference date (YYYY-MM-DD) for page dates without a year; default: each file's modification time");
+        var featuredOn = CommandLineValues.DayOption(
+            "--featured-on", "The day (YYYY-MM-DD) the files were featured on, for papers that do not say and files whose name holds no date");
         var json = CommandRunner.JsonOption();
         var command = new Command("ingest", "Ingest saved Daily Papers pages, HF API JSON/JSONL files, or folders of them") { paths, asOf, featuredOn, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
-            var reference = parse.GetValue(asOf) is { } a ? DayParser.Parse(a, "--as-of") : (DateOnly?)null;
-            var featured = parse.GetValue(featuredOn) is { } f ? DayParser.Parse(f, "--featured-on") : (DateOnly?)null;
+            var reference = parse.GetValue(asOf);
+            var featured = parse.GetValue(featuredOn);
             var given = parse.GetValue(paths) ?? [];
-            var files = Ingestor.ExpandPaths(given.Length > 0 ? given : [ctx.Get<PaperBotPaths>().SeedDirectory]);
-            if (files.Count == 0)
+
+            // Refused before anything is read: a damaged or read-only index must not get half a batch.
+            var store = ctx.Get<PaperStore>();
+            store.EnsureWritable();
+            store.EnsureIntact();
+            var walk = CorpusWalker.Walk(given.Length > 0 ? given : [ctx.Get<PaperBotPaths>().SeedDirectory], ct);
+            if (walk.Files.Count == 0 && walk.UnreadableFolders.Count == 0)
             {
                 throw new UserInputException($"no .txt, .json or .jsonl files under {string.Join(", ", given)}");
             }
 
             var ingestor = ctx.Get<Ingestor>();
-            var report = IngestProgressBar.Run(ctx.Output.Status, "Ingesting", p => ingestor.IngestFiles(files, reference, p, featured, ct));
-            Print(ctx, report);
-            return Task.FromResult(report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InputError);
+            var report = IngestProgressBar.Run(ctx.Output.Status, "Ingesting", p => ingestor.IngestFiles(walk.Files, reference, p, featured, ct));
+            report = report with { Failures = [.. walk.UnreadableFolders, .. report.Failures] };
+            Print(ctx, report, walk.LinksNotFollowed);
+            return Task.FromResult(report.NotReached > 0 ? ctx.CancelledExitCode
+                : report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InputError);
         }, ct));
         return command;
     }
 
-    private static void Print(CommandContext ctx, IngestReport report)
+    private static void Print(CommandContext ctx, IngestReport report, IReadOnlyList<CorpusWalkNote> links)
     {
+        foreach (var link in links)
+        {
+            ctx.Output.Warning(link.ToString());
+        }
+
         foreach (var warning in report.Warnings)
         {
             ctx.Output.Warning(warning.ToString());
@@ -54,6 +65,11 @@ public static class IngestCommand
         foreach (var empty in report.Outcomes.Where(o => o.Entries == 0 && !o.AlreadyIngested))
         {
             ctx.Output.Status.MarkupLineInterpolated($"no papers in {empty.Path}");
+        }
+
+        if (report.NotReached > 0)
+        {
+            ctx.Output.Error($"cancelled: stopped after {report.Outcomes.Count + report.Failures.Count} files; the {report.NotReached} files not reached were not ingested (run the same command again to finish: ingested files are skipped)");
         }
 
         if (ctx.Json)
@@ -70,6 +86,8 @@ public static class IngestCommand
                 guessed_days = report.GuessedDays,
                 warnings = report.Warnings.Select(w => new { path = w.Path, line = w.Line, message = w.Message }),
                 failures = report.Failures.Select(f => new { path = f.Path, line = f.Line, message = f.Reason }),
+                links_not_followed = links.Select(l => new { path = l.Path, message = l.Message }),
+                not_reached = report.NotReached,
             });
             return;
         }

@@ -10,13 +10,13 @@ public static class PapersCommand
 {
     public static Command Create()
     {
-        var date = new Option<string?>("--date") { Description = "The day (YYYY-MM-DD); default: the latest day in the index" };
+        var date = CommandLineValues.DayOption("--date", "The day (YYYY-MM-DD); default: the latest day in the index");
         var json = CommandRunner.JsonOption();
         var command = new Command("papers", "List the papers of one day") { date, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
             var store = ctx.Index();
-            var day = parse.GetValue(date) is { } d ? DayParser.Parse(d, "--date") : store.LatestDay()
+            var day = parse.GetValue(date) ?? store.LatestDay()
                 ?? throw new UserInputException("the index has no dated papers; ingest some first");
             var papers = store.PapersOfDay(day);
             if (ctx.Json)

@@ -13,23 +13,15 @@ public static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string>("QUERY") { Description = "Words to look for in titles and abstracts" };
-        var top = new Option<int>("--top") { Description = $"How many results (1 to {SearchRequest.MaxTop})", DefaultValueFactory = _ => 10 };
-        var from = new Option<string?>("--from") { Description = "Only papers from this day on (YYYY-MM-DD)" };
-        var to = new Option<string?>("--to") { Description = "Only papers up to this day (YYYY-MM-DD)" };
+        var top = new Option<int>("--top") { Description = $"How many results (1 to {SearchRequest.MaxTop})", DefaultValueFactory = _ => 10 }.InRange(1, SearchRequest.MaxTop);
+        var from = CommandLineValues.DayOption("--from", "Only papers from this day on (YYYY-MM-DD)");
+        var to = CommandLineValues.DayOption("--to", "Only papers up to this day (YYYY-MM-DD)");
         var json = CommandRunner.JsonOption();
         var command = new Command("search", "Search the indexed papers") { query, top, from, to, json };
+        CommandLineValues.DayOrder(command, from, to);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
-            var n = parse.GetValue(top);
-            if (n is < 1 or > SearchRequest.MaxTop)
-            {
-                throw new UserInputException($"--top must be between 1 and {SearchRequest.MaxTop}");
-            }
-
-            var request = new SearchRequest(
-                parse.GetValue(query) ?? "", n,
-                parse.GetValue(from) is { } f ? DayParser.Parse(f, "--from") : null,
-                parse.GetValue(to) is { } t ? DayParser.Parse(t, "--to") : null);
+            var request = new SearchRequest(parse.GetValue(query) ?? "", parse.GetValue(top), parse.GetValue(from), parse.GetValue(to));
             var hits = ctx.Index().Search(request);
             Print(ctx, request, hits);
             return Task.FromResult(ExitCodes.Success);

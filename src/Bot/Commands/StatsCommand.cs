@@ -14,7 +14,9 @@ public static class StatsCommand
         var command = new Command("stats", "Counts: entries read, distinct papers, days, date range, index size") { json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
-            var stats = ctx.Index().Stats();
+            var store = ctx.Index();
+            store.EnsureIntact(always: true);
+            var stats = store.Stats();
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(new

@@ -11,13 +11,13 @@ public static class SummarizeCommand
 {
     public static Command Create()
     {
-        var date = new Option<string?>("--date") { Description = "The day (YYYY-MM-DD); default: the latest day in the index" };
+        var date = CommandLineValues.DayOption("--date", "The day (YYYY-MM-DD); default: the latest day in the index");
         var noModel = new Option<bool>("--no-model") { Description = "Write the extractive digest, even with a model configured" };
         var json = CommandRunner.JsonOption();
         var command = new Command("summarize", "The digest of one day's papers: themes, citations, the most upvoted") { date, noModel, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
-            var day = parse.GetValue(date) is { } d ? DayParser.Parse(d, "--date") : (DateOnly?)null;
+            var day = parse.GetValue(date);
             ctx.Index();
             var result = await ctx.Get<DayDigest>().SummarizeAsync(new DigestRequest(day, parse.GetValue(noModel)), token);
             if (ctx.Json)

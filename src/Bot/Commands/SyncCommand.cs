@@ -15,16 +15,17 @@ public static class SyncCommand
 
     public static Command Create()
     {
-        var date = new Option<string?>("--date") { Description = "One day (YYYY-MM-DD)" };
-        var days = new Option<int?>("--days") { Description = $"The last N days, today included (1 to {MaxDays})" };
+        var date = CommandLineValues.DayOption("--date", "One day (YYYY-MM-DD)");
+        var days = new Option<int?>("--days") { Description = $"The last N days, today included (1 to {MaxDays})" }.InRange(1, MaxDays);
         var week = new Option<string?>("--week") { Description = "An ISO week (YYYY-Www, e.g. 2025-W40)" };
         var month = new Option<string?>("--month") { Description = "A month (YYYY-MM)" };
         var json = CommandRunner.JsonOption();
         var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, json };
+        CommandLineValues.OneOf(command, date, days, week, month);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
             var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), ctx.Get<TimeProvider>());
-            ctx.Index();
+            ctx.Index().EnsureWritable();
             var sync = ctx.Get<PaperSync>();
             var results = new List<PeriodSync>();
             foreach (var period in periods)
@@ -45,21 +46,14 @@ public static class SyncCommand
         return command;
     }
 
-    private static List<DailyPapersPeriod> Periods(string? date, int? days, string? week, string? month, TimeProvider time)
+    private static List<DailyPapersPeriod> Periods(DateOnly? date, int? days, string? week, string? month, TimeProvider time)
     {
-        var given = new object?[] { date, days, week, month }.Count(v => v is not null);
-        if (given > 1)
-        {
-            throw new UserInputException("give only one of --date, --days, --week, --month");
-        }
-
         try
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             return (date, days, week, month) switch
             {
-                ({ } d, _, _, _) => [DailyPapersPeriod.Day(DayParser.Parse(d, "--date"))],
-                (_, { } n, _, _) when n is < 1 or > MaxDays => throw new UserInputException($"--days must be between 1 and {MaxDays}"),
+                ({ } d, _, _, _) => [DailyPapersPeriod.Day(d)],
                 (_, { } n, _, _) => Enumerable.Range(0, n).Select(i => DailyPapersPeriod.Day(today.AddDays(-i))).ToList(),
                 (_, _, { } w, _) => [DailyPapersPeriod.Week(w)],
                 (_, _, _, { } m) => [DailyPapersPeriod.Month(m)],
@@ -68,7 +62,8 @@ public static class SyncCommand
         }
         catch (ArgumentException e)
         {
-            throw new UserInputException(e.Message, e);
+            // A --week or --month the period parser refuses: the command line is wrong.
+            throw new UsageException(e.Message, e);
         }
     }
 

@@ -2,11 +2,15 @@ using PaperBot.Rag.Index;
 
 namespace PaperBot.Rag.Corpus;
 
-/// <summary>What a batch ingest did: per-file outcomes, entries skipped with a warning, files refused.</summary>
+/// <summary>
+/// What a batch ingest did: per-file outcomes, entries skipped with a warning, files refused, and the files not
+/// reached because the batch was cancelled.
+/// </summary>
 public sealed record IngestReport(
     IReadOnlyList<IngestOutcome> Outcomes,
     IReadOnlyList<ParseWarning> Warnings,
-    IReadOnlyList<CorpusFormatException> Failures)
+    IReadOnlyList<CorpusFormatException> Failures,
+    int NotReached = 0)
 {
     public int Entries => Outcomes.Sum(o => o.Entries);
 

@@ -9,28 +9,13 @@ namespace PaperBot.Rag.Corpus;
 /// </summary>
 public sealed class Ingestor(PaperStore store, TimeProvider time)
 {
-    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files, sorted.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => CorpusFileReader.Extensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(path);
-            }
-        }
+    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files (see <see cref="CorpusWalker"/>).</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => CorpusWalker.Walk(paths).Files;
 
-        return files;
-    }
-
-    /// <summary>Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes.</summary>
+    /// <summary>
+    /// Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes. Cancellation
+    /// stops between files, after the current file's transaction: the report says how many were not reached.
+    /// </summary>
     /// <param name="files">The files, in order.</param>
     /// <param name="asOf">The reference date for page dates without a year; null = each file's write time.</param>
     /// <param name="progress">Told before each file and at the end.</param>
@@ -42,9 +27,15 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var outcomes = new List<IngestOutcome>();
         var warnings = new List<ParseWarning>();
         var failures = new List<CorpusFormatException>();
+        var notReached = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                notReached = files.Count - i;
+                break;
+            }
+
             var file = files[i];
             progress?.Report(new IngestProgress(i, files.Count, file));
             try
@@ -65,7 +56,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         }
 
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(outcomes, warnings, failures);
+        return new IngestReport(outcomes, warnings, failures, notReached);
     }
 
     /// <summary>Parses and stores one file; nothing is written when the file was ingested before.</summary>

@@ -19,10 +19,12 @@ public sealed class PaperStore
     public PaperStore(string databasePath)
     {
         DatabasePath = Path.GetFullPath(databasePath);
+        IsReadOnly = IndexFolder.Prepare(DatabasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // A read-only index is opened immutable: SQLite could not create the WAL index (-shm) beside it.
+            DataSource = IsReadOnly ? new Uri(DatabasePath).AbsoluteUri + "?immutable=1" : DatabasePath,
+            Mode = IsReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
@@ -30,6 +32,12 @@ public sealed class PaperStore
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// True when the index file or its folder cannot be written (a read-only mount, another user's files):
+    /// reading works, writing commands are refused with <see cref="EnsureWritable"/>, caches are not kept.
+    /// </summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>The number of papers in the index (a scan of the table: use <see cref="IsEmpty"/> to test for none).</summary>
     public long Count => Scalar<long>("SELECT count(*) FROM papers");
@@ -53,6 +61,7 @@ public sealed class PaperStore
     /// </summary>
     public IngestOutcome Ingest(string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now)
     {
+        EnsureWritable();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         if (SourceKnown(connection, transaction, sha256))
@@ -98,6 +107,7 @@ public sealed class PaperStore
     /// </summary>
     public void RefreshStatistics()
     {
+        EnsureWritable();
         using var connection = Open();
         TermStatistics.Refresh(connection);
     }
@@ -193,6 +203,48 @@ public sealed class PaperStore
             reader.GetInt64(5), reader.GetInt64(6) + walBytes, DatabasePath);
     }
 
+    /// <summary>Throws a clear <see cref="IndexException"/> when the index cannot be written (see <see cref="IsReadOnly"/>).</summary>
+    public void EnsureWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new IndexException(IndexHealth.ReadOnly(DatabasePath));
+        }
+    }
+
+    /// <summary>
+    /// Runs SQLite's quick check and throws an <see cref="IndexException"/> saying how to rebuild a damaged
+    /// index. Unless <paramref name="always"/>, an index unchanged since its last good check is not read again
+    /// (<see cref="IndexHealth"/> keeps the stamp), so a large index costs the scan once per change.
+    /// </summary>
+    public void EnsureIntact(bool always = false)
+    {
+        if (!always && IndexHealth.CheckedUnchanged(DatabasePath))
+        {
+            return;
+        }
+
+        string result;
+        try
+        {
+            result = Scalar<string>("PRAGMA quick_check(1)");
+        }
+        catch (SqliteException e) when (IndexHealth.Describe(e, DatabasePath) is { } message)
+        {
+            throw new IndexException(message, e);
+        }
+
+        if (result != "ok")
+        {
+            throw new IndexException(IndexHealth.Damaged(DatabasePath, result));
+        }
+
+        if (!IsReadOnly)
+        {
+            IndexHealth.Stamp(DatabasePath);
+        }
+    }
+
     /// <summary>Opens a pooled connection with this store's settings; callers dispose it.</summary>
     internal SqliteConnection Open()
     {
@@ -215,7 +267,8 @@ public sealed class PaperStore
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new IndexException($"cannot open the index at {DatabasePath} ({e.Message}); if that file is not a PaperBot index, move it away or set Data:Directory to another folder", e);
+            throw new IndexException(IndexHealth.Describe(e, DatabasePath)
+                ?? $"cannot open the index at {DatabasePath} ({e.Message}); if that file is not a PaperBot index, move it away or set Data:Directory to another folder", e);
         }
     }
 
@@ -255,23 +308,41 @@ public sealed class PaperStore
 
     private void Initialize()
     {
-        var folder = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         using var connection = Open();
         try
         {
+            if (IsReadOnly)
+            {
+                EnsureCurrentSchema(connection);
+                return;
+            }
+
             using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
             SchemaMigrations.Apply(connection);
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == IndexHealth.SqliteCorrupt)
+        {
+            throw new IndexException(IndexHealth.Damaged(DatabasePath, e.Message), e);
+        }
         catch (SqliteException e)
         {
             throw new IndexException($"the file {DatabasePath} is not a PaperBot index ({e.Message}); move it away or set Data:Directory to another folder", e);
+        }
+    }
+
+    /// <summary>A read-only index cannot be migrated: it is readable only when written by this schema version.</summary>
+    private void EnsureCurrentSchema(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (version != SchemaMigrations.Latest)
+        {
+            throw new IndexException(version == 0
+                ? $"there is no PaperBot index at {DatabasePath} and its folder is read-only; set Data:Directory to a writable folder"
+                : $"the index at {DatabasePath} has schema {version}, this build reads {SchemaMigrations.Latest}, and its folder is read-only so it cannot be upgraded; make {Path.GetDirectoryName(DatabasePath)} writable or copy the index to a writable Data:Directory");
         }
     }
 

@@ -11,11 +11,11 @@ internal sealed class PaperBotProcess : IDisposable
 {
     private readonly PaperBot.Rag.Tests.TempFolder _folder = new();
 
-    public PaperBotProcess(string? extraSettings = null)
+    public PaperBotProcess(string? extraSettings = null, string dataDirectory = "data")
     {
         var seed = Path.Combine(RepoRoot, "data", "seed").Replace("\\", "/", StringComparison.Ordinal);
         _folder.Write("appsettings.json",
-            $$"""{ "Data": { "Directory": "data", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
+            $$"""{ "Data": { "Directory": "{{dataDirectory}}", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
     }
 
     public static string RepoRoot => PaperBot.Rag.Tests.TestPaths.RepoRoot;
@@ -23,6 +23,15 @@ internal sealed class PaperBotProcess : IDisposable
     public string Workspace => _folder.Path;
 
     public string DatabasePath => Path.Combine(Workspace, "data", "paperbot.db");
+
+    /// <summary>Environment variables for the child (PAPERBOT_Llm__ModelPath, ...).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>
+    /// Runs the child without the capabilities that let root read and write any file, so that file modes mean for
+    /// it what they mean for a user (the tests run as root in containers).
+    /// </summary>
+    public bool AsOrdinaryUser { get; init; }
 
     /// <summary>The built paperbot.dll of the same configuration as the tests.</summary>
     public static string Executable
@@ -36,13 +45,20 @@ internal sealed class PaperBotProcess : IDisposable
 
     public ProcessStartInfo StartInfo(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var dropCapabilities = AsOrdinaryUser && System.Environment.IsPrivilegedProcess;
+        var info = new ProcessStartInfo(dropCapabilities ? "setpriv" : "dotnet")
         {
             WorkingDirectory = Workspace,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
+        if (dropCapabilities)
+        {
+            info.ArgumentList.Add("--bounding-set=-dac_override,-dac_read_search");
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Executable);
         foreach (var arg in args)
         {
@@ -50,6 +66,11 @@ internal sealed class PaperBotProcess : IDisposable
         }
 
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
 

@@ -24,6 +24,11 @@ public sealed class DigestStore(PaperStore store)
 
     public void SaveGist(string paperId, string model, string gist)
     {
+        if (store.IsReadOnly)
+        {
+            return; // a cache: a read-only index answers without keeping it
+        }
+
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR REPLACE INTO paper_gists(pid, model, gist) SELECT pid, $model, $gist FROM papers WHERE id = $id";
@@ -47,6 +52,11 @@ public sealed class DigestStore(PaperStore store)
 
     public void SaveDigest(DateOnly day, string model, string papersHash, string digest, DateTimeOffset createdAt)
     {
+        if (store.IsReadOnly)
+        {
+            return; // a cache: a read-only index summarizes without keeping it
+        }
+
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -1,0 +1,158 @@
+namespace PaperBot.Bot.Tests.Cli;
+
+/// <summary>
+/// Mistakes a newcomer makes on the command line and in the configuration, run through the real executable: each
+/// gets one clear line, the documented exit code and no stack trace.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes and symbolic links as on Linux
+public sealed class BadInputTests : IDisposable
+{
+    private readonly PaperBotProcess _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("PATH must not be empty", "ingest", "")]
+    [InlineData("PATH must not be empty", "ingest", "data", "  ")]
+    [InlineData("--top must be between 1 and", "search", "x", "--top", "-1")]
+    [InlineData("--top must be between 1 and", "search", "x", "--top", "0")]
+    [InlineData("the day range is empty", "search", "x", "--from", "2025-06-01", "--to", "2025-01-01")]
+    [InlineData("the day range is empty", "ask", "x", "--from", "2025-06-01", "--to", "2025-01-01")]
+    [InlineData("--max-tokens must be between 1 and", "generate", "x", "--max-tokens", "0")]
+    [InlineData("--days must be between 1 and", "sync", "--days", "0")]
+    [InlineData("give only one of", "sync", "--date", "2025-01-01", "--days", "2")]
+    [InlineData("use either --date or --from/--to", "ask", "x", "--date", "2025-01-01", "--to", "2025-01-02")]
+    public async Task Usage_mistakes_exit_1_with_the_reason_and_no_stack(string reason, params string[] args)
+    {
+        var result = await _bot.RunAsync(args);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_value_from_the_environment_names_the_key_its_variable_and_the_range()
+    {
+        _bot.Environment["PAPERBOT_Llm__ContextSize"] = "-5";
+        _bot.Environment["PAPERBOT_Llm__TopP"] = "7";
+
+        var result = await _bot.RunAsync("stats");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var errors = ErrorLines(result);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, l => l.Contains("Llm:ContextSize = \"-5\"", StringComparison.Ordinal)
+            && l.Contains("PAPERBOT_Llm__ContextSize", StringComparison.Ordinal) && l.Contains("between 256 and", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.Contains("Llm:TopP = \"7\"", StringComparison.Ordinal) && l.Contains("PAPERBOT_Llm__TopP", StringComparison.Ordinal));
+        AssertNoStack(result);
+    }
+
+    [Fact]
+    public async Task A_missing_Discord_application_id_names_the_key_and_its_variable()
+    {
+        using var bot = new PaperBotProcess(""", "Discord": { "Token": "not-a-real-token" }""");
+
+        var result = await bot.RunAsync("discord");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(ErrorLines(result));
+        Assert.Contains("Discord:ApplicationId", error, StringComparison.Ordinal);
+        Assert.Contains("PAPERBOT_Discord__ApplicationId", error, StringComparison.Ordinal);
+        AssertNoStack(result);
+    }
+
+    [Fact]
+    public async Task A_JSON_syntax_error_in_appsettings_gives_the_file_line_and_column()
+    {
+        File.WriteAllText(Path.Combine(_bot.Workspace, "appsettings.json"), "{\n  \"Data\": { \"Directory\": \"data\" },\n  \"Llm\": { \"ContextSize\" 4096 }\n}\n");
+
+        var result = await _bot.RunAsync("stats");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(ErrorLines(result));
+        Assert.Contains(Path.Combine(_bot.Workspace, "appsettings.json") + ": line 3, column 26", error, StringComparison.Ordinal);
+        AssertNoStack(result);
+    }
+
+    [Fact]
+    public async Task A_key_given_twice_in_appsettings_names_the_file_and_the_key()
+    {
+        using var bot = new PaperBotProcess(""", "Data": { "Directory": "elsewhere" }""");
+
+        var result = await bot.RunAsync("stats");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(ErrorLines(result));
+        Assert.Contains("appsettings.json: A duplicate key 'Data:Directory'", error, StringComparison.Ordinal);
+        AssertNoStack(result);
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_names_the_key_the_value_and_the_file()
+    {
+        using var bot = new PaperBotProcess(""", "Llm": { "ContextSize": "lots" }""");
+
+        var result = await bot.RunAsync("stats");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(ErrorLines(result));
+        Assert.Contains("Llm:ContextSize = \"lots\"", error, StringComparison.Ordinal);
+        Assert.Contains("appsettings.json", error, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", error, StringComparison.Ordinal);
+        AssertNoStack(result);
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("proc")]
+    [InlineData("read-only")]
+    public async Task A_data_directory_that_cannot_be_created_or_written_is_named_with_the_reason(string kind)
+    {
+        var directory = kind switch
+        {
+            "file" => Path.Combine(_bot.Workspace, "taken"),
+            "proc" => "/proc/paperbot-data",
+            _ => Path.Combine(_bot.Workspace, "locked"),
+        };
+        if (kind == "file")
+        {
+            File.WriteAllText(directory, "a file, not a folder");
+        }
+        else if (kind == "read-only")
+        {
+            Directory.CreateDirectory(directory);
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        using var bot = new PaperBotProcess(dataDirectory: directory) { AsOrdinaryUser = true };
+        try
+        {
+            var result = await bot.RunAsync("stats");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var error = Assert.Single(ErrorLines(result));
+            Assert.Contains($"cannot create or write the data directory {directory}:", error, StringComparison.Ordinal);
+            AssertNoStack(result);
+            Assert.False(File.Exists(Path.Combine(directory, "paperbot.db")));
+        }
+        finally
+        {
+            if (kind == "read-only")
+            {
+                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    internal static List<string> ErrorLines(CliResult result) =>
+        result.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+
+    internal static void AssertNoStack(CliResult result)
+    {
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected failure", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", result.Stderr, StringComparison.Ordinal);
+    }
+}
