@@ -81,6 +81,7 @@ public static class CommandRunner
         _ when ConfigurationErrors.Explain(e, null) is { } problems => (ExitCodes.InputError, "invalid configuration: " + string.Join("; ", problems)),
         SqliteException s when IndexHealth.Describe(s) is { } damage => (ExitCodes.InputError, damage),
         HttpRequestException => (ExitCodes.RuntimeFailure, $"network failure: {e.Message}"),
+        System.ClientModel.ClientResultException c => (ExitCodes.RuntimeFailure, $"the model server refused the request (HTTP {c.Status}): {c.Message}"),
         _ when e.GetType().Name.EndsWith("Exception", StringComparison.Ordinal) && e.GetType().Namespace?.StartsWith("PaperBot", StringComparison.Ordinal) == true
             => (ExitCodes.RuntimeFailure, e.Message),
         _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({e.GetType().Name}): {e.Message} (set PAPERBOT_DEBUG=1 for details)"),

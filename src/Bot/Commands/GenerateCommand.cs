@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
+using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Remote;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -20,6 +22,12 @@ public static class GenerateCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
             var n = parse.GetValue(maxTokens);
+            if (ctx.Services.GetService<Microsoft.Extensions.AI.IChatClient>() is EndpointPoolChatClient servers)
+            {
+                await GenerateRemoteAsync(ctx, servers, parse.GetValue(prompt) ?? "", n, parse.GetValue(greedy), token);
+                return ExitCodes.Success;
+            }
+
             var availability = ctx.Get<ILlmAvailability>();
             if (!availability.IsChatModelAvailable)
             {
@@ -49,6 +57,55 @@ public static class GenerateCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// The model servers take chat messages, so the prompt goes as one user message (the server applies its chat
+    /// template): still a check that the servers answer, stream and count tokens.
+    /// </summary>
+    private static async Task GenerateRemoteAsync(CommandContext ctx, EndpointPoolChatClient servers, string prompt, int maxTokens, bool greedy, CancellationToken token)
+    {
+        var options = new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = maxTokens, Temperature = greedy ? 0 : null };
+        var text = new System.Text.StringBuilder();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        TimeSpan? firstToken = null;
+        Microsoft.Extensions.AI.UsageDetails? usage = null;
+        Microsoft.Extensions.AI.ChatFinishReason? finish = null;
+        await foreach (var update in servers.GetStreamingResponseAsync([new(Microsoft.Extensions.AI.ChatRole.User, prompt)], options, token))
+        {
+            if (update.Text.Length > 0)
+            {
+                firstToken ??= System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                text.Append(update.Text);
+                if (!ctx.Json)
+                {
+                    ctx.Output.WriteRaw(update.Text);
+                }
+            }
+
+            usage = update.Contents.OfType<Microsoft.Extensions.AI.UsageContent>().FirstOrDefault()?.Details ?? usage;
+            finish = update.FinishReason ?? finish;
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var rate = usage?.OutputTokenCount is { } n && firstToken is { } f && elapsed > f ? n / (elapsed - f).TotalSeconds : (double?)null;
+        if (ctx.Json)
+        {
+            ctx.Output.WriteJson(new
+            {
+                text = text.ToString(),
+                prompt_tokens = usage?.InputTokenCount,
+                completion_tokens = usage?.OutputTokenCount,
+                finish_reason = finish?.Value,
+                time_to_first_token_ms = firstToken?.TotalMilliseconds,
+                tokens_per_second = rate,
+            });
+            return;
+        }
+
+        ctx.Output.WriteText("");
+        ctx.Output.Status.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"[grey]{usage?.InputTokenCount} prompt tokens, {usage?.OutputTokenCount} generated ({finish?.Value}), first token {firstToken?.TotalMilliseconds:0} ms, {rate:0.0} tokens/s (model servers)[/]");
     }
 
     private static void Print(CommandContext ctx, string text, GenerationStats? stats)

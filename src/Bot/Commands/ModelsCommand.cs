@@ -14,9 +14,10 @@ public static class ModelsCommand
     public static Command Create()
     {
         var json = CommandRunner.JsonOption();
-        var command = new Command("models", "List the GGUF models under models/ and which one is used") { json };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
+        var command = new Command("models", "List the GGUF models under models/, the model servers and which are used") { json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
+            var servers = await ModelServers.ProbeAsync(ctx.Services, token);
             var folder = ctx.Get<PaperBotPaths>().Resolve("models");
             var availability = ctx.Get<ILlmAvailability>();
             var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.gguf").Order(StringComparer.Ordinal).ToList() : [];
@@ -30,8 +31,12 @@ public static class ModelsCommand
                     chat_model_reason = availability.ChatModelReason,
                     embedding_model = availability.EmbeddingModelPath,
                     models = rows,
+                    chat_provider = servers.Chat is null ? "local" : "openai",
+                    chat_servers = servers.Chat?.Select(ModelServers.Json),
+                    embedding_provider = servers.Embeddings is null ? "local" : "openai",
+                    embedding_servers = servers.Embeddings?.Select(ModelServers.Json),
                 });
-                return Task.FromResult(ExitCodes.Success);
+                return ExitCodes.Success;
             }
 
             if (rows.Count == 0)
@@ -50,8 +55,23 @@ public static class ModelsCommand
                 ctx.Output.Results.Write(table);
             }
 
-            ctx.Output.Results.MarkupLineInterpolated($"Chat model: {availability.ChatModelReason}");
-            return Task.FromResult(ExitCodes.Success);
+            if (servers.Chat is null)
+            {
+                ctx.Output.Results.MarkupLineInterpolated($"Chat model: {availability.ChatModelReason}");
+            }
+            else
+            {
+                ctx.Output.Results.MarkupLine("Chat model: the model servers (Llm:Provider openai)");
+                ctx.Output.Results.Write(ModelServers.Table(servers.Chat));
+            }
+
+            if (servers.Embeddings is not null)
+            {
+                ctx.Output.Results.MarkupLine("Embeddings: the embedding servers (Embeddings:Provider openai)");
+                ctx.Output.Results.Write(ModelServers.Table(servers.Embeddings));
+            }
+
+            return ExitCodes.Success;
         }, ct));
         return command;
     }

@@ -6,6 +6,7 @@ using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Bot.Chat;
 
@@ -15,6 +16,7 @@ public sealed class ChatServices
     private readonly ILlmAvailability _availability;
     private readonly LlmOptions _llm;
     private readonly IChatClient? _chat;
+    private readonly EndpointPool? _servers;
 
     public ChatServices(IServiceProvider services)
     {
@@ -26,6 +28,7 @@ public sealed class ChatServices
         _availability = services.GetRequiredService<ILlmAvailability>();
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         _chat = services.GetService<IChatClient>();
+        _servers = services.GetKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey);
         SpeedRecorder = _chat as SpeedRecordingChatClient;
     }
 
@@ -42,10 +45,12 @@ public sealed class ChatServices
     public SpeedRecordingChatClient? SpeedRecorder { get; }
 
     /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
-    private bool UsesLocalModel => Answerer.HasModel && _availability.IsChatModelAvailable && ModelHost is not null;
+    private bool UsesLocalModel => Answerer.HasModel && _servers is null && _availability.IsChatModelAvailable && ModelHost is not null;
 
     public string ModeDescription() => UsesLocalModel
         ? $"model {Path.GetFileName(_availability.ChatModelPath)} ({_llm.Backend})"
+        : _servers is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"model servers ({_servers.Status().Count}, {_servers.Capacity} requests at once)")
         : Answerer.HasModel
             ? $"model {_chat?.GetService<ChatClientMetadata>()?.ProviderName ?? "chat client"}"
             : $"extractive mode (answers quote the abstracts; no model: {_availability.ChatModelReason})";
@@ -74,6 +79,15 @@ public sealed class ChatServices
             else
             {
                 yield return string.Create(CultureInfo.InvariantCulture, $"context: {_llm.ContextSize} tokens per sequence (not loaded yet: it loads with the first answer)");
+            }
+        }
+
+        if (_servers is not null)
+        {
+            // The state as the requests left it (a failed server shows down); no probe here, so /model is instant.
+            foreach (var server in _servers.Status())
+            {
+                yield return Cli.ModelServers.Line(server);
             }
         }
 

@@ -9,6 +9,9 @@ internal sealed class AnswerRun(QuestionText question, AnswerMode mode, StageClo
 {
     public string Standalone { get; set; } = question.Text;
 
+    /// <summary>Set to extractive when the model was unreachable and the extractive answer took its place.</summary>
+    public AnswerMode Mode { get; set; } = mode;
+
     public TimeSpan Condense { get; set; }
 
     public TimeSpan Retrieval { get; set; }
@@ -55,7 +58,7 @@ internal sealed class AnswerRun(QuestionText question, AnswerMode mode, StageClo
     {
         Answer = answer,
         Text = text,
-        Mode = mode,
+        Mode = Mode,
         StandaloneQuestion = Standalone,
         Sources = [.. sources.Select(s => Source(s.Number, s.Paper))],
         FoundRelevant = foundRelevant,

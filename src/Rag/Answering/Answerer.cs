@@ -7,6 +7,7 @@ using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Answering.Text;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering;
 
@@ -15,9 +16,14 @@ namespace PaperBot.Rag.Answering;
 /// answer prompt streamed through the model (or an extractive answer without one), then the citation check.
 /// Nothing relevant retrieved → a "not covered" answer without calling the model.
 /// </summary>
+/// <remarks>
+/// When the model cannot be reached at all (<see cref="ModelUnavailableException"/>, before any text) and
+/// <paramref name="fallbackToExtractive"/> is set (Llm:FallbackToExtractive), the answer is the extractive one,
+/// with a notice that says why.
+/// </remarks>
 public sealed class Answerer(
     Retriever retriever, ContextPacker packer, PromptLibrary prompts, FollowUpCondenser condenser, AnswerBudget budget,
-    TimeProvider time, ILogger<Answerer> logger, IChatClient? chat = null)
+    TimeProvider time, ILogger<Answerer> logger, IChatClient? chat = null, bool fallbackToExtractive = true)
 {
     /// <summary>True when a model is registered; without one every answer is extractive.</summary>
     public bool HasModel => chat is not null;
@@ -95,6 +101,7 @@ public sealed class Answerer(
 
         var answer = new StringBuilder();
         string? failure = null;
+        ModelUnavailableException? unavailable = null;
         await using (var stream = model.GetStreamingResponseAsync(messages, new ChatOptions { MaxOutputTokens = budget.MaxAnswerTokens }, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             while (true)
@@ -114,6 +121,11 @@ public sealed class Answerer(
                     failure = "the answer was cancelled before it was finished";
                     break;
                 }
+                catch (ModelUnavailableException e) when (fallbackToExtractive && answer.Length == 0)
+                {
+                    unavailable = e;
+                    break;
+                }
                 catch (Exception e)
                 {
                     AnsweringLog.ModelFailed(logger, e);
@@ -127,6 +139,19 @@ public sealed class Answerer(
                     yield return AnswerUpdate.Text(delta);
                 }
             }
+        }
+
+        if (unavailable is not null)
+        {
+            AnsweringLog.ModelUnavailable(logger, unavailable.Message);
+            var sources = retrieval.Papers.Select((p, i) => (i + 1, p)).ToList();
+            var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights);
+            run.Mode = AnswerMode.Extractive;
+            run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
+            run.Generation = clock.Lap();
+            yield return AnswerUpdate.Text(body);
+            yield return AnswerUpdate.Final(Log(run.Finish(body, sources, foundRelevant: true)));
+            yield break;
         }
 
         run.Generation = clock.Lap();

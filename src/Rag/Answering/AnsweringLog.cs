@@ -20,6 +20,9 @@ internal static partial class AnsweringLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "No indexed paper is relevant to the question; answered without the model")]
     public static partial void NothingRelevant(ILogger logger);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No model could answer ({Reason}); answering extractively (Llm:FallbackToExtractive)")]
+    public static partial void ModelUnavailable(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The model failed while answering")]
     public static partial void ModelFailed(ILogger logger, Exception exception);
 

@@ -44,12 +44,17 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>()));
+            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true)));
         services.TryAddSingleton(sp => new DayDigest(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>()));
+            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
+            MapParallelism(sp)));
         services.TryAddSingleton<AnswerEvaluator>();
         return services;
     }
+
+    /// <summary>Gists written at once: the servers' summed Parallel with the remote provider, else one at a time.</summary>
+    private static int MapParallelism(IServiceProvider services) =>
+        services.GetKeyedService<Llm.Remote.EndpointPool>(Llm.Remote.RemoteServiceCollectionExtensions.ChatPoolKey)?.ConfiguredCapacity ?? 1;
 }

@@ -20,7 +20,9 @@ public static class RagServiceCollectionExtensions
         services.AddPaperBotSync(configuration);
         services.AddPaperBotLlm(configuration, contentRoot);
         services.AddPaperBotAnswering(configuration);
-        if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient)))
+        // The remote provider registers its own counter (the server's tokenizer).
+        if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient))
+            && !services.Any(d => d.ServiceType == typeof(Llm.Remote.EndpointPoolChatClient)))
         {
             services.AddSingleton<Answering.ITokenCounter, ModelTokenCounter>();
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Remote;
 
 #pragma warning disable IDE0130 // DI extensions live in the DI namespace, as the .NET convention has it
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ public static class LlmServiceCollectionExtensions
     /// <summary>
     /// Registers the options ("Llm", "Embeddings"), <see cref="ILlmAvailability"/>, <see cref="LlamaModelHost"/>,
     /// and, only when the model file is there, <see cref="IChatClient"/> and
-    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>. Models load on first use.
+    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>. Models load on first use. With
+    /// Llm:Provider (Embeddings:Provider) "openai" those come from OpenAI-compatible servers instead.
     /// </summary>
     /// <param name="baseDirectory">Where relative model paths and models/ are looked up; default: the working directory.</param>
     public static IServiceCollection AddPaperBotLlm(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
@@ -31,7 +33,10 @@ public static class LlmServiceCollectionExtensions
             baseDirectory);
         services.TryAddSingleton<ILlmAvailability>(availability);
         services.TryAddSingleton<LlamaModelHost>();
-        if (availability.IsChatModelAvailable)
+
+        // Llm:Provider / Embeddings:Provider "openai": servers take the place of the local models.
+        var remote = services.AddPaperBotRemoteLlm(configuration);
+        if (availability.IsChatModelAvailable && !remote.Chat)
         {
             services.TryAddSingleton<IChatClient>(sp =>
             {
@@ -40,7 +45,7 @@ public static class LlmServiceCollectionExtensions
             });
         }
 
-        if (availability.IsEmbeddingModelAvailable)
+        if (availability.IsEmbeddingModelAvailable && !remote.Embeddings)
         {
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Bot.Discord.Commands;
 
@@ -8,13 +9,18 @@ public static class DiscordBotServiceCollectionExtensions
 {
     /// <summary>
     /// The Discord bot: the protocol layer (<see cref="DiscordServiceCollectionExtensions.AddDiscordProtocol"/>),
-    /// the request queue with one worker per parallel sequence of the model (Llm:Parallel), the handlers, the
+    /// the request queue with one worker per parallel sequence of the model (Llm:Parallel, or the model servers'
+    /// summed Parallel with Llm:Provider openai), the handlers, the
     /// dispatcher and the daily digest. Needs the answering services (AddPaperBotRag) registered too.
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordProtocol(configuration);
-        var workers = Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
+        // With model servers, one worker per slot of theirs; a worker waits while the servers that are up are full.
+        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>();
+        var workers = remote is { IsRemote: true, Endpoints.Count: > 0 }
+            ? remote.Endpoints.Sum(e => Math.Max(1, e.Parallel))
+            : Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<WaitingLine>();

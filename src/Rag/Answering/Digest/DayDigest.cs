@@ -8,6 +8,7 @@ using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Text;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering.Digest;
 
@@ -17,9 +18,11 @@ namespace PaperBot.Rag.Answering.Digest;
 /// the partial digests, until one remains). The result is cached per day and model and recomputed when the
 /// day's papers change. Without a model: <see cref="ExtractiveDigest"/>.
 /// </summary>
+/// <param name="fallbackToExtractive">Llm:FallbackToExtractive: the extractive digest when no model can be reached.</param>
+/// <param name="mapParallelism">Gists written at once: the remote servers' summed Parallel; 1 for the local model.</param>
 public sealed class DayDigest(
     PaperStore store, DigestStore cache, PromptLibrary prompts, ITokenCounter tokens, AnswerBudget budget,
-    TimeProvider time, ILogger<DayDigest> logger, IChatClient? chat = null)
+    TimeProvider time, ILogger<DayDigest> logger, IChatClient? chat = null, bool fallbackToExtractive = true, int mapParallelism = 1)
 {
     /// <summary>A gist is one or two sentences; this bounds a model that rambles.</summary>
     private const int MaxGistTokens = 120;
@@ -64,6 +67,12 @@ public sealed class DayDigest(
             AnsweringLog.Digested(logger, Format(day), papers.Count, generated, reducer.Calls);
             return Finish(day, papers, digest, mode, started) with { ReduceCalls = reducer.Calls };
         }
+        catch (Exception e) when (e is ModelUnavailableException && fallbackToExtractive)
+        {
+            AnsweringLog.ModelUnavailable(logger, e.Message);
+            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers), AnswerMode.Extractive, started);
+            return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
+        }
         catch (Exception e) when (e is not PromptException && e is not UserInputException)
         {
             var failure = e is OperationCanceledException ? "the digest was cancelled before it was finished" : $"the model failed while writing the digest ({e.Message})";
@@ -79,24 +88,28 @@ public sealed class DayDigest(
     private async Task<(IReadOnlyList<string> Items, int Generated)> GistsAsync(IReadOnlyList<Paper> papers, IChatClient model, string modelId, CancellationToken cancellationToken)
     {
         var template = prompts.Get(PromptName.Gist);
-        var items = new List<string>(papers.Count);
-        var generated = 0;
-        for (var i = 0; i < papers.Count; i++)
+        var gists = papers.Select(p => cache.Gist(p.Id, modelId)).ToArray();
+        var missing = Enumerable.Range(0, papers.Count).Where(i => gists[i] is null).ToList();
+
+        // With several servers the map step writes several gists at once, one per free slot; each is cached as
+        // soon as it is written, so a failure later keeps the work done.
+        var saveGate = new Lock();
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, mapParallelism), CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var paper = papers[i];
-            var gist = cache.Gist(paper.Id, modelId);
-            if (gist is null)
+            var messages = await template.RenderAsync(new Dictionary<string, string> { ["source"] = await FittingSourceAsync(template, papers[i], i + 1, token) }, token);
+            var response = await model.GetResponseAsync(messages, new ChatOptions { MaxOutputTokens = MaxGistTokens }, token);
+            var gist = QuestionText.Clean(response.Text);
+            lock (saveGate)
             {
-                var messages = await template.RenderAsync(new Dictionary<string, string> { ["source"] = await FittingSourceAsync(template, paper, i + 1, cancellationToken) }, cancellationToken);
-                var response = await model.GetResponseAsync(messages, new ChatOptions { MaxOutputTokens = MaxGistTokens }, cancellationToken);
-                gist = QuestionText.Clean(response.Text);
-                cache.SaveGist(paper.Id, modelId, gist);
-                generated++;
+                cache.SaveGist(papers[i].Id, modelId, gist);
             }
 
-            items.Add(SourceFence.Block(i + 1, paper with { Abstract = "" }, gist).Replace("abstract: ", "summary: ", StringComparison.Ordinal));
-        }
+            gists[i] = gist;
+        });
 
+        var items = papers.Select((paper, i) =>
+            SourceFence.Block(i + 1, paper with { Abstract = "" }, gists[i]!).Replace("abstract: ", "summary: ", StringComparison.Ordinal)).ToList();
+        var generated = missing.Count;
         return (items, generated);
     }
 

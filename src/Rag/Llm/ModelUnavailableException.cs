@@ -1,0 +1,22 @@
+namespace PaperBot.Rag.Llm;
+
+/// <summary>
+/// No model can take the request: every configured model server is down or unreachable. Thrown before any text
+/// is produced, so a caller can still answer another way (the extractive answer).
+/// </summary>
+public sealed class ModelUnavailableException : Exception
+{
+    public ModelUnavailableException()
+    {
+    }
+
+    public ModelUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public ModelUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace PaperBot.Rag.Llm.Remote;
+
+/// <summary>The endpoint list is only required (and checked) when the provider is "openai".</summary>
+internal sealed class RemoteEmbeddingsOptionsValidator : IValidateOptions<RemoteEmbeddingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RemoteEmbeddingsOptions options)
+    {
+        if (!options.IsRemote)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = RemoteEndpointsValidation.Errors(RemoteEmbeddingsOptions.SectionName, options.Endpoints).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

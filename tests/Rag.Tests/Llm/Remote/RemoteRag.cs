@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Tests.Llm.Remote;
+
+/// <summary>
+/// PaperBot's answering services as the executable wires them (AddPaperBotRag), with Llm:Provider openai over the
+/// given servers, an index of the sample corpus in a temp folder, and every log line captured.
+/// </summary>
+internal sealed class RemoteRag : IDisposable
+{
+    private readonly IHost _host;
+    private readonly TempFolder _folder = new();
+
+    public RemoteRag(IReadOnlyList<(string Url, string? ApiKey)> servers, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Data:Directory"] = _folder.Path,
+            ["Data:SeedDirectory"] = TestPaths.SeedDirectory,
+            ["Llm:ModelPath"] = "",
+            ["Llm:Provider"] = "openai",
+            ["Llm:MaxAnswerTokens"] = "24",
+            ["Llm:RequestTimeoutSeconds"] = "20",
+            ["Llm:RetryAfterSeconds"] = "1",
+        };
+        for (var i = 0; i < servers.Count; i++)
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"Llm:Endpoints:{i}:");
+            configuration[key + "Url"] = servers[i].Url;
+            configuration[key + "Model"] = "tiny";
+            configuration[key + "Parallel"] = "2";
+            configuration[key + "ApiKey"] = servers[i].ApiKey;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder.Path });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddPaperBotRag(builder.Configuration, TestPaths.RepoRoot);
+        _host = builder.Build();
+        Services.GetRequiredService<IndexBootstrapper>().EnsureSeeded();
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public LogLines Logs { get; } = new();
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
+
+/// <summary>Every log line (message, structured values and exception) of a host, to check what was, and was not, logged.</summary>
+internal sealed class LogLines : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public string All => string.Join('\n', _lines);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
+        }
+    }
+}
