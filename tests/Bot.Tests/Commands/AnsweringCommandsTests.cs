@@ -48,12 +48,18 @@ public sealed class AnsweringCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Eval_reports_recall_and_mrr_over_the_dev_set()
+    public async Task Eval_reports_recall_and_mrr_over_the_dev_set_per_split_and_kind()
     {
         var result = await _bot.RunAsync("eval", Path.Combine(PaperBotProcess.RepoRoot, "eval", "dev.jsonl"), "--json");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.True(result.Json.GetProperty("recall_at_5").GetDouble() >= 0.85);
-        Assert.True(result.Json.GetProperty("mrr").GetDouble() >= 0.9);
+        Assert.True(result.Json.GetProperty("mrr").GetDouble() >= 0.85);
+        var groups = result.Json.GetProperty("groups").EnumerateArray().ToList();
+        var lookups = Assert.Single(groups, g => g.GetProperty("split").GetString() == "check" && g.GetProperty("kind").GetString() == "lookup");
+        Assert.True(lookups.GetProperty("fact_share").GetDouble() >= 0.85);
+        var unanswerable = Assert.Single(groups, g => g.GetProperty("split").GetString() == "check" && g.GetProperty("kind").GetString() == "unanswerable");
+        Assert.True(unanswerable.GetProperty("declined_share").GetDouble() >= 0.9);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unanswerable.GetProperty("recall_at_5").ValueKind);
     }
 }

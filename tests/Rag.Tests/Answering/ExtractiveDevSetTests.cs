@@ -4,54 +4,64 @@ using PaperBot.Rag.Answering.Evaluation;
 
 namespace PaperBot.Rag.Tests.Answering;
 
-/// <summary>The extractive answers over the development set (eval/dev.jsonl): every stated fact must be in its answer.</summary>
+/// <summary>
+/// The extractive answers over the development set of the sample corpus (eval/dev.jsonl), held to the targets on
+/// the check split: the questions no rule or threshold was fitted to.
+/// </summary>
 public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.Seeded>
 {
     private readonly Seeded _seeded;
 
     public ExtractiveDevSetTests(Seeded seeded) => _seeded = seeded;
 
-    public static TheoryData<string, string> Facts()
+    [Fact]
+    public async Task On_the_check_split_answerable_questions_are_answered_and_unanswerable_ones_declined()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var question in EvalSet.Load(Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl")).Where(q => q.AnswerContains is not null))
-        {
-            data.Add(question.Question, question.AnswerContains!);
-        }
+        var report = await _seeded.ReportAsync();
+        var check = report.Outcomes.Where(o => o.Question.Split == EvalSplit.Check).ToList();
+        var answerable = check.Where(o => o.Question.Answerable).ToList();
+        var unanswerable = check.Where(o => !o.Question.Answerable).ToList();
 
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Facts))]
-    public async Task The_extractive_answer_contains_the_answering_sentence(string question, string fact)
-    {
-        var result = await _seeded.Harness.Answerer.AskAsync(new AnswerRequest(question));
-
-        Assert.Equal(AnswerMode.Extractive, result.Mode);
-        Assert.StartsWith(ExtractiveAnswerer.Label, result.Answer, StringComparison.Ordinal);
-        Assert.Contains(fact, result.Answer, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, result.DroppedCitations);
-        Assert.NotEmpty(result.Citations);
+        Assert.True(answerable.Count >= 30 && unanswerable.Count >= 5);
+        Assert.True(answerable.Count(o => o.Answered) >= 0.97 * answerable.Count, Failures(answerable.Where(o => !o.Answered)));
+        Assert.True(unanswerable.Count(o => !o.Answered) >= 0.9 * unanswerable.Count, Failures(unanswerable.Where(o => o.Answered)));
     }
 
     [Fact]
-    public async Task Retrieval_over_the_dev_set_finds_the_gold_papers()
+    public async Task On_the_check_split_lookup_answers_state_the_fact()
     {
-        var questions = EvalSet.Load(Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl"));
+        var report = await _seeded.ReportAsync();
+        var lookups = report.Group(EvalSplit.Check, EvalKind.Lookup)!;
 
-        var report = await _seeded.Harness.Get<AnswerEvaluator>().RunAsync(questions, noModel: true);
-
-        Assert.True(questions.Count >= 25);
-        Assert.True(report.RecallAt5 >= 0.85, JsonSerializer.Serialize(report.Outcomes.Where(o => o.RecallAt5 < 1)));
-        Assert.True(report.Mrr >= 0.9);
-        Assert.Equal(1.0, report.FactShare);
+        Assert.True(lookups.Questions >= 15);
+        Assert.True(lookups.FactShare >= 0.85, Failures(report.Outcomes.Where(o => o.Question.Split == EvalSplit.Check && o.ContainsFact == false)));
+        Assert.True(lookups.RecallAt5 >= 0.95);
     }
 
-    /// <summary>One index for the whole class: these tests only read it.</summary>
+    [Fact]
+    public async Task Every_answer_cites_only_sources_it_was_given()
+    {
+        var report = await _seeded.ReportAsync();
+
+        Assert.Equal(1.0, report.CitationsValidShare);
+        Assert.Equal(AnswerMode.Extractive, report.Mode);
+        Assert.All(report.Outcomes.Where(o => o.Answered), o => Assert.StartsWith(ExtractiveAnswerer.Label, o.Answer, StringComparison.Ordinal));
+    }
+
+    private static string Failures(IEnumerable<EvalOutcome> outcomes) =>
+        JsonSerializer.Serialize(outcomes.Select(o => new { o.Question.Question, o.Answer }));
+
+    /// <summary>One index and one evaluation run for the whole class: these tests only read them.</summary>
     public sealed class Seeded : IDisposable
     {
+        private readonly Lazy<Task<EvalReport>> _report;
+
+        public Seeded() => _report = new(() => Harness.Get<AnswerEvaluator>().RunAsync(
+            EvalSet.Load(Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl")), noModel: true));
+
         public AnsweringHarness Harness { get; } = new();
+
+        public Task<EvalReport> ReportAsync() => _report.Value;
 
         public void Dispose() => Harness.Dispose();
     }

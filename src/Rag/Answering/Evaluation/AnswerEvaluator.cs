@@ -1,9 +1,13 @@
+using System.Diagnostics;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Corpus;
 
 namespace PaperBot.Rag.Answering.Evaluation;
 
-/// <summary>Runs an evaluation set: retrieval ranking against the gold titles, then the full answer for the citation and fact checks.</summary>
+/// <summary>
+/// Runs an evaluation set: retrieval ranking against the gold titles, then the full answer (with the question's
+/// day range) for the answered/declined, citation, fact and shown-sources checks.
+/// </summary>
 public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
 {
     private const int RankDepth = 10;
@@ -16,37 +20,50 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
             outcomes.Add(await EvaluateAsync(question, noModel, cancellationToken));
         }
 
+        var answerable = outcomes.Where(o => o.Question.Answerable).ToList();
         var withFact = outcomes.Where(o => o.ContainsFact is not null).ToList();
+        var groups = outcomes.GroupBy(o => (o.Question.Split, o.Question.Kind)).OrderBy(g => g.Key.Split).ThenBy(g => g.Key.Kind)
+            .Select(g => EvalGroup.Of(g.Key.Split, g.Key.Kind, [.. g])).ToList();
         return new EvalReport(
             outcomes.Count,
-            outcomes.Average(o => o.RecallAt5),
-            outcomes.Average(o => o.RecallAt10),
-            outcomes.Average(o => o.FirstGoldRank is { } rank ? 1.0 / rank : 0),
+            answerable.Count == 0 ? 0 : answerable.Average(o => o.RecallAt5),
+            answerable.Count == 0 ? 0 : answerable.Average(o => o.RecallAt10),
+            answerable.Count == 0 ? 0 : answerable.Average(o => o.FirstGoldRank is { } rank ? 1.0 / rank : 0),
             answerer.HasModel && !noModel ? AnswerMode.Model : AnswerMode.Extractive,
             outcomes.Count(o => o.CitationsValid) / (double)outcomes.Count,
             withFact.Count == 0 ? null : withFact.Count(o => o.ContainsFact == true) / (double)withFact.Count,
+            groups,
+            TimeSpan.FromTicks((long)outcomes.Average(o => o.Elapsed.Ticks)),
             outcomes);
     }
 
     private async Task<EvalOutcome> EvaluateAsync(EvalQuestion question, bool noModel, CancellationToken cancellationToken)
     {
-        var retrieval = await retriever.RetrieveAsync(question.Question, null, null, cancellationToken);
+        var retrieval = await retriever.RetrieveAsync(question.Question, question.From, question.To, cancellationToken);
         var gold = question.GoldTitles.Select(PaperIdentity.TitleKey).ToHashSet(StringComparer.Ordinal);
         var ranked = retrieval.Ranked.Take(RankDepth).Select(p => PaperIdentity.TitleKey(p.Paper.Title)).ToList();
         var firstGold = ranked.FindIndex(gold.Contains);
 
-        var answer = await answerer.AskAsync(new AnswerRequest(question.Question) { NoModel = noModel }, cancellationToken);
-        bool? containsFact = question.AnswerContains is { } fact ? answer.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase) : null;
+        var watch = Stopwatch.StartNew();
+        var answer = await answerer.AskAsync(
+            new AnswerRequest(question.Question) { NoModel = noModel, From = question.From, To = question.To }, cancellationToken);
+        var elapsed = watch.Elapsed;
+        var answered = answer.Complete && answer.FoundRelevant;
+        bool? containsFact = question.AnswerContains is { } fact ? answered && answer.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase) : null;
+        double? shown = gold.Count == 0 ? null : answered ? Recall(answer.Sources.Select(s => PaperIdentity.TitleKey(s.Title)), gold) : 0;
         return new EvalOutcome(
-            question.Question,
+            question,
             firstGold < 0 ? null : firstGold + 1,
             Recall(ranked.Take(5), gold),
             Recall(ranked, gold),
+            answered,
             answer.Complete && answer.DroppedCitations == 0,
             containsFact,
+            shown,
+            elapsed,
             answer.Answer);
     }
 
     private static double Recall(IEnumerable<string> ranked, HashSet<string> gold) =>
-        ranked.Count(gold.Contains) / (double)gold.Count;
+        gold.Count == 0 ? 0 : ranked.Distinct(StringComparer.Ordinal).Count(gold.Contains) / (double)gold.Count;
 }

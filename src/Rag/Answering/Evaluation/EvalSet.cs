@@ -1,11 +1,19 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PaperBot.Rag.Answering.Evaluation;
 
-/// <summary>Reads an evaluation file: JSON lines of {"question", "gold_titles", "answer_contains"?}; blank lines are skipped.</summary>
+/// <summary>
+/// Reads an evaluation file: JSON lines of {"question", "kind", "split"?, "gold_titles", "answer_contains"?,
+/// "date"? | "from"?, "to"?}; blank lines are skipped. Every line is checked, and a bad one is named by its line number.
+/// </summary>
 public static class EvalSet
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
 
     public static IReadOnlyList<EvalQuestion> Load(string path)
     {
@@ -19,27 +27,10 @@ public static class EvalSet
         foreach (var line in File.ReadLines(path))
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                continue;
+                questions.Add(Parse(line, $"{path}:{number}"));
             }
-
-            EvalQuestion? question;
-            try
-            {
-                question = JsonSerializer.Deserialize<EvalQuestion>(line, Options);
-            }
-            catch (JsonException e)
-            {
-                throw new UserInputException($"{path}:{number}: not a JSON object with \"question\" and \"gold_titles\" ({e.Message})", e);
-            }
-
-            if (question is null || string.IsNullOrWhiteSpace(question.Question) || question.GoldTitles is null || question.GoldTitles.Count == 0)
-            {
-                throw new UserInputException($"{path}:{number}: each line needs a \"question\" and a non-empty \"gold_titles\" list");
-            }
-
-            questions.Add(question);
         }
 
         if (questions.Count == 0)
@@ -49,4 +40,45 @@ public static class EvalSet
 
         return questions;
     }
+
+    private static EvalQuestion Parse(string line, string where)
+    {
+        Line? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<Line>(line, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{where}: not a JSON object with \"question\", \"kind\" and \"gold_titles\" ({e.Message})", e);
+        }
+
+        if (parsed is null || string.IsNullOrWhiteSpace(parsed.Question) || parsed.GoldTitles is null || parsed.Kind is null)
+        {
+            throw new UserInputException($"{where}: each line needs a \"question\", a \"kind\" and a \"gold_titles\" list");
+        }
+
+        var kind = parsed.Kind.Value;
+        if ((kind == EvalKind.Unanswerable) != (parsed.GoldTitles.Count == 0))
+        {
+            throw new UserInputException($"{where}: an unanswerable question has no gold titles; every other kind needs at least one");
+        }
+
+        if (parsed.Date is not null && (parsed.From is not null || parsed.To is not null))
+        {
+            throw new UserInputException($"{where}: give either \"date\" or \"from\"/\"to\", not both");
+        }
+
+        return new EvalQuestion(parsed.Question, parsed.GoldTitles, parsed.AnswerContains)
+        {
+            Kind = kind,
+            Split = parsed.Split ?? EvalSplit.Tune,
+            From = parsed.Date ?? parsed.From,
+            To = parsed.Date ?? parsed.To,
+        };
+    }
+
+    private sealed record Line(
+        string? Question, EvalKind? Kind, EvalSplit? Split, IReadOnlyList<string>? GoldTitles, string? AnswerContains,
+        DateOnly? Date, DateOnly? From, DateOnly? To);
 }
