@@ -20,7 +20,10 @@ public static class AnswerJson
         standalone_question = result.StandaloneQuestion,
         citations = result.Citations.Select(c => new { number = c.Number, id = c.Id, title = c.Title }),
         dropped_citations = result.DroppedCitations,
-        papers = result.Sources.Select(s => new { number = s.Number, id = s.Id, title = s.Title, score = s.Score, day = s.Day, url = s.Url }),
+        papers = result.Sources.Select(s => new
+        {
+            number = s.Number, id = s.Id, title = s.Title, score = s.Score, day = s.Day, url = s.Url, hf_url = s.HuggingFaceUrl, github_repo = s.GithubRepo,
+        }),
         notices = result.Notices,
         timings = new
         {

@@ -23,13 +23,7 @@ public static class ShowCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var meta = string.Join(" · ", new[]
-            {
-                paper.Day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", …" : "") : paper.AuthorCount is { } n ? $"{n} authors" : paper.Organization,
-                paper.Upvotes is { } u ? $"{u} upvotes" : null,
-                paper.ArxivUrl?.ToString(),
-            }.Where(s => !string.IsNullOrEmpty(s)));
+            var meta = string.Join('\n', PaperTable.Details(paper));
             ctx.Output.Results.Write(new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}"))
                 .Header(Markup.Escape(paper.Title)).Expand());
             return Task.FromResult(ExitCodes.Success);

@@ -66,5 +66,9 @@ internal sealed class AnswerRun(QuestionText question, AnswerMode mode, StageClo
     };
 
     private static AnswerSource Source(int number, RetrievedPaper paper) =>
-        new(number, paper.Paper.Id, paper.Paper.Title, Math.Round(paper.Score, 6), paper.Paper.Day, paper.Paper.ArxivUrl);
+        new(number, paper.Paper.Id, paper.Paper.Title, Math.Round(paper.Score, 6), paper.Paper.Day, paper.Paper.ArxivUrl)
+        {
+            HuggingFaceUrl = paper.Paper.HuggingFaceUrl,
+            GithubRepo = paper.Paper.GithubRepo,
+        };
 }

@@ -14,8 +14,8 @@ public sealed class CommandLineTests : IDisposable
         var result = await _bot.RunAsync("stats", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(597, result.Json.GetProperty("entries_read").GetInt64());
-        Assert.Equal(547, result.Json.GetProperty("papers").GetInt64());
+        Assert.Equal(841, result.Json.GetProperty("entries_read").GetInt64());
+        Assert.Equal(791, result.Json.GetProperty("papers").GetInt64());
         Assert.Contains("sample corpus", result.Stderr, StringComparison.Ordinal);
     }
 

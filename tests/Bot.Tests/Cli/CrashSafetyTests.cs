@@ -23,9 +23,9 @@ public sealed class CrashSafetyTests : IDisposable
 
         Assert.Equal(before, Fingerprint());
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
-        Assert.Equal(547L, Scalar("SELECT count(*) FROM papers_fts"));
+        Assert.Equal(791L, Scalar("SELECT count(*) FROM papers_fts"));
         var again = await _bot.RunAsync("stats", "--json");
-        Assert.Equal(547, again.Json.GetProperty("papers").GetInt64());
+        Assert.Equal(791, again.Json.GetProperty("papers").GetInt64());
     }
 
     /// <summary>Waits until the child has parsed the file and is writing its transaction (the WAL grows).</summary>

@@ -16,7 +16,7 @@ public sealed class ChatCommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("PaperBot chat · extractive mode", output, StringComparison.Ordinal);
-        Assert.Contains("547 papers", output, StringComparison.Ordinal);
+        Assert.Contains("791 papers", output, StringComparison.Ordinal);
     }
 
     [Fact]

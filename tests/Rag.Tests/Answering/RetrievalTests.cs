@@ -41,7 +41,7 @@ public sealed class RetrievalTests
         var second = await retriever.RetrieveAsync("normalizing flows", null, null, CancellationToken.None);
 
         Assert.True(retriever.IsHybrid);
-        Assert.Equal(547 + 1, embeddedFirst);
+        Assert.Equal(791 + 1, embeddedFirst);
         Assert.Equal(embeddedFirst + 1, generator.Embedded);
         Assert.Contains(first.Papers.Take(3), p => p.Paper.Title.StartsWith("STARFlow", StringComparison.Ordinal));
         Assert.True(first.Ranked.Count(p => p.Similarity is not null) >= 10);

@@ -20,16 +20,21 @@ public sealed class PaperStoreTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Sample_corpus_gives_597_entries_and_547_distinct_papers()
+    public void Sample_corpus_gives_841_entries_and_791_distinct_papers()
     {
+        // Five saved pages (597 entries, 547 papers) and ten real API days, 2026-03-10 to 2026-03-23 (244 papers).
         var report = _ingestor.IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), AsOf);
 
         Assert.Empty(report.Failures);
-        Assert.Equal(597, report.Entries);
+        Assert.Empty(report.Warnings);
+        Assert.Equal(841, report.Entries);
         var stats = _store.Stats();
-        Assert.Equal(597, stats.EntriesRead);
-        Assert.Equal(547, stats.Papers);
-        Assert.Equal(5, stats.Sources);
+        Assert.Equal(841, stats.EntriesRead);
+        Assert.Equal(791, stats.Papers);
+        Assert.Equal(15, stats.Sources);
+        Assert.Equal(new DateOnly(2026, 3, 23), stats.LastDay);
+        var days = new[] { 10, 11, 12, 13, 16, 17, 18, 19, 20, 23 }.Select(d => new DateOnly(2026, 3, d));
+        Assert.Equal([28, 18, 19, 36, 20, 27, 34, 20, 23, 19], days.Select(d => _store.PapersOfDay(d).Count));
     }
 
     [Fact]
@@ -43,7 +48,7 @@ public sealed class PaperStoreTests : IDisposable
 
         Assert.All(again.Outcomes, o => Assert.True(o.AlreadyIngested));
         Assert.Equal(before, Snapshot());
-        Assert.Equal(597, _store.Stats().EntriesRead);
+        Assert.Equal(841, _store.Stats().EntriesRead);
     }
 
     [Fact]

@@ -68,6 +68,12 @@ public static class PaperText
         if (paper.ArxivUrl is { } url)
         {
             facts.Add($"<{url}>");
+            facts.Add($"[HF](<{paper.HuggingFaceUrl}>) · [PDF](<{paper.PdfUrl}>)");
+        }
+
+        if (paper.GithubRepo is { } repo)
+        {
+            facts.Add(paper.GithubStars is { } stars ? $"[code](<{repo}>) ({stars} stars)" : $"[code](<{repo}>)");
         }
 
         text.Append(string.Join(" · ", facts)).Append("\n\n").Append(paper.Abstract);

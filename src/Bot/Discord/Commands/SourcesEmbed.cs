@@ -59,6 +59,8 @@ public static class SourcesEmbed
         var day = source.Day is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated";
         // Angle brackets keep Discord from unfurling every link into a preview.
         var link = source.Url is { } url ? $" — <{url}>" : "";
-        return $"[{source.Number}] {title} — {day}{link}";
+        var page = source.HuggingFaceUrl is { } hf ? $" · [HF](<{hf}>)" : "";
+        var code = source.GithubRepo is { } repo ? $" · [code](<{repo}>)" : "";
+        return $"[{source.Number}] {title} — {day}{link}{page}{code}";
     }
 }

@@ -4,7 +4,10 @@ using PaperBot.Rag.Corpus;
 
 namespace PaperBot.Rag.Answering.Citations;
 
-/// <summary>The "Sources:" list an answer ends with: number, title, day and arXiv link when the id is known.</summary>
+/// <summary>
+/// The "Sources:" list an answer ends with: number, title, day, the arXiv and Hugging Face links when the id is
+/// known, and the code repository when there is one.
+/// </summary>
 public static class SourceList
 {
     public static string Format(IEnumerable<(int Number, Paper Paper)> sources)
@@ -20,7 +23,12 @@ public static class SourceList
 
             if (paper.ArxivUrl is { } url)
             {
-                text.Append(' ').Append(url);
+                text.Append(' ').Append(url).Append(" · ").Append(paper.HuggingFaceUrl);
+            }
+
+            if (paper.GithubRepo is { } code)
+            {
+                text.Append(" · code: ").Append(code);
             }
         }
 
