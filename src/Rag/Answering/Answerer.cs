@@ -67,7 +67,7 @@ public sealed class Answerer(
         {
             var sources = retrieval.Papers.Select((p, i) => (i + 1, p)).ToList();
             run.Packing = clock.Lap();
-            var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights);
+            var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights, listEveryPaper: request.From is not null || request.To is not null);
             run.Generation = clock.Lap();
             yield return AnswerUpdate.Text(body);
             yield return AnswerUpdate.Final(Log(run.Finish(body, sources, foundRelevant: true)));

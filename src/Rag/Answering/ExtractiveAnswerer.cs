@@ -25,8 +25,11 @@ public static partial class ExtractiveAnswerer
     /// <summary>Sentences scoring below this share of the best one add noise, not answer.</summary>
     private const double KeepRatio = 0.5;
 
-    /// <summary>The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.</summary>
-    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
+    /// <summary>
+    /// The answer body, citing each paper by its 1-based position in <paramref name="papers"/>. With
+    /// <paramref name="listEveryPaper"/> (a question about a day or range of days) every paper gets its best sentence.
+    /// </summary>
+    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights, bool listEveryPaper = false)
     {
         var quantity = QuantityQuestionRegex().Match(question);
         var quantityNoun = quantity.Success ? WordStemmer.Stem(quantity.Groups["noun"].Value) : null;
@@ -58,8 +61,10 @@ public static partial class ExtractiveAnswerer
             }
         }
 
-        var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
-        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
+        var listing = listEveryPaper || ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
+        var chosen = listEveryPaper
+            ? [.. candidates.GroupBy(c => c.Number).Select(g => g.MaxBy(c => c.Score)).OrderBy(c => c.Number)]
+            : listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
         if (chosen.Count == 0 && papers.Count > 0)
         {
             // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.

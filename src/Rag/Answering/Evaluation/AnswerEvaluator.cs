@@ -61,7 +61,11 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
             containsFact,
             shown,
             elapsed,
-            answer.Answer);
+            answer.Answer)
+        {
+            TopCandidates = [.. retrieval.Ranked.Take(3)],
+            TermWeights = retrieval.TermWeights,
+        };
     }
 
     private static double Recall(IEnumerable<string> ranked, HashSet<string> gold) =>
