@@ -23,7 +23,9 @@ public static class WordStemmer
 
         foreach (var (suffix, replacement) in Rules)
         {
-            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length - suffix.Length >= 3 && !lower.EndsWith("ss", StringComparison.Ordinal))
+            // "-ply" is a verb ending, not an adverb: "comply", "complies" and "applying" keep their "ply".
+            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length - suffix.Length >= 3 && !lower.EndsWith("ss", StringComparison.Ordinal)
+                && !(suffix == "ly" && lower.EndsWith("ply", StringComparison.Ordinal)))
             {
                 return TrimFinalE(Undouble(lower[..^suffix.Length] + replacement));
             }
