@@ -26,7 +26,6 @@ public sealed class ChatServices
         _availability = services.GetRequiredService<ILlmAvailability>();
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         _chat = services.GetService<IChatClient>();
-        SpeedRecorder = _chat as SpeedRecordingChatClient;
     }
 
     public Answerer Answerer { get; }
@@ -38,8 +37,6 @@ public sealed class ChatServices
     public TimeProvider Time { get; }
 
     public LlamaModelHost? ModelHost { get; }
-
-    public SpeedRecordingChatClient? SpeedRecorder { get; }
 
     /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
     private bool UsesLocalModel => Answerer.HasModel && _availability.IsChatModelAvailable && ModelHost is not null;

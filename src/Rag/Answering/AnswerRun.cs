@@ -10,6 +10,8 @@ internal sealed partial class AnswerRun(QuestionText question, AnswerMode mode, 
 {
     public string Standalone { get; set; } = question.Text;
 
+    public StageClock Clock => clock;
+
     public TimeSpan Condense { get; set; }
 
     public TimeSpan Retrieval { get; set; }
