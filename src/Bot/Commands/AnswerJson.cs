@@ -17,6 +17,7 @@ public static class AnswerJson
         complete = result.Complete,
         failure = result.Failure,
         found_relevant = result.FoundRelevant,
+        declined = result.Declined,
         standalone_question = result.StandaloneQuestion,
         citations = result.Citations.Select(c => new { number = c.Number, id = c.Id, title = c.Title }),
         dropped_citations = result.DroppedCitations,
@@ -33,6 +34,13 @@ public static class AnswerJson
             generation_ms = Ms(result.Timings.Generation),
             citations_ms = Ms(result.Timings.Citations),
             total_ms = Ms(result.Timings.Total),
+        },
+        usage = new
+        {
+            prompt_tokens = result.Usage.PromptTokens,
+            answer_tokens = result.Usage.AnswerTokens,
+            tokens_per_second = result.Usage.TokensPerSecond is { } rate ? Math.Round(rate, 2) : (double?)null,
+            time_to_first_token_ms = result.Usage.TimeToFirstToken is { } first ? Ms(first) : (double?)null,
         },
     };
 

@@ -58,6 +58,11 @@ public static class EvalCommand
                     first_gold_rank = o.FirstGoldRank, recall_at_5 = o.RecallAt5, recall_at_10 = o.RecallAt10,
                     answered = o.Answered, citations_valid = o.CitationsValid, contains_fact = o.ContainsFact,
                     shown_gold_share = o.ShownGoldShare, answer = o.Answer,
+                    terms = o.TermWeights.ToDictionary(t => t.Key, t => Math.Round(t.Value, 3)),
+                    top_candidates = o.TopCandidates.Select(c => new
+                    {
+                        title = c.Paper.Title, score = Math.Round(c.Score, 4), term_coverage = Math.Round(c.TermCoverage, 4),
+                    }),
                 }),
             });
             return;

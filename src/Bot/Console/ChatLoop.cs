@@ -126,7 +126,6 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
     private async Task AskAsync(string question, CancellationToken cancellationToken)
     {
         services.EnsureModelLoaded(view);
-        services.SpeedRecorder?.Forget();
         var clock = new ChatStopwatch(services.Time);
         var request = new AnswerRequest(question) { From = session.Day, To = session.Day, History = session.History };
         var streamed = new StringBuilder();
@@ -162,7 +161,7 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
 
         view.Answer(result);
         session.Remember(question, result.Answer);
-        session.LastSpeed = clock.Speed(result, pieces, services.SpeedRecorder?.Last);
+        session.LastSpeed = clock.Speed(result, pieces);
         ChatLog.Answered(logger, result.Mode.ToString(), session.LastSpeed.Total.TotalMilliseconds);
         if (session.ShowStats)
         {

@@ -29,7 +29,6 @@ public sealed class ChatServices
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         _chat = services.GetService<IChatClient>();
         _servers = services.GetKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey);
-        SpeedRecorder = _chat as SpeedRecordingChatClient;
     }
 
     public Answerer Answerer { get; }
@@ -41,8 +40,6 @@ public sealed class ChatServices
     public TimeProvider Time { get; }
 
     public LlamaModelHost? ModelHost { get; }
-
-    public SpeedRecordingChatClient? SpeedRecorder { get; }
 
     /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
     private bool UsesLocalModel => Answerer.HasModel && _servers is null && _availability.IsChatModelAvailable && ModelHost is not null;

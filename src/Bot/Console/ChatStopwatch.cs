@@ -16,10 +16,10 @@ public sealed class ChatStopwatch(TimeProvider time)
     }
 
     /// <summary>
-    /// The answer's speed. The model's own report is preferred for tokens (it counts tokens, not stream pieces);
-    /// without one, stream pieces stand in for tokens.
+    /// The answer's speed. The usage the answer carries is preferred for tokens (the model counts tokens, not
+    /// stream pieces); without it, stream pieces stand in for tokens.
     /// </summary>
-    public AnswerSpeed Speed(AnswerResult result, int pieces, GenerationReport? report)
+    public AnswerSpeed Speed(AnswerResult result, int pieces)
     {
         var total = time.GetElapsedTime(_started);
         var first = _first ?? total;
@@ -31,6 +31,6 @@ public sealed class ChatStopwatch(TimeProvider time)
 
         var streaming = _last - first;
         var measured = pieces > 1 && streaming > TimeSpan.Zero ? (pieces - 1) / streaming.TotalSeconds : (double?)null;
-        return new AnswerSpeed(report?.TokensPerSecond ?? measured, report?.OutputTokens ?? pieces, first, total);
+        return new AnswerSpeed(result.Usage.TokensPerSecond ?? measured, result.Usage.AnswerTokens ?? pieces, first, total);
     }
 }

@@ -13,7 +13,7 @@ public sealed record AnswerResult
     /// <summary>The answer followed by <see cref="SourcesText"/>.</summary>
     public required string Text { get; init; }
 
-    /// <summary>"Sources:" and one line per cited source (every given source when none is cited); empty without sources.</summary>
+    /// <summary>"Sources:" and one line per source in <see cref="Sources"/>; empty without sources.</summary>
     public string SourcesText { get; init; } = "";
 
     public required AnswerMode Mode { get; init; }
@@ -26,11 +26,20 @@ public sealed record AnswerResult
     /// <summary>References to sources that were not supplied, removed from the answer.</summary>
     public int DroppedCitations { get; init; }
 
-    /// <summary>Every source given to the answer, in order.</summary>
+    /// <summary>
+    /// The sources to show, numbered 1..n as the answer cites them: the cited ones in order of first citation
+    /// (every given source when the answer cites none; none when it declined). Front ends show exactly these.
+    /// </summary>
     public IReadOnlyList<AnswerSource> Sources { get; init; } = [];
 
     /// <summary>False when no indexed paper was relevant: the answer says so, and no model was called.</summary>
     public bool FoundRelevant { get; init; }
+
+    /// <summary>True when the answer is "not covered": nothing relevant was found, or the model said the sources do not answer.</summary>
+    public bool Declined { get; init; }
+
+    /// <summary>Tokens and speed of the generation (all null for an extractive answer).</summary>
+    public AnswerUsage Usage { get; init; } = AnswerUsage.None;
 
     /// <summary>Things the user should know: the question was cut, a source was shortened to fit.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];

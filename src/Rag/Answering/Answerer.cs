@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Answering.Packing;
@@ -43,6 +42,7 @@ public sealed class Answerer(
     /// <summary>
     /// The answer as it is written: text pieces, then one final update with the checked <see cref="AnswerResult"/>.
     /// A model failure or cancellation mid-answer ends the stream with an incomplete result rather than an exception.
+    /// The steps: condense a follow-up, retrieve, then (with a model) pack the sources, generate, and check the citations.
     /// </summary>
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -71,15 +71,57 @@ public sealed class Answerer(
 
         if (model is null)
         {
-            var sources = retrieval.Papers.Select((p, i) => (i + 1, p)).ToList();
-            run.Packing = clock.Lap();
-            var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights);
-            run.Generation = clock.Lap();
+            var body = Extract(run, retrieval, request);
             yield return AnswerUpdate.Text(body);
-            yield return AnswerUpdate.Final(Log(run.Finish(body, sources, foundRelevant: true)));
+            yield return AnswerUpdate.Final(Log(run.Finish(body, Numbered(retrieval.Papers), foundRelevant: true)));
             yield break;
         }
 
+        var (messages, sources) = await PackAsync(run, retrieval, question, cancellationToken);
+        if (sources.Count == 0)
+        {
+            yield return AnswerUpdate.Final(run.Fail("", sources, "the model's context window is too small for even one source; raise Llm:ContextSize or lower Llm:MaxAnswerTokens"));
+            yield break;
+        }
+
+        var generation = new Generation();
+        await foreach (var delta in GenerateAsync(model, messages, generation, clock, cancellationToken))
+        {
+            yield return AnswerUpdate.Text(delta);
+        }
+
+        if (generation.Unavailable is { } unavailable)
+        {
+            // Nothing reached the user yet: the extractive answer takes the model's place, with a notice that says why.
+            AnsweringLog.ModelUnavailable(logger, unavailable.Message);
+            run.Mode = AnswerMode.Extractive;
+            run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
+            var body = Extract(run, retrieval, request);
+            yield return AnswerUpdate.Text(body);
+            yield return AnswerUpdate.Final(Log(run.Finish(body, Numbered(retrieval.Papers), foundRelevant: true)));
+            yield break;
+        }
+
+        run.Generation = clock.Lap();
+        run.Usage = generation.Usage;
+        yield return AnswerUpdate.Final(generation.Failure is null
+            ? Log(run.Finish(generation.Text.ToString(), sources, foundRelevant: true))
+            : run.Fail(generation.Text.ToString(), sources, generation.Failure));
+    }
+
+    /// <summary>The answer without a model: quoted sentences; a day or range question lists every matching paper.</summary>
+    private static string Extract(AnswerRun run, RetrievalResult retrieval, AnswerRequest request)
+    {
+        run.Packing = run.Clock.Lap();
+        var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights, listEveryPaper: request.From is not null || request.To is not null);
+        run.Generation = run.Clock.Lap();
+        return body;
+    }
+
+    /// <summary>The prompt with as many sources as the context window holds, numbered from 1.</summary>
+    private async Task<(IReadOnlyList<ChatMessage> Messages, List<(int Number, RetrievedPaper Paper)> Sources)> PackAsync(
+        AnswerRun run, RetrievalResult retrieval, QuestionText question, CancellationToken cancellationToken)
+    {
         var template = prompts.Get(PromptName.Answer);
         var fixedPrompt = await template.RenderAsync(Values("", question.Text), cancellationToken);
         var packed = packer.Pack(retrieval.Papers, CountTokens(fixedPrompt));
@@ -88,77 +130,65 @@ public sealed class Answerer(
             run.Notices.Add($"The context window held {packed.Sources.Count} of {retrieval.Papers.Count} relevant papers{(packed.Sources.Any(s => s.Shortened) ? ", one abstract shortened" : "")}.");
         }
 
-        var numbered = packed.Sources.Select(s => (s.Number, s.Retrieved)).ToList();
-        if (numbered.Count == 0)
+        var sources = packed.Sources.Select(s => (s.Number, s.Retrieved)).ToList();
+        var messages = sources.Count == 0 ? [] : await template.RenderAsync(Values(packed.SourcesText, question.Text), cancellationToken);
+        if (messages.Count > 0)
         {
-            yield return AnswerUpdate.Final(run.Fail("", numbered, "the model's context window is too small for even one source; raise Llm:ContextSize or lower Llm:MaxAnswerTokens"));
-            yield break;
+            AnsweringLog.Prompt(logger, string.Join("\n\n", messages.Select(m => $"[{m.Role}]\n{m.Text}")));
         }
 
-        var messages = await template.RenderAsync(Values(packed.SourcesText, question.Text), cancellationToken);
-        AnsweringLog.Prompt(logger, string.Join("\n\n", messages.Select(m => $"[{m.Role}]\n{m.Text}")));
-        run.Packing = clock.Lap();
+        run.Packing = run.Clock.Lap();
+        return (messages, sources);
+    }
 
-        var answer = new StringBuilder();
-        string? failure = null;
-        ModelUnavailableException? unavailable = null;
-        await using (var stream = model.GetStreamingResponseAsync(messages, new ChatOptions { MaxOutputTokens = budget.MaxAnswerTokens }, cancellationToken).GetAsyncEnumerator(cancellationToken))
+    /// <summary>
+    /// Streams the model's answer, recording into <paramref name="generation"/> the text, what the model reports
+    /// about tokens and speed, the time to the first token, and why it stopped early if it did.
+    /// </summary>
+    private async IAsyncEnumerable<string> GenerateAsync(
+        IChatClient model, IReadOnlyList<ChatMessage> messages, Generation generation, StageClock clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var stream = model.GetStreamingResponseAsync(messages, new ChatOptions { MaxOutputTokens = budget.MaxAnswerTokens }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            while (true)
+            ChatResponseUpdate update;
+            try
             {
-                string? delta;
-                try
+                if (!await stream.MoveNextAsync())
                 {
-                    if (!await stream.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    delta = stream.Current.Text;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    failure = "the answer was cancelled before it was finished";
-                    break;
-                }
-                catch (ModelUnavailableException e) when (fallbackToExtractive && answer.Length == 0)
-                {
-                    unavailable = e;
-                    break;
-                }
-                catch (Exception e)
-                {
-                    AnsweringLog.ModelFailed(logger, e);
-                    failure = $"the model failed while answering ({e.Message})";
-                    break;
+                    yield break;
                 }
 
-                if (!string.IsNullOrEmpty(delta))
-                {
-                    answer.Append(delta);
-                    yield return AnswerUpdate.Text(delta);
-                }
+                update = stream.Current;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                generation.Failure = "the answer was cancelled before it was finished";
+                yield break;
+            }
+            catch (ModelUnavailableException e) when (fallbackToExtractive && generation.Text.Length == 0)
+            {
+                generation.Unavailable = e;
+                yield break;
+            }
+            catch (Exception e)
+            {
+                AnsweringLog.ModelFailed(logger, e);
+                generation.Failure = $"the model failed while answering ({e.Message})";
+                yield break;
+            }
+
+            generation.Record(update, clock.Total);
+            if (!string.IsNullOrEmpty(update.Text))
+            {
+                generation.Text.Append(update.Text);
+                yield return update.Text;
             }
         }
-
-        if (unavailable is not null)
-        {
-            AnsweringLog.ModelUnavailable(logger, unavailable.Message);
-            var sources = retrieval.Papers.Select((p, i) => (i + 1, p)).ToList();
-            var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights);
-            run.Mode = AnswerMode.Extractive;
-            run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
-            run.Generation = clock.Lap();
-            yield return AnswerUpdate.Text(body);
-            yield return AnswerUpdate.Final(Log(run.Finish(body, sources, foundRelevant: true)));
-            yield break;
-        }
-
-        run.Generation = clock.Lap();
-        yield return AnswerUpdate.Final(failure is null
-            ? Log(run.Finish(answer.ToString(), numbered, foundRelevant: true))
-            : run.Fail(answer.ToString(), numbered, failure));
     }
+
+    private static List<(int Number, RetrievedPaper Paper)> Numbered(IReadOnlyList<RetrievedPaper> papers) =>
+        [.. papers.Select((p, i) => (i + 1, p))];
 
     private AnswerResult Log(AnswerResult result)
     {

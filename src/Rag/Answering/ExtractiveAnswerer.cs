@@ -8,9 +8,9 @@ namespace PaperBot.Rag.Answering;
 
 /// <summary>
 /// The answer without a model: the abstract sentences that best match the question, each cited. A sentence
-/// scores the idf-weighted share of the question's words it contains, a little less for lower-ranked papers;
-/// when the question asks for a quantity, sentences stating a number are preferred, and when it asks for a
-/// name, sentences that introduce one.
+/// scores the idf-weighted share of the question's words it contains, a little less for lower-ranked papers,
+/// times the preference of the question's <see cref="QuestionIntent"/>: a number for "how many", a name for
+/// "what is … called" and "is there a method that…", the method for "how does…", the reason for "why…".
 /// </summary>
 public static partial class ExtractiveAnswerer
 {
@@ -25,12 +25,13 @@ public static partial class ExtractiveAnswerer
     /// <summary>Sentences scoring below this share of the best one add noise, not answer.</summary>
     private const double KeepRatio = 0.5;
 
-    /// <summary>The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.</summary>
-    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
+    /// <summary>
+    /// The answer body, citing each paper by its 1-based position in <paramref name="papers"/>. With
+    /// <paramref name="listEveryPaper"/> (a question about a day or range of days) every paper gets its best sentence.
+    /// </summary>
+    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights, bool listEveryPaper = false)
     {
-        var quantity = QuantityQuestionRegex().Match(question);
-        var quantityNoun = quantity.Success ? WordStemmer.Stem(quantity.Groups["noun"].Value) : null;
-        var asksName = NameQuestionRegex().IsMatch(question);
+        var intent = QuestionIntent.Of(question);
         var totalWeight = Math.Max(weights.Values.Sum(), 1e-9);
         var candidates = new List<(int Number, int Order, string Sentence, double Score)>();
         for (var rank = 0; rank < papers.Count; rank++)
@@ -43,23 +44,16 @@ public static partial class ExtractiveAnswerer
                 // A sentence need not repeat the paper's name to answer about it: title words count for every
                 // sentence, at half weight, so the sentence with the fact beats the one that restates the title.
                 var score = weights.Sum(w => stems.Contains(w.Key) ? w.Value : title.Contains(w.Key) ? w.Value / 2 : 0) / totalWeight;
-                score *= 1.0 - 0.06 * rank;
-                if (quantity.Success && NumberRegex().IsMatch(sentences[order]))
-                {
-                    score *= quantityNoun is not null && stems.Contains(quantityNoun) ? 2.0 : 1.5;
-                }
-
-                if (asksName && IntroducesNameRegex().IsMatch(sentences[order]))
-                {
-                    score *= 1.3;
-                }
+                score *= (1.0 - 0.06 * rank) * intent.Preference(sentences[order], stems);
 
                 candidates.Add((rank + 1, order, sentences[order], score));
             }
         }
 
-        var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
-        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
+        var listing = listEveryPaper || ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
+        var chosen = listEveryPaper
+            ? [.. candidates.GroupBy(c => c.Number).Select(g => g.MaxBy(c => c.Score)).OrderBy(c => c.Number)]
+            : listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
         if (chosen.Count == 0 && papers.Count > 0)
         {
             // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.
@@ -109,19 +103,6 @@ public static partial class ExtractiveAnswerer
         return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
     }
 
-    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length)|number of|by how)\b(\s+(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
-    private static partial Regex QuantityQuestionRegex();
-
-    [GeneratedRegex(@"\b(what is the name|what is .* called|what are .* called|(which|what) (\w+ )?(benchmark|dataset|model|method|framework|system|technique|test)|name of)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NameQuestionRegex();
-
     [GeneratedRegex(@"^\s*(which|what|any|are there) (other |recent )?(papers|work|works|studies|approaches|methods)\b|\b(papers|work) (on|about|that|which)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListQuestionRegex();
-
-    [GeneratedRegex(@"\d")]
-    private static partial Regex NumberRegex();
-
-    // The phrases that introduce a name, or a name itself: a word with an inner capital ("MetaMotion", "KoLMogorov").
-    [GeneratedRegex(@"(?i:\b(we (introduce|present|propose|release|build|construct)|namely|named|called|dubbed|termed)\b)|\b[A-Z][a-z]+[A-Z]\w*")]
-    private static partial Regex IntroducesNameRegex();
 }

@@ -7,9 +7,10 @@ using PaperBot.Rag.Answering.Text;
 namespace PaperBot.Rag.Answering;
 
 /// <summary>
-/// Turns a follow-up ("and which of them use RL?") into a question that can be searched on its own. With a
-/// model, the condense prompt rewrites it from the conversation; without one (or when the model fails), the
-/// previous question's content words are carried over into the query.
+/// Turns a follow-up ("and which of them use RL?") into a question that can be searched on its own. Only a
+/// question that reads as a follow-up (<see cref="FollowUpRule"/>) is condensed; a new question is searched as
+/// asked. With a model, the condense prompt rewrites it from the conversation; without one (or when the model
+/// fails), the previous question's content words are carried over into the query.
 /// </summary>
 public sealed class FollowUpCondenser(PromptLibrary prompts, ILogger<FollowUpCondenser> logger)
 {
@@ -23,7 +24,7 @@ public sealed class FollowUpCondenser(PromptLibrary prompts, ILogger<FollowUpCon
 
     public async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> history, IChatClient? chat, CancellationToken cancellationToken)
     {
-        if (history.Count == 0)
+        if (history.Count == 0 || !FollowUpRule.IsFollowUp(question))
         {
             return question;
         }

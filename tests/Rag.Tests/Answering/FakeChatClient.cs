@@ -23,6 +23,9 @@ internal sealed class FakeChatClient(Func<IReadOnlyList<ChatMessage>, string> re
 
     public string ModelId { get; set; } = "fake-model";
 
+    /// <summary>When set, a last streamed update reports these tokens and this speed, as the local engine does.</summary>
+    public (int Prompt, int Answer, double TokensPerSecond)? Usage { get; set; }
+
     public IReadOnlyList<IReadOnlyList<ChatMessage>> Prompts
     {
         get
@@ -59,6 +62,14 @@ internal sealed class FakeChatClient(Func<IReadOnlyList<ChatMessage>, string> re
 
             await Task.Yield();
             yield return new ChatResponseUpdate(ChatRole.Assistant, text.Substring(start, Math.Min(ChunkSize, text.Length - start)));
+        }
+
+        if (Usage is { } usage)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = usage.Prompt, OutputTokenCount = usage.Answer })])
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["tokens_per_second"] = usage.TokensPerSecond },
+            };
         }
     }
 

@@ -44,14 +44,8 @@ public static class SourcesEmbed
         return lines.Count == 0 ? "" : "Sources:\n" + string.Join('\n', lines);
     }
 
-    private static List<string> Lines(AnswerResult result)
-    {
-        var cited = result.Citations.Select(c => c.Number).ToHashSet();
-        return result.Sources
-            .Where(s => cited.Count == 0 || cited.Contains(s.Number))
-            .Select(Line)
-            .ToList();
-    }
+    /// <summary>The answer decides which sources to show and numbers them (<see cref="AnswerResult.Sources"/>).</summary>
+    private static List<string> Lines(AnswerResult result) => [.. result.Sources.Select(Line)];
 
     private static string Line(AnswerSource source)
     {

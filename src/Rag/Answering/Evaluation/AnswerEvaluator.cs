@@ -48,7 +48,7 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
         var answer = await answerer.AskAsync(
             new AnswerRequest(question.Question) { NoModel = noModel, From = question.From, To = question.To }, cancellationToken);
         var elapsed = watch.Elapsed;
-        var answered = answer.Complete && answer.FoundRelevant;
+        var answered = answer.Complete && !answer.Declined;
         bool? containsFact = question.AnswerContains is { } fact ? answered && answer.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase) : null;
         double? shown = gold.Count == 0 ? null : answered ? Recall(answer.Sources.Select(s => PaperIdentity.TitleKey(s.Title)), gold) : 0;
         return new EvalOutcome(
@@ -61,7 +61,11 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
             containsFact,
             shown,
             elapsed,
-            answer.Answer);
+            answer.Answer)
+        {
+            TopCandidates = [.. retrieval.Ranked.Take(3)],
+            TermWeights = retrieval.TermWeights,
+        };
     }
 
     private static double Recall(IEnumerable<string> ranked, HashSet<string> gold) =>

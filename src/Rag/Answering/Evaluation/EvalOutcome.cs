@@ -1,3 +1,5 @@
+using PaperBot.Rag.Answering.Retrieval;
+
 namespace PaperBot.Rag.Answering.Evaluation;
 
 /// <summary>
@@ -8,4 +10,11 @@ namespace PaperBot.Rag.Answering.Evaluation;
 /// </summary>
 public sealed record EvalOutcome(
     EvalQuestion Question, int? FirstGoldRank, double RecallAt5, double RecallAt10, bool Answered, bool CitationsValid,
-    bool? ContainsFact, double? ShownGoldShare, TimeSpan Elapsed, string Answer);
+    bool? ContainsFact, double? ShownGoldShare, TimeSpan Elapsed, string Answer)
+{
+    /// <summary>The best few candidates as retrieval ranked them, with the evidence the relevance gate weighed: for diagnosing a wrong decision.</summary>
+    public IReadOnlyList<RetrievedPaper> TopCandidates { get; init; } = [];
+
+    /// <summary>The question's content words (stems) and their idf.</summary>
+    public IReadOnlyDictionary<string, double> TermWeights { get; init; } = new Dictionary<string, double>();
+}

@@ -13,6 +13,7 @@ namespace PaperBot.Rag.Answering.Retrieval;
 public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<RetrievalOptions> options, EmbeddingIndex? embeddings = null) : IDisposable
 {
     private readonly RetrievalOptions _options = options.Value;
+    private readonly RelevanceGate _gate = new(options.Value);
 
     /// <summary>The dense index when an embedding model is registered (to embed the abstracts ahead of the first question).</summary>
     public EmbeddingIndex? Embeddings => embeddings;
@@ -24,7 +25,10 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
 
     public async Task<RetrievalResult> RetrieveAsync(string query, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var keywordHits = store.Search(new SearchRequest(query, _options.Candidates, from, to));
+        // Only the words that say what the question is about are searched: "which papers were featured that day"
+        // would otherwise rank papers by "featured" and "day".
+        var words = TextTerms.Words(query).Where(TextTerms.IsContentWord).ToList();
+        var keywordHits = store.Search(new SearchRequest(words.Count > 0 ? string.Join(' ', words) : query, _options.Candidates, from, to));
         var dense = IsHybrid
             ? await embeddings!.NearestAsync(query, _options.Candidates, from, to, cancellationToken)
             : [];
@@ -41,21 +45,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             keywordByPid.TryGetValue(f.Id, out var hit) ? hit.Score : null,
             similarityByPid.TryGetValue(f.Id, out var similarity) ? similarity : null,
             Coverage(papers[f.Id], weights))).ToList();
-        return new RetrievalResult(query, ranked, Relevant(ranked), weights);
-    }
-
-    private List<RetrievedPaper> Relevant(List<RetrievedPaper> ranked)
-    {
-        // The gate looks at the best few papers only: a question is covered when one of them clearly matches it.
-        var covered = ranked.Take(3).Any(p => p.TermCoverage >= _options.MinTermCoverage && (p.KeywordScore ?? 0) >= _options.MinScore
-            || p.Similarity >= _options.MinSimilarity);
-        if (!covered)
-        {
-            return [];
-        }
-
-        // Past the gate, weaker papers may still add to the answer, but one that shares almost nothing is noise.
-        return [.. ranked.Where(p => p.TermCoverage >= _options.MinTermCoverage / 2 || p.Similarity >= _options.MinSimilarity).Take(_options.TopK)];
+        return new RetrievalResult(query, ranked, _gate.Select(query, ranked, dayRange: from is not null || to is not null), weights);
     }
 
     private Dictionary<long, Paper> PapersOf(List<long> denseOnly, IReadOnlyList<SearchHit> keywordHits)
@@ -92,7 +82,8 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             return 0;
         }
 
-        var stems = TextTerms.Stems(paper.Title + " " + paper.Abstract).ToHashSet(StringComparer.Ordinal);
+        // The API's keywords name what an abstract is about in words a question is likely to use.
+        var stems = TextTerms.Stems(paper.Title + " " + paper.Abstract + " " + string.Join(' ', paper.AiKeywords)).ToHashSet(StringComparer.Ordinal);
         return weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / weights.Values.Sum();
     }
 }

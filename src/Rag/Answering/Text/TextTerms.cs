@@ -16,6 +16,10 @@ public static partial class TextTerms
         "introduces", "introduced", "present", "presents", "presented", "describe", "describes", "explain",
         "say", "says", "said", "know", "called", "name", "named", "work", "works", "study", "studies",
         "also", "among", "them", "well", "get", "got", "one", "ones",
+        // How people frame a question about papers, a day or a period ("has anyone studied…", "which papers
+        // were featured that day?"): the day filter, not the words, carries the date.
+        "anyone", "someone", "studied", "described", "featured", "appeared", "appear", "day", "days", "period",
+        "done", "exist", "exists", "existing", "daily", "people", "given",
     };
 
     /// <summary>The distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>

@@ -23,14 +23,20 @@ public static class WordStemmer
 
         foreach (var (suffix, replacement) in Rules)
         {
-            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length - suffix.Length >= 3 && !lower.EndsWith("ss", StringComparison.Ordinal))
+            // "-ply" is a verb ending, not an adverb: "comply", "complies" and "applying" keep their "ply".
+            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length - suffix.Length >= 3 && !lower.EndsWith("ss", StringComparison.Ordinal)
+                && !(suffix == "ly" && lower.EndsWith("ply", StringComparison.Ordinal)))
             {
-                return TrimFinalE(lower[..^suffix.Length] + replacement);
+                return TrimFinalE(Undouble(lower[..^suffix.Length] + replacement));
             }
         }
 
         return TrimFinalE(lower);
     }
+
+    /// <summary>"forgetting" → "forgett" → "forget", "scaled" stays "scal": a doubled final consonant left by a suffix is one.</summary>
+    private static string Undouble(string stem) =>
+        stem.Length > 3 && stem[^1] == stem[^2] && !"aeiouylsz".Contains(stem[^1], StringComparison.Ordinal) ? stem[..^1] : stem;
 
     /// <summary>"generate" and "generating" → "generat": a final e is dropped so the verb forms agree.</summary>
     private static string TrimFinalE(string stem) => stem.Length > 4 && stem[^1] == 'e' ? stem[..^1] : stem;
