@@ -16,4 +16,7 @@ public interface IReplySurface
 
     /// <summary>Posts one more message after the main one (an answer's continuation).</summary>
     Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Tells the user the request failed, where only they should see it when the surface allows.</summary>
+    Task FailAsync(string text, CancellationToken cancellationToken);
 }

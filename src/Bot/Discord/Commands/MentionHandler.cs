@@ -36,9 +36,21 @@ public sealed class MentionHandler(
         }
 
         var isDirect = message.GuildId is null;
+        if (isDirect ? !options.Value.EnableDirectMessages : !options.Value.EnableMentions)
+        {
+            return;
+        }
+
         var addressed = isDirect || message.Mentions.Any(m => m.Id == self.Id) || message.ReferencedMessage?.Author?.Id == self.Id;
         if (!addressed)
         {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(message.Content))
+        {
+            // Discord blanks content the bot may not read (no Message Content intent): nothing was asked that it can see.
+            DiscordBotLog.Ignored(logger, GatewayEvents.MessageCreate, "no content (the Message Content intent is off)");
             return;
         }
 

@@ -31,4 +31,7 @@ public sealed class MessageReply(DiscordRestClient rest, ulong channelId, ulong?
 
     public Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
         rest.CreateMessageAsync(channelId, message, cancellationToken);
+
+    // A message reply has no private channel: the failure replaces the answer in place.
+    public Task FailAsync(string text, CancellationToken cancellationToken) => ShowAsync(new OutgoingMessage { Content = text }, cancellationToken);
 }
