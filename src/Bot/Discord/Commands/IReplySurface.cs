@@ -11,6 +11,9 @@ public interface IReplySurface
     /// <summary>The channel the answer appears in (for the typing indicator).</summary>
     ulong ChannelId { get; }
 
+    /// <summary>Whether embeds show here (the bot has Embed Links); otherwise sources go as plain text.</summary>
+    bool CanEmbed { get; }
+
     /// <summary>Shows <paramref name="message"/> as the main message: creates it the first time, edits it after.</summary>
     Task ShowAsync(OutgoingMessage message, CancellationToken cancellationToken);
 

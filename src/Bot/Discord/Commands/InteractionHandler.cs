@@ -98,7 +98,7 @@ public sealed class InteractionHandler(
                 var listDay = Day(options.GetString("date")) ?? store.LatestDay();
                 await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? PaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
                 return;
-            case SlashCommands.Sync when !access.IsAdmin(userId):
+            case SlashCommands.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
                 return;
             case SlashCommands.Sync:

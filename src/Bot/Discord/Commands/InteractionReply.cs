@@ -31,6 +31,9 @@ public sealed class InteractionReply(DiscordRestClient rest, DiscordInteraction 
 
     public ulong ChannelId => interaction.ChannelId ?? 0;
 
+    /// <summary>Embeds need Embed Links in the channel (app_permissions); without the field, Discord's default allows them.</summary>
+    public bool CanEmbed => PermissionsText.Parse(interaction.AppPermissions)?.Allows(Permissions.EmbedLinks) ?? true;
+
     public bool IsDeferred => _deferred.Task.IsCompletedSuccessfully;
 
     /// <summary>Whether the deferral (and so the answer) is visible only to the user.</summary>

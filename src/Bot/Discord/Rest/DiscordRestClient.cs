@@ -154,7 +154,7 @@ public sealed class DiscordRestClient
         }
 
         return SendAsync<DiscordChannel>(
-            new(HttpMethod.Post, "channels/{channel_id}/messages/{message_id}/threads", $"channels/{channelId}/messages/{messageId}/threads", $"{channelId}"),
+            new(HttpMethod.Post, "channels/{channel_id}/messages/{message_id}/threads", $"channels/{channelId}/messages/{messageId}/threads", $"{channelId}", Repeatable: false),
             new StartThreadBody(name, autoArchiveMinutes),
             cancellationToken);
     }
