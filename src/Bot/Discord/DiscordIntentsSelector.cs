@@ -2,10 +2,24 @@ namespace PaperBot.Bot.Discord;
 
 public static class DiscordIntentsSelector
 {
-    /// <summary>Only mentions need message text; slash commands work without the privileged intent.</summary>
+    /// <summary>
+    /// Only what the enabled features read: guilds always (channels, roles and overwrites for permissions),
+    /// guild messages and the privileged Message Content intent for mentions, direct messages for DMs. Slash
+    /// commands need no intent.
+    /// </summary>
     public static DiscordIntents For(DiscordOptions options)
     {
-        var intents = DiscordIntents.Guilds | DiscordIntents.GuildMessages | DiscordIntents.DirectMessages;
-        return options.EnableMentions ? intents | DiscordIntents.MessageContent : intents;
+        var intents = DiscordIntents.Guilds;
+        if (options.EnableMentions)
+        {
+            intents |= DiscordIntents.GuildMessages | DiscordIntents.MessageContent;
+        }
+
+        if (options.EnableDirectMessages)
+        {
+            intents |= DiscordIntents.DirectMessages;
+        }
+
+        return intents;
     }
 }

@@ -41,8 +41,11 @@ public sealed class DiscordOptions
     [Range(1, 10_000)]
     public int ShardCount { get; set; } = 1;
 
-    /// <summary>Answer @mentions too; this needs the privileged Message Content intent.</summary>
+    /// <summary>Answer @mentions (and replies to the bot's answers) in servers; this needs the privileged Message Content intent.</summary>
     public bool EnableMentions { get; set; }
+
+    /// <summary>Answer direct messages; Discord delivers DM text without the privileged intent.</summary>
+    public bool EnableDirectMessages { get; set; }
 
     public bool ReplyInThreads { get; set; }
 
@@ -67,5 +70,5 @@ public sealed class DiscordOptions
     // The token is a secret: printing options (debuggers, logs of bound config) must not reveal it.
     public override string ToString() =>
         $"DiscordOptions {{ ApplicationId = {ApplicationId}, ApiBaseUrl = {ApiBaseUrl}, GatewayUrl = {GatewayUrl}, " +
-        $"Shard = {ShardId}/{ShardCount}, EnableMentions = {EnableMentions}, Token = {(Token.Length == 0 ? "(empty)" : "(set)")} }}";
+        $"Shard = {ShardId}/{ShardCount}, EnableMentions = {EnableMentions}, EnableDirectMessages = {EnableDirectMessages}, Token = {(Token.Length == 0 ? "(empty)" : "(set)")} }}";
 }

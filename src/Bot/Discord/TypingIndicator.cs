@@ -38,6 +38,12 @@ public sealed partial class TypingIndicator : IAsyncDisposable
                 {
                     await rest.TriggerTypingAsync(channelId, stop);
                 }
+                catch (DiscordHttpException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden)
+                {
+                    // Not allowed here: asking again every 8 s would only add invalid requests.
+                    LogFailed(logger, channelId, e);
+                    return;
+                }
                 catch (DiscordHttpException e)
                 {
                     LogFailed(logger, channelId, e);

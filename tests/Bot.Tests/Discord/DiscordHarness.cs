@@ -83,6 +83,9 @@ public sealed class DiscordHarness : IAsyncDisposable
             Token = server.Gateway.Token,
             ApplicationId = FakePayloads.ApplicationId,
             ApiBaseUrl = server.ApiBaseUrl,
+            // Every feature on, so the fake delivers every event the tests inject.
+            EnableMentions = true,
+            EnableDirectMessages = true,
         };
         configure?.Invoke(options);
         return new DiscordHarness(server, options, timings ?? FastGatewayTimings);

@@ -20,7 +20,7 @@ public sealed class GatewayClientTests
         Assert.Equal("?v=10&encoding=json", connection.Query);
         var identify = Assert.Single(bot.Server.Gateway.FramesWithOp(2)).Data;
         Assert.Equal(bot.Options.Token, identify.GetProperty("token").GetString());
-        Assert.Equal(1 | 512 | 4096, identify.GetProperty("intents").GetInt32());
+        Assert.Equal(1 | 512 | 4096 | 32768, identify.GetProperty("intents").GetInt32());
         Assert.Equal("paperbot", identify.GetProperty("properties").GetProperty("browser").GetString());
         Assert.True(identify.GetProperty("properties").TryGetProperty("os", out _));
         Assert.True(identify.GetProperty("properties").TryGetProperty("device", out _));

@@ -107,7 +107,9 @@ public sealed class GatewayPartsTests
     [Fact]
     public void Intents_follow_the_mentions_setting()
     {
-        Assert.Equal(4609, (int)DiscordIntentsSelector.For(new DiscordOptions()));
-        Assert.Equal(37377, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true }));
+        Assert.Equal(1, (int)DiscordIntentsSelector.For(new DiscordOptions()));
+        Assert.Equal(33281, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true }));
+        Assert.Equal(4097, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableDirectMessages = true }));
+        Assert.Equal(37377, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true, EnableDirectMessages = true }));
     }
 }

@@ -81,7 +81,7 @@ public sealed class AnswerPresenter(IOptions<DiscordOptions> options, TimeProvid
         Embed? embed = null;
         if (sources is not null)
         {
-            if (_options.PlainText)
+            if (_options.PlainText || !surface.CanEmbed)
             {
                 chunks.AddRange(MessageSplitter.Split(SourcesEmbed.PlainText(sources)));
             }

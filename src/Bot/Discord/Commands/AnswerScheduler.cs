@@ -77,7 +77,7 @@ public sealed class AnswerScheduler(
         else if (admission.Completion.IsFaulted)
         {
             DiscordBotLog.WorkFailed(logger, admission.Completion.Exception!.InnerException!);
-            await ShowQuietlyAsync(surface, BotMessages.Failed);
+            await ShowQuietlyAsync(surface, BotMessages.Failed, fail: true);
         }
     }
 
@@ -90,11 +90,17 @@ public sealed class AnswerScheduler(
         return new QueueAdmission { Position = position, EstimatedWait = wait };
     }
 
-    private async Task ShowQuietlyAsync(IReplySurface surface, string text)
+    private async Task ShowQuietlyAsync(IReplySurface surface, string text, bool fail = false)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
+            if (fail)
+            {
+                await surface.FailAsync(text, timeout.Token);
+                return;
+            }
+
             await surface.ShowAsync(new OutgoingMessage { Content = text }, timeout.Token);
         }
         catch (Exception e)

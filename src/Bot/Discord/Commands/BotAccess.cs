@@ -21,5 +21,8 @@ public sealed class BotAccess(IOptions<DiscordOptions> options, BotThreads threa
         return guildAllowed && channelAllowed;
     }
 
-    public bool IsAdmin(ulong userId) => _options.AdminUserIds.Contains(userId);
+    /// <summary>Admins: members with Manage Server (or Administrator) where they invoke the command, and Discord:AdminUserIds anywhere.</summary>
+    public bool IsAdmin(Models.DiscordInteraction interaction) =>
+        (interaction.Invoker is { } user && _options.AdminUserIds.Contains(user.Id))
+        || (interaction.GuildId is not null && PermissionsText.Parse(interaction.Member?.Permissions)?.Allows(Permissions.ManageGuild) == true);
 }

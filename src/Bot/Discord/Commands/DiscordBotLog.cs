@@ -52,4 +52,16 @@ internal static partial class DiscordBotLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The daily sync or digest of {Day} failed")]
     public static partial void DigestFailed(ILogger logger, DateOnly day, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was already acknowledged (an earlier attempt's answer was lost)")]
+    public static partial void AlreadyAcknowledged(ILogger logger, ulong interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId} expired (Discord code {Code}); nothing more is sent for it")]
+    public static partial void InteractionExpired(ILogger logger, ulong interactionId, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A follow-up of interaction {InteractionId} got no answer: {Outcome}")]
+    public static partial void FollowupUnconfirmed(ILogger logger, ulong interactionId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bot may not post in channel {ChannelId}; not trying there until {Until}")]
+    public static partial void ChannelBlocked(ILogger logger, ulong channelId, DateTimeOffset until);
 }

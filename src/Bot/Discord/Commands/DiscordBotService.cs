@@ -20,6 +20,7 @@ public sealed class DiscordBotService(
     InteractionHandler interactions,
     MentionHandler mentions,
     CommandRegistrar registrar,
+    ChannelPermissions permissions,
     IndexBootstrapper index,
     TimeProvider time,
     ILogger<DiscordBotService> logger) : BackgroundService
@@ -56,6 +57,8 @@ public sealed class DiscordBotService(
 
     private void Dispatch(GatewayDispatch dispatch, CancellationToken stopping)
     {
+        // Cheap and ordered: the permission cache must see a guild before the messages that follow it.
+        permissions.Observe(dispatch, gateway.CurrentUser?.Id ?? 0);
         switch (dispatch.EventName)
         {
             case GatewayEvents.Ready when Interlocked.Exchange(ref _registered, 1) == 0:

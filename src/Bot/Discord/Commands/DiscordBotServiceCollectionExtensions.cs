@@ -27,6 +27,8 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<InFlightWork>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<BotAccess>();
+        services.AddSingleton<ChannelPermissions>();
+        services.AddSingleton<ChannelBlocks>();
         services.AddSingleton<AnswerScheduler>();
         services.AddSingleton<AnswerPresenter>();
         services.AddSingleton<ConversationHistory>();

@@ -39,10 +39,14 @@ public sealed class InteractionHandler(
             return;
         }
 
-        var reply = new InteractionReply(rest, interaction);
+        var reply = new InteractionReply(rest, interaction, time, logger);
         try
         {
             await RouteAsync(interaction, interaction.Invoker.Id, reply, stopping);
+        }
+        catch (InteractionExpiredException)
+        {
+            // Logged where it expired; the user saw Discord's own "did not respond".
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
@@ -94,7 +98,7 @@ public sealed class InteractionHandler(
                 var listDay = Day(options.GetString("date")) ?? store.LatestDay();
                 await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? PaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
                 return;
-            case SlashCommands.Sync when !access.IsAdmin(userId):
+            case SlashCommands.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
                 return;
             case SlashCommands.Sync:
@@ -113,7 +117,8 @@ public sealed class InteractionHandler(
     /// <summary>Queues model work: a refusal (cooldown, already answering, full) is private; an accepted request is deferred at once.</summary>
     private async Task QueueAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, Func<CancellationToken, Task> work, CancellationToken stopping)
     {
-        var admission = scheduler.Schedule(userId, reply, work);
+        // An interaction that expired before its deferral has nowhere to show an answer: skip the work.
+        var admission = scheduler.Schedule(userId, reply, ct => reply.Expired ? Task.CompletedTask : work(ct));
         if (!admission.Accepted)
         {
             await reply.RespondPrivatelyAsync(admission.Message, stopping);
@@ -152,14 +157,7 @@ public sealed class InteractionHandler(
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
-            if (reply.IsDeferred)
-            {
-                await reply.ShowAsync(new OutgoingMessage { Content = text }, timeout.Token);
-            }
-            else
-            {
-                await reply.RespondPrivatelyAsync(text, timeout.Token);
-            }
+            await reply.FailAsync(text, timeout.Token);
         }
         catch (Exception e)
         {

@@ -20,6 +20,8 @@ public sealed class MentionHandler(
     AnswerScheduler scheduler,
     AnswerPresenter presenter,
     ConversationHistory history,
+    ChannelPermissions permissions,
+    ChannelBlocks blocks,
     Answerer answerer,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -36,13 +38,39 @@ public sealed class MentionHandler(
         }
 
         var isDirect = message.GuildId is null;
+        if (isDirect ? !options.Value.EnableDirectMessages : !options.Value.EnableMentions)
+        {
+            return;
+        }
+
         var addressed = isDirect || message.Mentions.Any(m => m.Id == self.Id) || message.ReferencedMessage?.Author?.Id == self.Id;
         if (!addressed)
         {
             return;
         }
 
-        var surface = new MessageReply(rest, message.ChannelId, message.Id);
+        if (string.IsNullOrWhiteSpace(message.Content))
+        {
+            // Discord blanks content the bot may not read (no Message Content intent): nothing was asked that it can see.
+            DiscordBotLog.Ignored(logger, GatewayEvents.MessageCreate, "no content (the Message Content intent is off)");
+            return;
+        }
+
+        var allowed = isDirect ? null : permissions.For(message.GuildId!.Value, message.ChannelId, self.Id);
+        var inThread = threads.Contains(message.ChannelId) || permissions.IsThread(message.ChannelId);
+        if (blocks.IsBlocked(message.ChannelId)
+            || allowed?.Allows(Permissions.ViewChannel | (inThread ? Permissions.SendMessagesInThreads : Permissions.SendMessages)) == false)
+        {
+            // Answering would only earn 403s, which Discord counts against the bot.
+            DiscordBotLog.Ignored(logger, GatewayEvents.MessageCreate, "the bot may not send messages in this channel");
+            return;
+        }
+
+        // A reply needs Read Message History; without it the answer is a plain message in the channel.
+        var replyTo = allowed?.Allows(Permissions.ReadMessageHistory) == false ? (ulong?)null : message.Id;
+        var canEmbed = allowed?.Allows(Permissions.EmbedLinks) ?? true;
+        var canThread = allowed?.Allows(Permissions.CreatePublicThreads | Permissions.SendMessagesInThreads) ?? true;
+        var surface = new MessageReply(rest, message.ChannelId, replyTo, blocks, canEmbed);
         try
         {
             if (!access.Allows(message.GuildId, message.ChannelId))
@@ -67,8 +95,7 @@ public sealed class MentionHandler(
             var turns = await history.BuildAsync(message, self.Id, stopping);
             var request = new AnswerRequest(question[..Math.Min(question.Length, SlashCommands.MaxQuestionLength)]) { History = turns };
             // Within a thread (its own included) the answer replies in place: Discord opens no thread in a thread.
-            var inThread = threads.Contains(message.ChannelId);
-            var target = isDirect || inThread || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, stopping);
+            var target = isDirect || inThread || !canThread || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, canEmbed, stopping);
             var admission = scheduler.Schedule(author.Id, target, async ct =>
             {
                 await using var typing = TypingIndicator.Start(rest, target.ChannelId, time, logger);
@@ -78,6 +105,10 @@ public sealed class MentionHandler(
             {
                 await surface.ShowAsync(new OutgoingMessage { Content = admission.Message }, stopping);
             }
+        }
+        catch (DiscordHttpException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            DiscordBotLog.ChannelBlocked(logger, message.ChannelId, blocks.Block(message.ChannelId));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
@@ -95,19 +126,44 @@ public sealed class MentionHandler(
     }
 
     /// <summary>A thread on the question for the answer; a plain reply when Discord refuses (already a thread, no permission).</summary>
-    private async Task<IReplySurface> ThreadOrReplyAsync(DiscordMessage message, string question, IReplySurface fallback, CancellationToken stopping)
+    /// <remarks>
+    /// A thread start is not blindly retried: after a lost answer it is sent once more, and Discord's "a thread has
+    /// already been created for this message" (160004) then says the first one worked; the thread has the message's id.
+    /// </remarks>
+    private async Task<IReplySurface> ThreadOrReplyAsync(DiscordMessage message, string question, IReplySurface fallback, bool canEmbed, CancellationToken stopping)
     {
+        var name = question.Length > 90 ? question[..90] + "…" : question;
         try
         {
-            var name = question.Length > 90 ? question[..90] + "…" : question;
-            var thread = await rest.StartThreadFromMessageAsync(message.ChannelId, message.Id, name, ThreadArchiveMinutes, stopping);
-            threads.Add(thread.Id, message.ChannelId);
-            return new MessageReply(rest, thread.Id, replyTo: null);
+            ulong threadId;
+            try
+            {
+                threadId = (await rest.StartThreadFromMessageAsync(message.ChannelId, message.Id, name, ThreadArchiveMinutes, stopping)).Id;
+            }
+            catch (DiscordHttpException e) when (e.OutcomeUnknown)
+            {
+                threadId = await StartAgainAsync(message, name, stopping);
+            }
+
+            threads.Add(threadId, message.ChannelId);
+            return new MessageReply(rest, threadId, replyTo: null, blocks, canEmbed);
         }
         catch (DiscordHttpException e)
         {
             DiscordBotLog.ThreadFailed(logger, message.ChannelId, e);
             return fallback;
+        }
+    }
+
+    private async Task<ulong> StartAgainAsync(DiscordMessage message, string name, CancellationToken stopping)
+    {
+        try
+        {
+            return (await rest.StartThreadFromMessageAsync(message.ChannelId, message.Id, name, ThreadArchiveMinutes, stopping)).Id;
+        }
+        catch (DiscordHttpException e) when (e.ErrorCode == DiscordErrorCodes.ThreadAlreadyCreated)
+        {
+            return message.Id;
         }
     }
 }

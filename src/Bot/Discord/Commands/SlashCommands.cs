@@ -26,7 +26,11 @@ public static class SlashCommands
         new() { Name = Search, Description = "Search the indexed papers by keywords", Options = [Text("query", "Keywords", required: true, 200)] },
         new() { Name = Paper, Description = "One paper: title, authors, abstract, link", Options = [Text("id", "The arXiv id, e.g. 2410.01234", required: true, 100)] },
         new() { Name = Papers, Description = "The papers of one day", Options = [Date("The day (YYYY-MM-DD); default: the latest day")] },
-        new() { Name = Sync, Description = "Admins: fetch one day from Hugging Face Daily Papers", Options = [Date("The day (YYYY-MM-DD); default: today")] },
+        new()
+        {
+            Name = Sync, Description = "Admins: fetch one day from Hugging Face Daily Papers", Options = [Date("The day (YYYY-MM-DD); default: today")],
+            DefaultMemberPermissions = (ulong)Permissions.ManageGuild,
+        },
     ];
 
     private static ApplicationCommandOption Text(string name, string description, bool required, int maxLength) => new()

@@ -11,5 +11,9 @@ public sealed record ApplicationCommand
 
     public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
 
-    public string? DefaultMemberPermissions { get; init; }
+    /// <summary>
+    /// Who sees the command by default (server admins can change it in Integrations). Discord's OpenAPI types it as
+    /// an integer, its prose as a string; the integer is the stricter form and both are accepted.
+    /// </summary>
+    public ulong? DefaultMemberPermissions { get; init; }
 }

@@ -29,6 +29,12 @@ public sealed record DiscordInteraction
     /// <summary>Set in DMs.</summary>
     public DiscordUser? User { get; init; }
 
+    /// <summary>What the bot may do in the interaction's channel (a decimal permission string).</summary>
+    public string? AppPermissions { get; init; }
+
+    /// <summary>Where it was invoked: 0 a guild, 1 the bot's DM, 2 another private channel.</summary>
+    public int? Context { get; init; }
+
     /// <summary>The invoking user, wherever the interaction came from.</summary>
     [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;

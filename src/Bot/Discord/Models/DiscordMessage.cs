@@ -27,4 +27,9 @@ public sealed record DiscordMessage
     public DiscordMessage? ReferencedMessage { get; init; }
 
     public IReadOnlyList<Embed> Embeds { get; init; } = [];
+
+    public int Flags { get; init; }
+
+    /// <summary>Set on messages an interaction's token posted: which interaction they answer.</summary>
+    public MessageInteractionMetadata? InteractionMetadata { get; init; }
 }

@@ -7,4 +7,7 @@ public enum InteractionCallbackType
 
     /// <summary>Shows "thinking…"; answer later by editing the original response.</summary>
     DeferredChannelMessageWithSource = 5,
+
+    /// <summary>Suggestions for the option the user is typing (autocomplete interactions only).</summary>
+    ApplicationCommandAutocompleteResult = 8,
 }

@@ -14,7 +14,9 @@ namespace PaperBot.Bot.Discord.Rest;
 
 /// <summary>
 /// The Discord REST calls the bot makes. Every call goes through the rate limiter (never into an exhausted
-/// bucket), retries 429s, 5xx and timeouts, and every message it creates or edits parses no mentions.
+/// bucket) and every message it creates or edits parses no mentions. Calls that are safe to repeat are retried
+/// after 429s, 5xx and timeouts; interaction callbacks and follow-ups only after a 429 (Discord did nothing), and
+/// otherwise fail with <see cref="DiscordHttpException.OutcomeUnknown"/> so the caller can read before retrying.
 /// </summary>
 public sealed class DiscordRestClient
 {
@@ -23,6 +25,7 @@ public sealed class DiscordRestClient
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly RestRateLimiter _rateLimiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _onlyAfter429Pipeline;
     private volatile bool _tokenRejected;
 
     public DiscordRestClient(
@@ -39,7 +42,8 @@ public sealed class DiscordRestClient
         _http.BaseAddress = new Uri(_options.ApiBaseUrl.TrimEnd('/') + "/");
         var version = typeof(DiscordRestClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0";
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({_options.UserAgentUrl}, {version.Split('+')[0]})");
-        _pipeline = BuildPipeline(timings, timeProvider);
+        _pipeline = BuildPipeline(timings, timeProvider, repeatable: true);
+        _onlyAfter429Pipeline = BuildPipeline(timings, timeProvider, repeatable: false);
     }
 
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
@@ -70,9 +74,36 @@ public sealed class DiscordRestClient
 
         var route = new DiscordRoute(
             HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback",
-            $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback", $"{interactionId}", ExemptFromGlobal: true);
+            $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback", $"{interactionId}", ExemptFromGlobal: true, Repeatable: false);
         var body = new InteractionResponseBody(type, message is null ? null : MessageBody.From(message, isReplyAllowed: false));
         using var response = await SendCoreAsync(route, body, cancellationToken);
+    }
+
+    /// <summary>Answers an autocomplete interaction (type 8) with at most 25 choices.</summary>
+    public async Task CreateAutocompleteResponseAsync(
+        ulong interactionId, string interactionToken, IReadOnlyList<AutocompleteChoice> choices, CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(
+            HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback",
+            $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback", $"{interactionId}", ExemptFromGlobal: true, Repeatable: false);
+        var body = new AutocompleteResponseBody(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices.Take(25).ToList()));
+        using var response = await SendCoreAsync(route, body, cancellationToken);
+    }
+
+    /// <summary>The original response as Discord holds it; tells whether a callback whose answer was lost took effect.</summary>
+    public Task<DiscordMessage> GetOriginalResponseAsync(string interactionToken, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(WebhookRoute(HttpMethod.Get, "/messages/@original", interactionToken, ""), null, cancellationToken);
+
+    /// <summary>Deletes the original response; one already gone counts as deleted.</summary>
+    public async Task DeleteOriginalResponseAsync(string interactionToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendCoreAsync(WebhookRoute(HttpMethod.Delete, "/messages/@original", interactionToken, ""), null, cancellationToken);
+        }
+        catch (DiscordHttpException e) when (e.ErrorCode == DiscordErrorCodes.UnknownMessage)
+        {
+        }
     }
 
     public Task<DiscordMessage> EditOriginalResponseAsync(string interactionToken, OutgoingMessage message, CancellationToken cancellationToken)
@@ -84,7 +115,8 @@ public sealed class DiscordRestClient
     public Task<DiscordMessage> CreateFollowupAsync(string interactionToken, OutgoingMessage message, CancellationToken cancellationToken)
     {
         MessageLimits.Validate(message, requireBody: true);
-        return SendAsync<DiscordMessage>(WebhookRoute(HttpMethod.Post, "", interactionToken, "?wait=true"), MessageBody.From(message, false), cancellationToken);
+        return SendAsync<DiscordMessage>(
+            WebhookRoute(HttpMethod.Post, "", interactionToken, "?wait=true") with { Repeatable = false }, MessageBody.From(message, false), cancellationToken);
     }
 
     public Task<DiscordMessage> CreateMessageAsync(ulong channelId, OutgoingMessage message, CancellationToken cancellationToken)
@@ -122,10 +154,17 @@ public sealed class DiscordRestClient
         }
 
         return SendAsync<DiscordChannel>(
-            new(HttpMethod.Post, "channels/{channel_id}/messages/{message_id}/threads", $"channels/{channelId}/messages/{messageId}/threads", $"{channelId}"),
+            new(HttpMethod.Post, "channels/{channel_id}/messages/{message_id}/threads", $"channels/{channelId}/messages/{messageId}/threads", $"{channelId}", Repeatable: false),
             new StartThreadBody(name, autoArchiveMinutes),
             cancellationToken);
     }
+
+    /// <summary>The newest messages after <paramref name="afterId"/> (at most <paramref name="limit"/>, newest first); needs Read Message History.</summary>
+    public Task<IReadOnlyList<DiscordMessage>> GetChannelMessagesAsync(ulong channelId, ulong afterId, int limit, CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<DiscordMessage>>(
+            new(HttpMethod.Get, "channels/{channel_id}/messages", $"channels/{channelId}/messages?after={afterId}&limit={Math.Clamp(limit, 1, 100)}", $"{channelId}"),
+            null,
+            cancellationToken);
 
     /// <summary>One message, e.g. to follow a reply chain upwards.</summary>
     public Task<DiscordMessage> GetChannelMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken) =>
@@ -163,12 +202,14 @@ public sealed class DiscordRestClient
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(cancellation => AttemptAsync(route, payload, cancellation), cancellationToken);
+            var pipeline = route.Repeatable ? _pipeline : _onlyAfter429Pipeline;
+            response = await pipeline.ExecuteAsync(cancellation => AttemptAsync(route, payload, cancellation), cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
         {
-            // One exception type for callers: Discord could not be reached, even after retries.
-            throw new DiscordHttpException($"Discord did not answer {route}: {e.Message}", e);
+            // One exception type for callers: Discord could not be reached, even after retries. The request may
+            // still have arrived, so a call that is not repeatable leaves its outcome open.
+            throw new DiscordHttpException($"Discord did not answer {route}: {e.Message}", e, outcomeUnknown: true);
         }
 
         if (response.IsSuccessStatusCode)
@@ -191,7 +232,8 @@ public sealed class DiscordRestClient
                 response.StatusCode,
                 error?.Code,
                 $"Discord answered {route} with {(int)response.StatusCode} {response.StatusCode}: {error?.Message ?? "no details"}" +
-                (error?.Code is { } code ? $" (code {code})." : "."));
+                (error?.Code is { } code ? $" (code {code})." : "."),
+                outcomeUnknown: response.StatusCode >= HttpStatusCode.InternalServerError);
         }
     }
 
@@ -248,7 +290,11 @@ public sealed class DiscordRestClient
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(DiscordRestTimings timings, TimeProvider timeProvider) =>
+    /// <summary>
+    /// Retries with backoff. A repeatable call is retried after 429s, 5xx, timeouts and connection failures; one
+    /// that is not only after a 429, the one answer that says for sure Discord did nothing.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(DiscordRestTimings timings, TimeProvider timeProvider, bool repeatable) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -256,11 +302,13 @@ public sealed class DiscordRestClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = timings.RetryBaseDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
-                        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                ShouldHandle = repeatable
+                    ? new PredicateBuilder<HttpResponseMessage>()
+                        .Handle<HttpRequestException>()
+                        .Handle<TimeoutRejectedException>()
+                        .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
+                            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                    : new PredicateBuilder<HttpResponseMessage>().HandleResult(r => r.StatusCode == HttpStatusCode.TooManyRequests),
 
                 // After a 429 the rate limiter already holds the next attempt back exactly as long as Discord asked.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(

@@ -8,7 +8,11 @@ namespace PaperBot.Bot.Discord.Rest;
 /// <param name="Path">The concrete relative path, including any query.</param>
 /// <param name="MajorParameter">The top-level resource id the bucket is keyed by, or empty.</param>
 /// <param name="ExemptFromGlobal">Interaction callbacks and webhooks do not count against the global limit.</param>
-public sealed record DiscordRoute(HttpMethod Method, string Template, string Path, string MajorParameter, bool ExemptFromGlobal = false)
+/// <param name="Repeatable">
+/// Whether sending the call twice does no harm. Interaction callbacks and follow-ups are not: Discord has no
+/// idempotency key for them, so a retry after a lost answer acknowledges twice (40060) or posts twice.
+/// </param>
+public sealed record DiscordRoute(HttpMethod Method, string Template, string Path, string MajorParameter, bool ExemptFromGlobal = false, bool Repeatable = true)
 {
     /// <summary>The key Discord's X-RateLimit-Bucket hash is learned for.</summary>
     public string RouteKey => $"{Method} {Template}";

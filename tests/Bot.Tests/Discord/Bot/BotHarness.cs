@@ -63,6 +63,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:ApplicationId"] = FakePayloads.ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
             ["Discord:EnableMentions"] = "true",
+            ["Discord:EnableDirectMessages"] = "true",
             ["Discord:StreamEditIntervalMs"] = "250",
             ["Discord:CooldownSeconds"] = "0",
             ["Discord:AdminUserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),

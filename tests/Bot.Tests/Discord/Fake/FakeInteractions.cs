@@ -10,7 +10,7 @@ namespace PaperBot.Bot.Tests.Discord.Fake;
 public sealed class FakeInteractions
 {
     /// <summary>Discord's epoch for snowflake timestamps: 2015-01-01T00:00:00Z.</summary>
-    private const long DiscordEpochMs = 1_420_070_400_000;
+    internal const long DiscordEpochMs = 1_420_070_400_000;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, FakeInteraction> _byId = [];

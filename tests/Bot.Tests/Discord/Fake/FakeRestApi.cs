@@ -34,7 +34,7 @@ public sealed class FakeRestApi
     private readonly IReadOnlyList<FakeRoute> _routes;
     private readonly Func<string> _gatewayUrl;
     private DateTimeOffset _globalUntil;
-    private long _nextId = 900_000_000_000_000_000;
+    private ulong _lastId;
 
     internal FakeRestApi(string token, Func<string> gatewayUrl, FakeInteractions interactions)
     {
@@ -79,7 +79,7 @@ public sealed class FakeRestApi
     /// too late, expired token).
     /// </summary>
     public IReadOnlyList<RecordedRequest> InvalidRequests =>
-        Requests.Where(r => !r.Scripted && (r.Status is 401 or 403 or 429 || r.ErrorCode is 40060 or 10062 or 50027 or 10015)).ToList();
+        Requests.Where(r => !r.Scripted && (r.Status is 401 or 403 or 429 || r.ErrorCode is 40060 or 10062 or 50027)).ToList();
 
     /// <summary>Route names: gateway-bot, global-commands, guild-commands, interaction-callback, original-edit, original-get, original-delete, followup, message-create, message-edit, message-list, typing, thread-start, message-get.</summary>
     public IEnumerable<string> RouteNames => _routes.Select(r => r.Name);
@@ -330,7 +330,16 @@ public sealed class FakeRestApi
 
     private static JsonObject Error(string message, int code) => new() { ["message"] = message, ["code"] = code };
 
-    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A snowflake for now, as Discord makes them: later messages have larger ids than earlier interactions.</summary>
+    private string NextId()
+    {
+        lock (_lock)
+        {
+            var now = (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - FakeInteractions.DiscordEpochMs) << 22;
+            _lastId = Math.Max(_lastId + 1, now);
+            return _lastId.ToString(CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>As Discord: one acknowledgement, within 3 s of the interaction's creation.</summary>
     private FakeRestResponse Callback(FakeRestRequest request)
