@@ -36,10 +36,10 @@ public sealed class IndexHealthTests : IDisposable
             var result = await _bot.RunAsync(command);
 
             Assert.True(result.ExitCode == 2, $"{string.Join(' ', command)}: {result}");
-            var error = Assert.Single(BadInputTests.ErrorLines(result));
+            var error = Assert.Single(result.ErrorLines);
             Assert.Contains($"the index at {_bot.DatabasePath} is damaged", error, StringComparison.Ordinal);
             Assert.Contains("rebuild it", error, StringComparison.Ordinal);
-            BadInputTests.AssertNoStack(result);
+            result.AssertNoStackTrace();
         }
 
         Assert.Equal(before, Hash());
@@ -71,7 +71,7 @@ public sealed class IndexHealthTests : IDisposable
             var ingest = await _bot.RunAsync("ingest", Path.Combine(PaperBotProcess.RepoRoot, "data", "seed"));
             Assert.True(ingest.ExitCode == 2, ingest.ToString());
             Assert.Contains($"error: the index at {_bot.DatabasePath} is read-only ({folder} cannot be written)", ingest.Stderr, StringComparison.Ordinal);
-            BadInputTests.AssertNoStack(ingest);
+            ingest.AssertNoStackTrace();
             Assert.Equal(before, Hash());
         }
         finally
