@@ -46,7 +46,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains(errors, l => l.Contains("Llm:ContextSize = \"-5\"", StringComparison.Ordinal)
             && l.Contains("PAPERBOT_Llm__ContextSize", StringComparison.Ordinal) && l.Contains("between 256 and", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.Contains("Llm:TopP = \"7\"", StringComparison.Ordinal) && l.Contains("PAPERBOT_Llm__TopP", StringComparison.Ordinal));
-        result.AssertNoStackTrace();
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class BadInputTests : IDisposable
         var error = Assert.Single(result.ErrorLines);
         Assert.Contains("Discord:ApplicationId", error, StringComparison.Ordinal);
         Assert.Contains("PAPERBOT_Discord__ApplicationId", error, StringComparison.Ordinal);
-        result.AssertNoStackTrace();
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class BadInputTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         var error = Assert.Single(result.ErrorLines);
         Assert.Contains(Path.Combine(_bot.Workspace, "appsettings.json") + ": line 3, column 26", error, StringComparison.Ordinal);
-        result.AssertNoStackTrace();
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class BadInputTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         var error = Assert.Single(result.ErrorLines);
         Assert.Contains("appsettings.json: A duplicate key 'Data:Directory'", error, StringComparison.Ordinal);
-        result.AssertNoStackTrace();
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("Llm:ContextSize = \"lots\"", error, StringComparison.Ordinal);
         Assert.Contains("appsettings.json", error, StringComparison.Ordinal);
         Assert.Contains("not a whole number", error, StringComparison.Ordinal);
-        result.AssertNoStackTrace();
+        CliAssert.NoStackTrace(result);
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class BadInputTests : IDisposable
             Assert.True(result.ExitCode == 2, result.ToString());
             var error = Assert.Single(result.ErrorLines);
             Assert.Contains($"cannot create or write the data directory {directory}:", error, StringComparison.Ordinal);
-            result.AssertNoStackTrace();
+            CliAssert.NoStackTrace(result);
             Assert.False(File.Exists(Path.Combine(directory, "paperbot.db")));
         }
         finally

@@ -39,7 +39,7 @@ public sealed class IndexHealthTests : IDisposable
             var error = Assert.Single(result.ErrorLines);
             Assert.Contains($"the index at {_bot.DatabasePath} is damaged", error, StringComparison.Ordinal);
             Assert.Contains("rebuild it", error, StringComparison.Ordinal);
-            result.AssertNoStackTrace();
+            CliAssert.NoStackTrace(result);
         }
 
         Assert.Equal(before, Hash());
@@ -71,7 +71,7 @@ public sealed class IndexHealthTests : IDisposable
             var ingest = await _bot.RunAsync("ingest", Path.Combine(PaperBotProcess.RepoRoot, "data", "seed"));
             Assert.True(ingest.ExitCode == 2, ingest.ToString());
             Assert.Contains($"error: the index at {_bot.DatabasePath} is read-only ({folder} cannot be written)", ingest.Stderr, StringComparison.Ordinal);
-            ingest.AssertNoStackTrace();
+            CliAssert.NoStackTrace(ingest);
             Assert.Equal(before, Hash());
         }
         finally

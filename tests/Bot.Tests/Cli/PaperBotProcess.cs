@@ -99,13 +99,5 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     /// <summary>The "error: ..." lines on stderr.</summary>
     public List<string> ErrorLines => Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
 
-    /// <summary>A user mistake is told in words: no stack trace, no "unexpected failure", no host failure log.</summary>
-    public void AssertNoStackTrace()
-    {
-        Assert.DoesNotContain("   at ", Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("unexpected failure", Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("fail:", Stderr, StringComparison.Ordinal);
-    }
-
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }

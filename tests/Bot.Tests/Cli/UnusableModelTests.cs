@@ -51,7 +51,7 @@ public sealed class UnusableModelTests : IDisposable
         Assert.Contains(reason, notice, StringComparison.Ordinal);
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains(notice, text.Stderr, StringComparison.Ordinal);
-        text.AssertNoStackTrace();
+        CliAssert.NoStackTrace(text);
         Assert.DoesNotContain("warn:", text.Stderr, StringComparison.Ordinal);
     }
 }
