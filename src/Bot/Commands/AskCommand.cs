@@ -46,7 +46,7 @@ public static class AskCommand
                 ctx.Output.WriteJson(AnswerJson.Of(result));
             }
 
-            return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            return result.Complete ? ExitCodes.Success : token.IsCancellationRequested ? ctx.CancelledExitCode : ExitCodes.RuntimeFailure;
         }, ct));
         return command;
     }
@@ -73,7 +73,15 @@ public static class AskCommand
 
         if (!result.Complete)
         {
-            ctx.Output.Error(result.Failure ?? "the answer is incomplete");
+            // The streamed part stays on screen: mark it, and list the papers it was written from.
+            var failure = result.Failure ?? "the answer is incomplete";
+            ctx.Output.WriteText($"\n[Incomplete answer: {failure}.]");
+            if (result.Sources.Count > 0)
+            {
+                ctx.Output.WriteText("\nSources given to the model:\n" + string.Join('\n', result.Sources.Select(s => $"[{s.Number}] {s.Title}{(s.Url is null ? "" : $" {s.Url}")}")));
+            }
+
+            ctx.Output.Error(failure);
             return result;
         }
 

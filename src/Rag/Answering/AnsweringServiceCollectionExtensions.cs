@@ -44,7 +44,8 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true)));
+            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
+            sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
         services.TryAddSingleton(sp => new DayDigest(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),

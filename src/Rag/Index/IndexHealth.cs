@@ -16,7 +16,9 @@ public static class IndexHealth
     /// <summary>The user-facing message for a damaged or read-only index, or null for other SQLite errors.</summary>
     public static string? Describe(SqliteException e, string? databasePath = null) => e.SqliteErrorCode switch
     {
-        SqliteCorrupt or SqliteNotADatabase => Damaged(databasePath, e.Message),
+        SqliteCorrupt => Damaged(databasePath, e.Message),
+        SqliteNotADatabase => $"the file {databasePath ?? "at Data:Directory"} is not a SQLite database: either it is not a PaperBot index "
+            + "(then set Data:Directory to another folder) or its header is damaged; " + Rebuild(databasePath ?? "the index file"),
         SqliteReadOnly => ReadOnly(databasePath),
         _ => null,
     };
@@ -24,9 +26,14 @@ public static class IndexHealth
     public static string Damaged(string? databasePath, string detail)
     {
         var path = databasePath ?? "the index file (Data:Directory/Data:DatabaseFile)";
-        return $"the index at {path} is damaged ({detail.Trim().TrimEnd('.')}); rebuild it: move the file away "
-            + $"(mv {path} {path}.damaged), then run 'paperbot ingest' on your files and 'paperbot sync' for the days you fetched";
+
+        // quick_check reports on several lines, headed "*** in database main ***".
+        detail = string.Join(' ', detail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("***", StringComparison.Ordinal)));
+        return $"the index at {path} is damaged ({detail.Trim().TrimEnd('.')}); {Rebuild(path)}";
     }
+
+    private static string Rebuild(string path) =>
+        $"rebuild it: move the file away (mv {path} {path}.damaged), then run 'paperbot ingest' on your files and 'paperbot sync' for the days you fetched";
 
     public static string ReadOnly(string? databasePath)
     {

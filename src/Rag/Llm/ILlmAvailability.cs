@@ -13,6 +13,12 @@ public interface ILlmAvailability
     /// <summary>Why the chat model is (not) available, for logs and `paperbot models`.</summary>
     string ChatModelReason { get; }
 
+    /// <summary>
+    /// Set when a chat model was configured by path but cannot be used (missing, a folder, not a whole GGUF file):
+    /// the user asked for model answers and gets extractive ones, so they are told once why.
+    /// </summary>
+    string? ChatModelNotice { get; }
+
     bool IsEmbeddingModelAvailable { get; }
 
     string? EmbeddingModelPath { get; }

@@ -7,6 +7,10 @@ public sealed class LlmAvailability : ILlmAvailability
     {
         ChatModelPath = ModelLocator.FindChatModel(llm.ModelPath, baseDirectory, out var chatReason);
         ChatModelReason = chatReason;
+        var configured = !string.IsNullOrWhiteSpace(llm.ModelPath) && !string.Equals(llm.ModelPath, ModelLocator.Auto, StringComparison.OrdinalIgnoreCase);
+        ChatModelNotice = configured && ChatModelPath is null
+            ? $"No model answers: {chatReason} (Llm:ModelPath); answers are extractive, quoted from the abstracts."
+            : null;
         EmbeddingModelPath = ModelLocator.FindEmbeddingModel(embeddings.ModelPath, baseDirectory, out var embeddingReason);
         EmbeddingModelReason = embeddingReason;
     }
@@ -16,6 +20,8 @@ public sealed class LlmAvailability : ILlmAvailability
     public string? ChatModelPath { get; }
 
     public string ChatModelReason { get; }
+
+    public string? ChatModelNotice { get; }
 
     public bool IsEmbeddingModelAvailable => EmbeddingModelPath is not null;
 

@@ -29,9 +29,7 @@ public static class ModelLocator
 
         if (!string.Equals(configured, Auto, StringComparison.OrdinalIgnoreCase))
         {
-            var path = Path.GetFullPath(configured, baseDirectory);
-            reason = File.Exists(path) ? "configured" : $"configured model file {path} does not exist";
-            return File.Exists(path) ? path : null;
+            return Configured(Path.GetFullPath(configured, baseDirectory), out reason);
         }
 
         var folder = Path.Combine(baseDirectory, "models");
@@ -42,6 +40,38 @@ public static class ModelLocator
             : null;
         reason = match is not null ? "found under models/" : $"no {(embedding ? "embedding" : "chat")} *.gguf under {folder}";
         return match;
+    }
+
+    /// <summary>
+    /// A configured file is used only when its GGUF header reads back whole: a text file, a truncated download
+    /// or a folder would otherwise fail on every answer instead of leaving answers extractive.
+    /// </summary>
+    private static string? Configured(string path, out string reason)
+    {
+        if (Directory.Exists(path))
+        {
+            reason = $"the configured model path {path} is a folder, not a .gguf file";
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            reason = $"configured model file {path} does not exist";
+            return null;
+        }
+
+        try
+        {
+            GgufFile.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reason = $"configured model file {path} cannot be used: {e.Message.TrimEnd('.')}";
+            return null;
+        }
+
+        reason = "configured";
+        return path;
     }
 
     private static string? Architecture(string path)

@@ -41,12 +41,12 @@ public sealed class BadInputTests : IDisposable
         var result = await _bot.RunAsync("stats");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        var errors = ErrorLines(result);
+        var errors = result.ErrorLines;
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, l => l.Contains("Llm:ContextSize = \"-5\"", StringComparison.Ordinal)
             && l.Contains("PAPERBOT_Llm__ContextSize", StringComparison.Ordinal) && l.Contains("between 256 and", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.Contains("Llm:TopP = \"7\"", StringComparison.Ordinal) && l.Contains("PAPERBOT_Llm__TopP", StringComparison.Ordinal));
-        AssertNoStack(result);
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class BadInputTests : IDisposable
         var result = await bot.RunAsync("discord");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        var error = Assert.Single(ErrorLines(result));
+        var error = Assert.Single(result.ErrorLines);
         Assert.Contains("Discord:ApplicationId", error, StringComparison.Ordinal);
         Assert.Contains("PAPERBOT_Discord__ApplicationId", error, StringComparison.Ordinal);
-        AssertNoStack(result);
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class BadInputTests : IDisposable
         var result = await _bot.RunAsync("stats");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        var error = Assert.Single(ErrorLines(result));
+        var error = Assert.Single(result.ErrorLines);
         Assert.Contains(Path.Combine(_bot.Workspace, "appsettings.json") + ": line 3, column 26", error, StringComparison.Ordinal);
-        AssertNoStack(result);
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class BadInputTests : IDisposable
         var result = await bot.RunAsync("stats");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        var error = Assert.Single(ErrorLines(result));
+        var error = Assert.Single(result.ErrorLines);
         Assert.Contains("appsettings.json: A duplicate key 'Data:Directory'", error, StringComparison.Ordinal);
-        AssertNoStack(result);
+        CliAssert.NoStackTrace(result);
     }
 
     [Fact]
@@ -97,11 +97,11 @@ public sealed class BadInputTests : IDisposable
         var result = await bot.RunAsync("stats");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        var error = Assert.Single(ErrorLines(result));
+        var error = Assert.Single(result.ErrorLines);
         Assert.Contains("Llm:ContextSize = \"lots\"", error, StringComparison.Ordinal);
         Assert.Contains("appsettings.json", error, StringComparison.Ordinal);
         Assert.Contains("not a whole number", error, StringComparison.Ordinal);
-        AssertNoStack(result);
+        CliAssert.NoStackTrace(result);
     }
 
     [Theory]
@@ -132,9 +132,9 @@ public sealed class BadInputTests : IDisposable
             var result = await bot.RunAsync("stats");
 
             Assert.True(result.ExitCode == 2, result.ToString());
-            var error = Assert.Single(ErrorLines(result));
+            var error = Assert.Single(result.ErrorLines);
             Assert.Contains($"cannot create or write the data directory {directory}:", error, StringComparison.Ordinal);
-            AssertNoStack(result);
+            CliAssert.NoStackTrace(result);
             Assert.False(File.Exists(Path.Combine(directory, "paperbot.db")));
         }
         finally
@@ -144,15 +144,5 @@ public sealed class BadInputTests : IDisposable
                 File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
         }
-    }
-
-    internal static List<string> ErrorLines(CliResult result) =>
-        result.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
-
-    internal static void AssertNoStack(CliResult result)
-    {
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("unexpected failure", result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("fail:", result.Stderr, StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,7 @@ public sealed class IngestWalkTests : IDisposable
             var failure = Assert.Single(result.Json.GetProperty("failures").EnumerateArray());
             Assert.Equal(locked, failure.GetProperty("path").GetString());
             Assert.Contains($"error: {locked}: folder cannot be read", result.Stderr, StringComparison.Ordinal);
-            BadInputTests.AssertNoStack(result);
+            CliAssert.NoStackTrace(result);
         }
         finally
         {

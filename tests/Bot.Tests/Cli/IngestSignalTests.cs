@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace PaperBot.Bot.Tests.Cli;
+
+/// <summary>
+/// Ctrl+C (SIGINT) and SIGTERM during a long ingest, sent to the real executable: it stops after the file being
+/// written, reports what was done and exits 130 or 143; the files it finished are in the index, the rest are not.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // POSIX signals
+public sealed partial class IngestSignalTests : IDisposable
+{
+    private const int Files = 24;
+    private readonly PaperBotProcess _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData(2, 130)]
+    [InlineData(15, 143)]
+    public async Task A_signal_stops_the_ingest_between_files_and_reports_what_was_done(int signal, int exitCode)
+    {
+        var folder = WritePages();
+        using var process = Process.Start(_bot.StartInfo("ingest", folder, "--json"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await WaitForFirstFile(process);
+
+        Assert.Equal(0, Kill(process.Id, signal));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        var done = result.Json.GetProperty("files").GetArrayLength();
+        var notReached = result.Json.GetProperty("not_reached").GetInt32();
+        Assert.True(done >= 1 && notReached >= 1 && done + notReached == Files, result.ToString());
+        Assert.Contains($"the {notReached} files not reached were not ingested", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal((long)done, Scalar("SELECT count(*) FROM sources"));
+        Assert.Equal(done * 2000L, Scalar("SELECT count(*) FROM papers"));
+        Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
+
+        var rest = await _bot.RunAsync("ingest", folder, "--json");
+        Assert.True(rest.ExitCode == 0, rest.ToString());
+        Assert.Equal(Files * 2000L, Scalar("SELECT count(*) FROM papers"));
+    }
+
+    /// <summary>Pages of 2,000 distinct synthetic papers each: about half a second of work per file.</summary>
+    private string WritePages()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "pages")).FullName;
+        for (var f = 0; f < Files; f++)
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, $"page-{f:00}.txt"));
+            writer.Write("Subscribe");
+            for (var i = 0; i < 2000; i++)
+            {
+                writer.Write($"Synthetic paper {f}-{i} on scaling laws\nWe measure scaling law {f}-{i} across model sizes and report the fitted exponents.\n");
+            }
+        }
+
+        return folder;
+    }
+
+    private async Task WaitForFirstFile(Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, "the ingest ended before it could be interrupted");
+            if (File.Exists(_bot.DatabasePath) && Scalar("SELECT count(*) FROM sources") is long and > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the ingest never stored a file");
+    }
+
+    private object? Scalar(string sql)
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteScalar();
+        }
+        catch (SqliteException)
+        {
+            return null; // the schema is still being created
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
