@@ -51,8 +51,10 @@ public sealed class EndpointPoolChatClient : IChatClient
         var start = await _retry.ExecuteAsync(async _ => await StartAsync(list, merged, tried, cancellationToken), cancellationToken);
         using var lease = start.Lease;
         await using var stream = start.Stream;
+        var finished = false;
         foreach (var update in start.Buffered)
         {
+            finished |= update.FinishReason is not null;
             yield return update;
         }
 
@@ -67,6 +69,12 @@ public sealed class EndpointPoolChatClient : IChatClient
             {
                 if (!await stream.MoveNextAsync())
                 {
+                    // A server that dies can close the connection cleanly: without a finish reason the answer is cut.
+                    if (!finished)
+                    {
+                        throw new IOException("the model server closed the stream before the answer was finished");
+                    }
+
                     yield break;
                 }
             }
@@ -77,6 +85,7 @@ public sealed class EndpointPoolChatClient : IChatClient
                 throw;
             }
 
+            finished |= stream.Current.FinishReason is not null;
             yield return stream.Current;
         }
     }
@@ -114,6 +123,11 @@ public sealed class EndpointPoolChatClient : IChatClient
                     _pool.MarkHealthy(lease.Endpoint);
                     return new Started(lease, stream, buffered, Ended: false);
                 }
+            }
+
+            if (!buffered.Any(u => u.FinishReason is not null))
+            {
+                throw new IOException("the model server closed the stream before answering");
             }
 
             _pool.MarkHealthy(lease.Endpoint);
