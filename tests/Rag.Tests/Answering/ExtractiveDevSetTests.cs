@@ -49,6 +49,23 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
         Assert.All(report.Outcomes.Where(o => o.Answered), o => Assert.StartsWith(ExtractiveAnswerer.Label, o.Answer, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task In_model_mode_the_gate_decides_the_same_with_a_scripted_model()
+    {
+        // The scripted model never declines on its own: what is measured is the relevance gate in model mode.
+        var chat = new FakeChatClient(_ => "The first source answers this [1].");
+        using var harness = new AnsweringHarness(chat: chat);
+
+        var report = await harness.Get<AnswerEvaluator>().RunAsync(
+            EvalSet.Load(Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl")), noModel: false);
+        var check = report.Outcomes.Where(o => o.Question.Split == EvalSplit.Check).ToList();
+
+        Assert.Equal(AnswerMode.Model, report.Mode);
+        Assert.True(check.Where(o => o.Question.Answerable).Count(o => o.Answered) >= 0.97 * check.Count(o => o.Question.Answerable));
+        Assert.True(check.Where(o => !o.Question.Answerable).Count(o => !o.Answered) >= 0.8 * check.Count(o => !o.Question.Answerable));
+        Assert.Equal(report.Outcomes.Count(o => o.Answered), chat.Calls);
+    }
+
     private static string Failures(IEnumerable<EvalOutcome> outcomes) =>
         JsonSerializer.Serialize(outcomes.Select(o => new { o.Question.Question, o.Answer }));
 

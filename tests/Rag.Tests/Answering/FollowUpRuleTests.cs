@@ -33,4 +33,17 @@ public sealed class FollowUpRuleTests
         Assert.Equal(1, chat.Calls);
         Assert.Equal("What does emulated fine-tuning show?", extractive.StandaloneQuestion);
     }
+
+    [Fact]
+    public async Task Under_a_day_filter_an_unrelated_question_is_answered_as_if_asked_fresh()
+    {
+        using var harness = new AnsweringHarness();
+        var day = new DateOnly(2023, 10, 19);
+        var history = new[] { new ConversationTurn("Which papers study long video understanding?", "The indexed papers do not cover this question.") };
+
+        var result = await harness.Answerer.AskAsync(new AnswerRequest("What does emulated fine-tuning show?") { From = day, To = day, History = history });
+
+        Assert.False(result.Declined);
+        Assert.StartsWith("An Emulator for Fine-Tuning", Assert.Single(result.Sources).Title, StringComparison.Ordinal);
+    }
 }

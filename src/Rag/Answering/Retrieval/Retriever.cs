@@ -29,6 +29,11 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
         // would otherwise rank papers by "featured" and "day".
         var words = TextTerms.Words(query).Where(TextTerms.IsContentWord).ToList();
         var keywordHits = store.Search(new SearchRequest(words.Count > 0 ? string.Join(' ', words) : query, _options.Candidates, from, to));
+        if ((from is not null || to is not null) && keywordHits.Count < _options.Candidates && words.Count > 1)
+        {
+            keywordHits = WithEachWord(keywordHits, words, from, to);
+        }
+
         var dense = IsHybrid
             ? await embeddings!.NearestAsync(query, _options.Candidates, from, to, cancellationToken)
             : [];
@@ -46,6 +51,23 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             similarityByPid.TryGetValue(f.Id, out var similarity) ? similarity : null,
             Coverage(papers[f.Id], weights))).ToList();
         return new RetrievalResult(query, ranked, _gate.Select(query, ranked, dayRange: from is not null || to is not null), weights);
+    }
+
+    /// <summary>
+    /// A day holds a few dozen papers, and the search may require all of a question's common words together
+    /// ("new" and "benchmarks"): a paper of the day that has only some of them is still a candidate, after those
+    /// that have all. Searching each word within the day is cheap.
+    /// </summary>
+    private List<SearchHit> WithEachWord(IReadOnlyList<SearchHit> hits, List<string> words, DateOnly? from, DateOnly? to)
+    {
+        var merged = hits.ToList();
+        var seen = hits.Select(h => h.Pid).ToHashSet();
+        var more = words.Distinct(StringComparer.Ordinal)
+            .SelectMany(word => store.Search(new SearchRequest(word, _options.Candidates, from, to)))
+            .Where(h => seen.Add(h.Pid))
+            .OrderByDescending(h => h.Score);
+        merged.AddRange(more.Take(_options.Candidates - merged.Count));
+        return merged;
     }
 
     private Dictionary<long, Paper> PapersOf(List<long> denseOnly, IReadOnlyList<SearchHit> keywordHits)

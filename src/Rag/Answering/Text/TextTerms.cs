@@ -19,7 +19,7 @@ public static partial class TextTerms
         // How people frame a question about papers, a day or a period ("has anyone studied…", "which papers
         // were featured that day?"): the day filter, not the words, carries the date.
         "anyone", "someone", "studied", "described", "featured", "appeared", "appear", "day", "days", "period",
-        "done", "exist", "exists", "existing", "daily", "people", "given",
+        "done", "exist", "exists", "existing", "daily", "people", "given", "new", "recent", "latest",
     };
 
     /// <summary>The distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>
