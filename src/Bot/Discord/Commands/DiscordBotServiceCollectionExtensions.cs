@@ -33,6 +33,7 @@ public static class DiscordBotServiceCollectionExtensions
         // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
         services.AddHostedService<DiscordBotService>();
         services.AddHostedService<DailyDigestService>();
+        services.AddHostedService<PresenceUpdater>();
         return services;
     }
 }
