@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Tests.Discord.Fake;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Tests.Corpus;

@@ -1,4 +1,4 @@
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>The fixed sentences users see, in one place so handlers and tests agree on them.</summary>
 public static class BotMessages

@@ -1,6 +1,6 @@
 using PaperBot.Bot.Discord.Models;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>The slash commands the bot registers, and their names for the handler.</summary>
 public static class SlashCommands

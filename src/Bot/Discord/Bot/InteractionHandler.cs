@@ -7,7 +7,7 @@ using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Index;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Answers slash commands. Each is acknowledged at once (deferred, or refused privately) before any slow work;

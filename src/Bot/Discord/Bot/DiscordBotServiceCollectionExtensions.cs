@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 public static class DiscordBotServiceCollectionExtensions
 {
@@ -17,7 +17,6 @@ public static class DiscordBotServiceCollectionExtensions
         var workers = Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
         services.AddSingleton<RequestQueue>();
-        services.AddSingleton<WaitingLine>();
         services.AddSingleton<InFlightWork>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<BotAccess>();

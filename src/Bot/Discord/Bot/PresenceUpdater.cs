@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using PaperBot.Bot.Discord.Gateway;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The bot's presence: "Listening to /ask", and the length of the waiting line while it is busy. Checked every
