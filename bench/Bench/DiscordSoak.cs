@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PaperBot.Bot.Tests.Discord.Bot;
 using PaperBot.Bot.Tests.Discord.Fake;
 
@@ -8,9 +9,11 @@ namespace PaperBot.Bench;
 /// <summary>
 /// `discord-soak`: the whole bot (extractive answers) against the fake Discord on 127.0.0.1 while simulated users
 /// ask /ask questions and a fault injector drops connections, starves heartbeats, closes with resumable and
-/// session-ending codes, sends op 7 and op 9, and answers REST calls with bucket and global 429s and 500s.
-/// Reports whether every question was answered exactly once, duplicates, identifies and resumes, and the worst
-/// latency added over a fault-free baseline.
+/// session-ending codes, sends op 7 and op 9, answers REST calls with bucket and global 429s and 5xx, and loses
+/// the answers to callbacks, edits and follow-ups (Discord did the work; the bot never hears). Every answer is
+/// long enough for a follow-up, with numbered sentences, so a lost or doubled message shows. Reports whether
+/// every question was answered exactly once, duplicates, requests Discord would count as invalid, identifies and
+/// resumes, and the worst latency added over a fault-free baseline.
 /// </summary>
 internal static class DiscordSoak
 {
@@ -20,12 +23,18 @@ internal static class DiscordSoak
         "What improves code generation with language models?", "How do vision language models handle video?",
     ];
 
+    /// <summary>Sentences in every answer: about 3,500 characters, so the original response and a follow-up.</summary>
+    private const int Sentences = 48;
+
+    private static readonly string Answer =
+        string.Concat(Enumerable.Range(1, Sentences).Select(i => $"Sentence {i:D3}: diffusion models learn to reverse a noising process [1]. "));
+
     /// <summary>A question not answered this long after it was asked is asked again (its event was lost with a session).</summary>
     private static readonly TimeSpan ReaskAfter = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(int users, int faults, TimeSpan limit)
     {
-        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        await using var bot = await BotHarness.StartAsync(new ScriptedChatClient(_ => Answer), settings: new Dictionary<string, string?>
         {
             ["Discord:QueueCapacity"] = "200", ["Llm:Parallel"] = "4", ["Discord:CooldownSeconds"] = "0",
         });
@@ -50,6 +59,10 @@ internal static class DiscordSoak
         var callbacks = bot.Server.Rest.RequestsTo("interaction-callback");
         var duplicateCallbacks = allTokens.Count(t => bot.ForToken("interaction-callback", t).Count(r => r.Status is 200 or 204) > 1);
         var answeredTwice = soak.Count(q => q.Attempts.Count(a => IsAnswered(bot, a.Token)) > 1);
+        // Every sentence of every answer shown exactly once: a lost message shows as a missing number, a doubled follow-up as a repeated one.
+        var shownWrong = allTokens.Where(t => IsAnswered(bot, t)).Count(t => !EverySentenceOnce(bot, t));
+        var duplicateFollowups = allTokens.Sum(t => DuplicateFollowups(bot, t));
+        var invalid = bot.Server.Rest.InvalidRequests;
         var unanswered = soak.Count(q => q.Latency is null);
         var connections = bot.Server.Gateway.Connections.Skip(connectionsBefore).ToList();
         var worst = soak.Where(q => q.Latency is not null).Max(q => q.Latency!.Value);
@@ -63,6 +76,12 @@ internal static class DiscordSoak
 
         Console.WriteLine($"answered: {soak.Count - unanswered}/{soak.Count}; answered more than once: {answeredTwice}; re-asked after a lost event: {soak.Count(q => q.Attempts.Count > 1)}");
         Console.WriteLine($"duplicate interaction responses: {duplicateCallbacks}; callbacks sent: {callbacks.Count}");
+        Console.WriteLine($"answers not shown exactly once (a sentence missing or repeated): {shownWrong}; duplicate follow-ups: {duplicateFollowups}; follow-ups posted: {allTokens.Sum(t => bot.Server.Rest.Interactions.ByToken(t)?.Followups.Count ?? 0)}");
+        Console.WriteLine($"requests Discord would count as invalid (401/403/429 not injected, 40060, 10062, 50027): {invalid.Count}");
+        foreach (var request in invalid.Take(10))
+        {
+            Console.WriteLine($"  {request.Method} {request.RouteName} -> {request.Status} {request.ErrorCode}");
+        }
         Console.WriteLine($"gateway connections: {connections.Count}; identifies: {connections.Count(c => c.Identified)}; resumes: {connections.Count(c => c.Resumed)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency: baseline median {baselineMedian.TotalMilliseconds:F0} ms; soak median {Median(soak.Select(q => q.Latency ?? limit)).TotalMilliseconds:F0} ms, worst {worst.TotalMilliseconds:F0} ms; worst added {(worst - baselineMedian).TotalMilliseconds:F0} ms"));
@@ -74,7 +93,7 @@ internal static class DiscordSoak
             Console.WriteLine($"  {violation}");
         }
 
-        return unanswered == 0 && answeredTwice == 0 && duplicateCallbacks == 0 ? 0 : 1;
+        return unanswered == 0 && answeredTwice == 0 && duplicateCallbacks == 0 && shownWrong == 0 && duplicateFollowups == 0 && invalid.Count == 0 ? 0 : 1;
     }
 
     /// <summary>Each user asks one question after another while <paramref name="more"/> (given how many they asked) says so; the bot allows one pending request per user.</summary>
@@ -147,9 +166,29 @@ internal static class DiscordSoak
         }
     }
 
-    /// <summary>Answered: the response carries the final text (the sources embed, or a final non-queue line).</summary>
+    /// <summary>Answered: the last message (the follow-up) carries the sources embed, as Discord holds it.</summary>
     private static bool IsAnswered(BotHarness bot, string token) =>
-        bot.ForToken("original-edit", token).Any(r => r.Status == 200 && r.Body.Contains("\"embeds\":[{", StringComparison.Ordinal));
+        bot.Server.Rest.Interactions.ByToken(token) is { } interaction
+        && interaction.Followups.Any(f => f["embeds"]!.AsArray().Count > 0);
+
+    private static string Shown(BotHarness bot, string token)
+    {
+        var interaction = bot.Server.Rest.Interactions.ByToken(token)!;
+        return (interaction.Original?["content"]?.GetValue<string>() ?? "") + string.Concat(interaction.Followups.Select(f => f["content"]!.GetValue<string>()));
+    }
+
+    private static bool EverySentenceOnce(BotHarness bot, string token)
+    {
+        var shown = Shown(bot, token);
+        return Enumerable.Range(1, Sentences).All(i => Regex.Count(shown, $"Sentence {i:D3}:") == 1);
+    }
+
+    /// <summary>Follow-ups of one interaction that repeat an earlier one's text.</summary>
+    private static int DuplicateFollowups(BotHarness bot, string token)
+    {
+        var followups = bot.Server.Rest.Interactions.ByToken(token)?.Followups ?? [];
+        return followups.Count - followups.Select(f => f["content"]!.GetValue<string>()).Distinct(StringComparer.Ordinal).Count();
+    }
 
     private static async Task InjectFaultsAsync(BotHarness bot, int faults, Dictionary<string, int> injected, CancellationToken stop)
     {
@@ -168,6 +207,12 @@ internal static class DiscordSoak
             ("429 bucket on interaction callbacks", () => Enqueue(rest, "interaction-callback", new RestFault.BucketRateLimited(TimeSpan.FromMilliseconds(200)))),
             // Interaction routes are exempt from the global limit; /gateway/bot (before every fresh session) is not.
             ("429 global (on /gateway/bot)", () => Enqueue(rest, "gateway-bot", new RestFault.GlobalRateLimited(TimeSpan.FromMilliseconds(300)))),
+            ("lost callback response", () => Enqueue(rest, "interaction-callback", new RestFault.LoseResponse())),
+            ("500 on a callback", () => Enqueue(rest, "interaction-callback", new RestFault.Status(500))),
+            ("lost follow-up response", () => Enqueue(rest, "followup", new RestFault.LoseResponse())),
+            ("502 on a follow-up", () => Enqueue(rest, "followup", new RestFault.Status(502))),
+            ("lost response-edit response", () => Enqueue(rest, "original-edit", new RestFault.LoseResponse())),
+            ("503 on a response edit", () => Enqueue(rest, "original-edit", new RestFault.Status(503))),
         };
         for (var i = 0; i < faults && !stop.IsCancellationRequested; i++)
         {

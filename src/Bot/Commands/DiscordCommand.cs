@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Rag;
 using Spectre.Console;

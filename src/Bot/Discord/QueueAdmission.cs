@@ -7,8 +7,11 @@ public sealed record QueueAdmission
 
     public QueueRejection Rejection { get; init; }
 
-    /// <summary>1 for the next request to start; 0 when refused.</summary>
+    /// <summary>1 for the next request to start; 0 when refused or once started.</summary>
     public int Position { get; init; }
+
+    /// <summary>The accepted request's place in line, for <see cref="RequestQueue.PlaceOf"/>; 0 when refused.</summary>
+    public long Ticket { get; init; }
 
     /// <summary>How long until the request likely starts; for a refusal, how long until asking again may work.</summary>
     public TimeSpan EstimatedWait { get; init; }

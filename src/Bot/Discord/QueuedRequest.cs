@@ -1,3 +1,3 @@
 namespace PaperBot.Bot.Discord;
 
-internal sealed record QueuedRequest(ulong UserId, Func<CancellationToken, Task> Work, TaskCompletionSource Completion);
+internal sealed record QueuedRequest(ulong UserId, long Ticket, Func<CancellationToken, Task> Work, TaskCompletionSource Completion);

@@ -6,7 +6,8 @@ namespace PaperBot.Bot.Discord;
 /// <summary>
 /// Fair access to the answering engine: a bounded line, one request per user at a time, a per-user cooldown,
 /// and an honest estimate of the wait from measured service times. <see cref="RunAsync"/> drains it with as
-/// many workers as the engine runs sequences in parallel.
+/// many workers as the engine runs sequences in parallel. It is the one source of a request's position and
+/// estimated wait, on arrival and (<see cref="PlaceOf"/>) while it waits.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a queue of user requests, and the brief and handlers call it that.")]
 public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeProvider, ILogger<RequestQueue> logger)
@@ -17,6 +18,10 @@ public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeP
     private readonly Channel<QueuedRequest> _line = Channel.CreateUnbounded<QueuedRequest>();
     private readonly Lock _lock = new();
     private readonly HashSet<ulong> _usersInLine = [];
+
+    // The tickets of waiting requests in arrival order: a request's position is its rank here.
+    private readonly SortedSet<long> _tickets = [];
+    private long _lastTicket;
     private readonly Dictionary<ulong, DateTimeOffset> _lastAcceptedAt = [];
     private int _waiting;
     private int _running;
@@ -42,8 +47,10 @@ public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeP
                 _usersInLine.Add(userId);
                 _lastAcceptedAt[userId] = timeProvider.GetUtcNow();
                 _waiting++;
-                admission = admission with { Completion = completion.Task };
-                _line.Writer.TryWrite(new QueuedRequest(userId, work, completion));
+                var ticket = ++_lastTicket;
+                _tickets.Add(ticket);
+                admission = admission with { Completion = completion.Task, Ticket = ticket };
+                _line.Writer.TryWrite(new QueuedRequest(userId, ticket, work, completion));
             }
         }
 
@@ -59,6 +66,21 @@ public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeP
         return admission;
     }
 
+    /// <summary>Where a waiting request stands now: its position and estimated wait; position 0 once it started or left.</summary>
+    public QueueAdmission PlaceOf(long ticket)
+    {
+        lock (_lock)
+        {
+            if (!_tickets.Contains(ticket))
+            {
+                return new QueueAdmission { Ticket = ticket };
+            }
+
+            var position = _tickets.GetViewBetween(long.MinValue, ticket).Count;
+            return new QueueAdmission { Position = position, Ticket = ticket, EstimatedWait = EstimateWait(position - 1 + _running) };
+        }
+    }
+
     /// <summary>Runs requests with <see cref="RequestQueueOptions.Workers"/> workers until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +88,11 @@ public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeP
         await Task.WhenAll(workers);
         while (_line.Reader.TryRead(out var abandoned))
         {
+            lock (_lock)
+            {
+                _tickets.Remove(abandoned.Ticket);
+            }
+
             abandoned.Completion.TrySetCanceled(cancellationToken);
         }
     }
@@ -128,6 +155,7 @@ public sealed class RequestQueue(RequestQueueOptions options, TimeProvider timeP
         {
             _waiting--;
             _running++;
+            _tickets.Remove(request.Ticket);
         }
 
         var started = timeProvider.GetTimestamp();

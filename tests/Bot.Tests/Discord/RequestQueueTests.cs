@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Bot.Discord;
+using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord;
 
@@ -36,6 +37,31 @@ public sealed class RequestQueueTests
         Assert.Equal(1, admission.Position);
         Assert.Equal(TimeSpan.Zero, admission.EstimatedWait);
         Assert.Equal("Working on it.", admission.Message);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task The_queue_tells_each_waiting_request_its_current_place_and_wait()
+    {
+        var queue = Queue(workers: 1);
+        using var stop = new CancellationTokenSource();
+        var gate = new TaskCompletionSource();
+        var running = queue.TryEnqueue(1, Blocked(gate));
+        var run = queue.RunAsync(stop.Token);
+        await Eventually.TrueAsync(() => queue.Running == 1);
+        var second = queue.TryEnqueue(2, Blocked(gate));
+        var third = queue.TryEnqueue(3, Blocked(gate));
+
+        Assert.Equal(0, queue.PlaceOf(running.Ticket).Position);
+        Assert.Equal((1, TimeSpan.FromSeconds(10)), (queue.PlaceOf(second.Ticket).Position, queue.PlaceOf(second.Ticket).EstimatedWait));
+        Assert.Equal((2, TimeSpan.FromSeconds(20)), (queue.PlaceOf(third.Ticket).Position, queue.PlaceOf(third.Ticket).EstimatedWait));
+        // On arrival the admission said the same.
+        Assert.Equal((third.Position, third.EstimatedWait), (queue.PlaceOf(third.Ticket).Position, queue.PlaceOf(third.Ticket).EstimatedWait));
+
+        gate.SetResult();
+        await third.Completion.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, queue.PlaceOf(third.Ticket).Position);
         await stop.CancelAsync();
         await run;
     }

@@ -21,6 +21,7 @@ public sealed class GatewayClient
     private readonly IdentifyGate _identifyGate;
     private readonly ILogger<GatewayClient> _logger;
     private readonly GatewaySession _session = new();
+    private volatile GatewayConnection? _current;
     private readonly Channel<GatewayDispatch> _dispatches =
         Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
 
@@ -45,6 +46,26 @@ public sealed class GatewayClient
 
     /// <summary>The bot's own user once READY arrived (to recognise mentions and its own messages); null before.</summary>
     public DiscordUser? CurrentUser => _session.User;
+
+    /// <summary>
+    /// Shows "Listening to <paramref name="activity"/>" now if connected, and on every later Identify. Discord
+    /// allows about 5 updates a minute; callers send only changes. A connection that is not up only keeps the text.
+    /// </summary>
+    public async Task SetActivityAsync(string activity, CancellationToken cancellationToken)
+    {
+        _session.Activity = activity;
+        if (_current is { } connection)
+        {
+            try
+            {
+                await connection.UpdatePresenceAsync(activity, cancellationToken);
+            }
+            catch (Exception e) when (e is WebSocketException or IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The connection is going away; the next Identify carries the activity.
+            }
+        }
+    }
 
     /// <summary>
     /// Runs until <paramref name="cancellationToken"/> is cancelled (then closes with 1000 and returns) or Discord
@@ -95,6 +116,7 @@ public sealed class GatewayClient
             var (baseUrl, maxConcurrency) = await ResolveUrlAsync(resume, cancellationToken);
             connection = new GatewayConnection(
                 _options, _timings, _timeProvider, _identifyGate, maxConcurrency, _session, _dispatches.Writer, _logger);
+            _current = connection;
             var uri = WithGatewayQuery(baseUrl);
             _logger.Connecting(uri.GetLeftPart(UriPartial.Path), resume ? "resume" : "identify");
             var outcome = await connection.RunAsync(uri, resume, cancellationToken);
@@ -109,6 +131,7 @@ public sealed class GatewayClient
         }
         finally
         {
+            _current = null;
             connection?.Dispose();
         }
     }

@@ -189,7 +189,7 @@ internal sealed class GatewayConnection(
 
             await identifyGate.WaitAsync(options.ShardId, maxConcurrency, cancellationToken);
             var intents = DiscordIntentsSelector.For(options);
-            await SendAsync(GatewayFrames.Identify(options.Token, intents, options.ShardId, options.ShardCount), false, cancellationToken);
+            await SendAsync(GatewayFrames.Identify(options.Token, intents, options.ShardId, options.ShardCount, session.Activity), false, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -259,6 +259,15 @@ internal sealed class GatewayConnection(
         if (_ended.TrySetResult(new GatewayDisconnect(GatewayDisconnectReason.TransportError)))
         {
             logger.TransportError(exception);
+        }
+    }
+
+    /// <summary>Sends a presence update (op 3) on this connection once it is established.</summary>
+    public async Task UpdatePresenceAsync(string activity, CancellationToken cancellationToken)
+    {
+        if (_established)
+        {
+            await SendAsync(GatewayFrames.Presence(activity), false, cancellationToken);
         }
     }
 

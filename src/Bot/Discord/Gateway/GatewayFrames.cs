@@ -20,7 +20,10 @@ internal static class GatewayFrames
         }
     });
 
-    public static byte[] Identify(string token, DiscordIntents intents, int shardId, int shardCount) =>
+    /// <summary>Op 3: online, "Listening to <paramref name="activity"/>".</summary>
+    public static byte[] Presence(string activity) => Write(GatewayOpCode.PresenceUpdate, w => WritePresence(w, activity));
+
+    public static byte[] Identify(string token, DiscordIntents intents, int shardId, int shardCount, string? activity = null) =>
         Write(GatewayOpCode.Identify, w =>
         {
             w.WriteStartObject();
@@ -31,6 +34,12 @@ internal static class GatewayFrames
             w.WriteString("browser", "paperbot");
             w.WriteString("device", "paperbot");
             w.WriteEndObject();
+            if (activity is not null)
+            {
+                w.WritePropertyName("presence");
+                WritePresence(w, activity);
+            }
+
             if (shardCount > 1)
             {
                 w.WriteStartArray("shard");
@@ -41,6 +50,24 @@ internal static class GatewayFrames
 
             w.WriteEndObject();
         });
+
+    private static void WritePresence(Utf8JsonWriter w, string activity)
+    {
+        w.WriteStartObject();
+        w.WriteNull("since");
+        w.WriteStartArray("activities");
+        w.WriteStartObject();
+        w.WriteString("name", activity);
+        w.WriteNumber("type", ListeningActivity);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteString("status", "online");
+        w.WriteBoolean("afk", false);
+        w.WriteEndObject();
+    }
+
+    // Discord's activity type 2 shows as "Listening to {name}".
+    private const int ListeningActivity = 2;
 
     public static byte[] Resume(string token, string sessionId, int? lastSequence) => Write(GatewayOpCode.Resume, w =>
     {

@@ -5,6 +5,7 @@ public enum GatewayOpCode
     Dispatch = 0,
     Heartbeat = 1,
     Identify = 2,
+    PresenceUpdate = 3,
     Resume = 6,
     Reconnect = 7,
     InvalidSession = 9,

@@ -19,6 +19,9 @@ internal sealed class GatewaySession
 
     public bool CanResume => SessionId is not null && ResumeUrl is not null;
 
+    /// <summary>The activity the bot shows ("Listening to …"), sent in Identify and by presence updates.</summary>
+    public string? Activity { get; set; }
+
     public void Observe(int sequence) => Volatile.Write(ref _lastSequence, sequence);
 
     public void Start(string sessionId, string resumeUrl, DiscordUser? user)

@@ -16,4 +16,10 @@ public sealed record ApplicationCommand
     /// an integer, its prose as a string; the integer is the stricter form and both are accepted.
     /// </summary>
     public ulong? DefaultMemberPermissions { get; init; }
+
+    /// <summary>Where the command can be used: 0 guild channels, 1 the bot's DM, 2 other private channels.</summary>
+    public IReadOnlyList<int>? Contexts { get; init; }
+
+    /// <summary>How the app must be installed for the command to show: 0 to a guild, 1 to a user.</summary>
+    public IReadOnlyList<int>? IntegrationTypes { get; init; }
 }

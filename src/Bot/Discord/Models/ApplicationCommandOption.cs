@@ -19,4 +19,7 @@ public sealed record ApplicationCommandOption
     public double? MinValue { get; init; }
 
     public double? MaxValue { get; init; }
+
+    /// <summary>The bot suggests values as the user types (autocomplete interactions).</summary>
+    public bool? Autocomplete { get; init; }
 }

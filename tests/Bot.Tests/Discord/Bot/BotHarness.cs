@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Rest;
 using PaperBot.Bot.Tests.Cli;

@@ -1,4 +1,4 @@
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;

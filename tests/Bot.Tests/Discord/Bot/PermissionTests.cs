@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Tests.Discord.Fake;
 using PaperBot.Rag.Tests.Corpus;
 

@@ -107,6 +107,21 @@ public sealed class ReliableReplyTests
         Assert.Empty(bot.ForToken("original-get", token));
     }
 
+    [Fact]
+    public async Task A_thread_start_whose_answer_was_lost_is_recognised_not_doubled()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:ReplyInThreads"] = "true" });
+        bot.Server.Rest.EnqueueFault("thread-start", new RestFault.LoseResponse());
+
+        var question = await bot.MessageAsync($"<@{FakePayloads.BotUserId}> What is flow matching?");
+        await Eventually.TrueAsync(() => bot.Server.Rest.MessageIdsIn(question).Count > 0, TimeSpan.FromSeconds(20), "the answer in the thread");
+
+        // The second attempt met Discord's "a thread has already been created for this message": the first one worked.
+        Assert.Equal([0, 160004], bot.Server.Rest.RequestsTo("thread-start").Select(r => r.ErrorCode ?? 0));
+        Assert.Empty(bot.Server.Rest.MessageIdsIn(BotHarness.ChannelId));
+        AssertClean(bot);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

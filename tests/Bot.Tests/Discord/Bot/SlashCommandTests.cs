@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Commands;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Tests.Discord.Fake;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Tests.Corpus;
@@ -22,7 +22,7 @@ public sealed class SlashCommandTests
         Assert.Equal(["applications/200/guilds/401/commands", "applications/200/guilds/402/commands"], puts.Select(p => p.Path).Order());
         Assert.Empty(bot.Server.Rest.RequestsTo("global-commands"));
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "sync"], names);
+        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "sync", "help"], names);
     }
 
     [Fact]

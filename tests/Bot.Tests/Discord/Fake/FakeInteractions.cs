@@ -89,6 +89,18 @@ public sealed class FakeInteraction(ulong id, string token, ulong channelId, int
     /// <summary>Whether the original response was deleted.</summary>
     public bool OriginalDeleted { get; internal set; }
 
-    /// <summary>Every follow-up accepted for this token, in order (a lost response still posted one).</summary>
-    public List<JsonObject> Followups { get; } = [];
+    /// <summary>Every follow-up accepted for this token, in order (a lost response still posted one); a snapshot.</summary>
+    public IReadOnlyList<JsonObject> Followups
+    {
+        get
+        {
+            lock (this)
+            {
+                return [.. FollowupList];
+            }
+        }
+    }
+
+    /// <summary>The follow-ups as the fake appends them, under a lock on this interaction.</summary>
+    internal List<JsonObject> FollowupList { get; } = [];
 }

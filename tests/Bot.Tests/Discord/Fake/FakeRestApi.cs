@@ -478,7 +478,7 @@ public sealed class FakeRestApi
                 message = InteractionMessage(interaction, NextId(), body, flags, original: false);
             }
 
-            interaction.Followups.Add(message);
+            interaction.FollowupList.Add(message);
             StoreVisible(message);
             return new(200, message.DeepClone());
         }

@@ -21,10 +21,20 @@ public sealed class OpenApiConformanceTests
         var search = await bot.SlashAsync("search", new Dictionary<string, object> { ["query"] = "diffusion" }, userId: 502);
         var refused = await bot.SlashAsync("sync", userId: 503);
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> What is flow matching?", authorId: 504);
+        var privateAsk = await bot.SlashAsync("ask", new Dictionary<string, object> { ["question"] = "What is flow matching?", ["private"] = true }, userId: 505);
+        var help = await bot.SlashAsync("help", userId: 506);
+        var dates = bot.NewId();
+        await bot.Server.Gateway.InjectInteractionAsync(FakePayloads.Autocomplete(dates, $"tok-{dates}", "papers", new Dictionary<string, object> { ["date"] = "20" }, "date"));
+        var titles = bot.NewId();
+        await bot.Server.Gateway.InjectInteractionAsync(FakePayloads.Autocomplete(titles, $"tok-{titles}", "paper", new Dictionary<string, object> { ["id"] = "diffusion" }, "id"));
         await Eventually.TrueAsync(
             () => bot.FinalMessages(ask).Any(m => m.TryGetProperty("embeds", out var e) && e.GetArrayLength() > 0)
                 && bot.ForToken("original-edit", search).Count > 0
                 && bot.ForToken("interaction-callback", refused).Count > 0
+                && bot.ForToken("original-edit", privateAsk).Count > 0
+                && bot.ForToken("interaction-callback", help).Count > 0
+                && bot.ForToken("interaction-callback", $"tok-{dates}").Count > 0
+                && bot.ForToken("interaction-callback", $"tok-{titles}").Count > 0
                 && bot.Server.Rest.RequestsTo("thread-start").Count > 0
                 && bot.Server.Rest.Requests.Any(r => r.RouteName is "message-create" or "message-edit" && r.Body.Contains("\"embeds\":[{", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(30),
@@ -39,6 +49,9 @@ public sealed class OpenApiConformanceTests
         bot.Server.Rest.Interactions.Add(followupId, "tok-direct");
         await rest.CreateInteractionResponseAsync(followupId, "tok-direct", InteractionCallbackType.DeferredChannelMessageWithSource, null, default);
         await rest.CreateFollowupAsync("tok-direct", new OutgoingMessage { Content = "more", Flags = MessageFlags.Ephemeral }, default);
+        await rest.GetOriginalResponseAsync("tok-direct", default);
+        await rest.GetChannelMessagesAsync(BotHarness.ChannelId, followupId, 50, default);
+        await rest.DeleteOriginalResponseAsync("tok-direct", default);
 
         var problems = new List<string>();
         var seen = new HashSet<string>();
@@ -53,7 +66,11 @@ public sealed class OpenApiConformanceTests
         }
 
         Assert.Empty(problems);
-        string[] expected = ["gateway-bot", "global-commands", "interaction-callback", "original-edit", "followup", "message-create", "message-edit", "message-get", "thread-start", "typing"];
+        string[] expected =
+        [
+            "gateway-bot", "global-commands", "interaction-callback", "original-edit", "original-get", "original-delete", "followup",
+            "message-create", "message-edit", "message-get", "message-list", "thread-start", "typing",
+        ];
         Assert.Empty(expected.Except(seen));
     }
 

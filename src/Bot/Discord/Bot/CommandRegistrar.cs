@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Bot.Discord.Rest;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Registers <see cref="SlashCommands.All"/> by bulk overwrite: in each of Discord:GuildIds (updates instantly),

@@ -1,6 +1,6 @@
 using PaperBot.Bot.Discord.Models;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Where one request's answer goes: a main message that is shown and then edited in place (the deferred

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// What the bot may do in each guild channel, computed as Discord does from the data the gateway delivers

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Discord.Models;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Puts answering work in the <see cref="RequestQueue"/> and keeps the waiting user informed: their position
 /// and estimated wait, edited in as it changes; a request the queue drops at shutdown is told so.
 /// </summary>
 public sealed class AnswerScheduler(
-    RequestQueue queue, RequestQueueOptions queueOptions, WaitingLine line, InFlightWork inFlight, TimeProvider time, ILogger<AnswerScheduler> logger)
+    RequestQueue queue, InFlightWork inFlight, TimeProvider time, ILogger<AnswerScheduler> logger)
 {
     /// <summary>How often a waiting user's position is checked; an edit is sent only when it changed.</summary>
     public static readonly TimeSpan PositionRefresh = TimeSpan.FromSeconds(2);
@@ -19,13 +19,11 @@ public sealed class AnswerScheduler(
     /// </summary>
     public QueueAdmission Schedule(ulong userId, IReplySurface surface, Func<CancellationToken, Task> work)
     {
-        var ticket = line.Join();
         // Serializes position edits with the start of the work, so a late position edit cannot overwrite the answer.
         var gate = new SemaphoreSlim(1, 1);
         var started = false;
         var admission = queue.TryEnqueue(userId, async cancellationToken =>
         {
-            line.Leave(ticket);
             await gate.WaitAsync(cancellationToken);
             started = true;
             gate.Release();
@@ -33,21 +31,20 @@ public sealed class AnswerScheduler(
         });
         if (!admission.Accepted)
         {
-            line.Leave(ticket);
             return admission;
         }
 
-        inFlight.Track(WatchAsync(admission, ticket, surface, gate, () => started));
+        inFlight.Track(WatchAsync(admission, surface, gate, () => started));
         return admission;
     }
 
-    private async Task WatchAsync(QueueAdmission admission, long ticket, IReplySurface surface, SemaphoreSlim gate, Func<bool> started)
+    private async Task WatchAsync(QueueAdmission admission, IReplySurface surface, SemaphoreSlim gate, Func<bool> started)
     {
         var shown = -1;
         while (!admission.Completion.IsCompleted)
         {
-            var position = line.PositionOf(ticket);
-            var place = Describe(position);
+            var place = queue.PlaceOf(admission.Ticket);
+            var position = place.Position;
             // With no real wait ahead, "thinking…" (or typing) already says enough; a line would only flicker.
             if (position > 0 && position != shown && place.EstimatedWait >= TimeSpan.FromSeconds(1))
             {
@@ -79,15 +76,6 @@ public sealed class AnswerScheduler(
             DiscordBotLog.WorkFailed(logger, admission.Completion.Exception!.InnerException!);
             await ShowQuietlyAsync(surface, BotMessages.Failed, fail: true);
         }
-    }
-
-    /// <summary>The position with the wait the queue would estimate: the requests ahead share the workers.</summary>
-    private QueueAdmission Describe(int position)
-    {
-        var workers = Math.Max(1, queueOptions.Workers);
-        var ahead = position - 1 + queue.Running;
-        var wait = ahead < workers ? TimeSpan.Zero : queue.AverageServiceTime * ahead / workers;
-        return new QueueAdmission { Position = position, EstimatedWait = wait };
     }
 
     private async Task ShowQuietlyAsync(IReplySurface surface, string text, bool fail = false)

@@ -1,7 +1,7 @@
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The reply to a mention or DM: a message created on first show (a reply to the question, unless it goes into

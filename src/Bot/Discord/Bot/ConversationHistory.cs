@@ -4,7 +4,7 @@ using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
 using PaperBot.Rag.Answering;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Rebuilds a conversation from Discord's reply chain: a reply to the bot's answer continues the exchange that

@@ -3,7 +3,7 @@ using System.Text;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Rag.Answering;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>An answer's sources as an embed titled "Sources": one line per source, "[n] title — day — link", within Discord's limits.</summary>
 public static class SourcesEmbed

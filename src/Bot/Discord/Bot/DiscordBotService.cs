@@ -5,7 +5,7 @@ using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Rag.Index;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The bot's dispatcher: reads <see cref="GatewayClient.Dispatches"/> and hands each event to a handler on its

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The threads the bot opened for its answers (Discord:ReplyInThreads), each with the channel it was opened in.

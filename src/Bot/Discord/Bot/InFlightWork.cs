@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The fire-and-forget tasks handlers start off the receive loop, kept so that shutdown can wait for them

@@ -6,7 +6,7 @@ using PaperBot.Bot.Discord.Rest;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// With Papers:SyncHourUtc set, syncs yesterday's and today's Daily Papers once a day at that hour and, with

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>The bot's log lines; user text only at Trace.</summary>
 internal static partial class DiscordBotLog

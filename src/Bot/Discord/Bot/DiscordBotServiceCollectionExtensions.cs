@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Llm.Remote;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 public static class DiscordBotServiceCollectionExtensions
 {
@@ -23,7 +23,6 @@ public static class DiscordBotServiceCollectionExtensions
             : Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
         services.AddSingleton<RequestQueue>();
-        services.AddSingleton<WaitingLine>();
         services.AddSingleton<InFlightWork>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<BotAccess>();
@@ -39,6 +38,7 @@ public static class DiscordBotServiceCollectionExtensions
         // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
         services.AddHostedService<DiscordBotService>();
         services.AddHostedService<DailyDigestService>();
+        services.AddHostedService<PresenceUpdater>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
 using PaperBot.Rag.Answering;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Answers messages addressed to the bot: an @mention in an allowed channel, a reply to one of its answers

@@ -1,4 +1,4 @@
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>The fixed sentences users see, in one place so handlers and tests agree on them.</summary>
 public static class BotMessages
@@ -11,4 +11,15 @@ public static class BotMessages
     public const string DeadlineReached = "Stopped here: Discord allows 15 minutes per slash command. Ask again for a shorter answer.";
     public const string EmptyQuestion = "Ask me something about the indexed papers, e.g. \"what is new in speculative decoding?\"";
     public const string Truncated = " …";
+
+    public const string Help = """
+        **PaperBot** answers questions about the research papers of Hugging Face Daily Papers, citing the abstracts it used.
+        `/ask question [date] [private]` a cited answer (`private`: only you see it)
+        `/summarize [date] [private]` the digest of one day
+        `/search query` papers matching keywords
+        `/paper id` one paper (type words of its title to pick it)
+        `/papers [date]` the papers of one day
+        `/sync [date]` fetch a day from Hugging Face (Manage Server)
+        Dates autocomplete with the days that have papers, newest first.
+        """;
 }

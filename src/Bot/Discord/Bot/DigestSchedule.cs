@@ -1,4 +1,4 @@
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>When the next daily sync runs: the next time the UTC clock shows the hour, today's if still ahead.</summary>
 public static class DigestSchedule

@@ -7,7 +7,7 @@ using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Index;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Answers slash commands. Each is acknowledged at once (deferred, or refused privately) before any slow work;
@@ -33,6 +33,12 @@ public sealed class InteractionHandler(
 
     public async Task HandleAsync(DiscordInteraction interaction, CancellationToken stopping)
     {
+        if (interaction is { Type: InteractionType.Autocomplete, Data: not null })
+        {
+            await SuggestAsync(interaction, stopping);
+            return;
+        }
+
         if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null || interaction.Invoker is null)
         {
             DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command or user");
@@ -59,6 +65,7 @@ public sealed class InteractionHandler(
     {
         var name = interaction.Data!.Name;
         var options = interaction.Data.Options;
+        var privately = options.GetBoolean(SlashCommands.PrivateOption) == true;
         DiscordBotLog.CommandReceived(logger, name, userId, interaction.ChannelId);
         if (!access.Allows(interaction.GuildId, interaction.ChannelId))
         {
@@ -80,11 +87,14 @@ public sealed class InteractionHandler(
                 DiscordBotLog.Question(logger, userId, question);
                 var day = Day(options.GetString("date"));
                 var request = new AnswerRequest(question) { From = day, To = day };
-                await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answerer.StreamAsync(request, t), Deadline(interaction), ct), stopping);
+                await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answerer.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
                 return;
             case SlashCommands.Summarize:
                 var digestDay = Day(options.GetString("date"));
-                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), stopping);
+                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), privately, stopping);
+                return;
+            case SlashCommands.Help:
+                await reply.RespondPrivatelyAsync(BotMessages.Help, stopping);
                 return;
             case SlashCommands.Search:
                 var query = options.GetString("query")?.Trim() ?? "";
@@ -115,7 +125,8 @@ public sealed class InteractionHandler(
     }
 
     /// <summary>Queues model work: a refusal (cooldown, already answering, full) is private; an accepted request is deferred at once.</summary>
-    private async Task QueueAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, Func<CancellationToken, Task> work, CancellationToken stopping)
+    private async Task QueueAsync(
+        DiscordInteraction interaction, ulong userId, InteractionReply reply, Func<CancellationToken, Task> work, bool privately, CancellationToken stopping)
     {
         // An interaction that expired before its deferral has nowhere to show an answer: skip the work.
         var admission = scheduler.Schedule(userId, reply, ct => reply.Expired ? Task.CompletedTask : work(ct));
@@ -125,7 +136,7 @@ public sealed class InteractionHandler(
             return;
         }
 
-        await DeferAsync(interaction, reply, stopping);
+        await DeferAsync(interaction, reply, stopping, privately);
     }
 
     private async Task DeferThenShowAsync(DiscordInteraction interaction, InteractionReply reply, Func<string> text, CancellationToken stopping)
@@ -134,7 +145,7 @@ public sealed class InteractionHandler(
         await presenter.ShowFinalAsync(reply, text(), null, stopping);
     }
 
-    private async Task DeferAsync(DiscordInteraction interaction, InteractionReply reply, CancellationToken stopping)
+    private async Task DeferAsync(DiscordInteraction interaction, InteractionReply reply, CancellationToken stopping, bool privately = false)
     {
         var age = time.GetUtcNow() - Snowflake.CreatedAt(interaction.Id);
         if (age > TimeSpan.FromSeconds(3))
@@ -142,7 +153,70 @@ public sealed class InteractionHandler(
             DiscordBotLog.LateDeferral(logger, interaction.Id, age);
         }
 
-        await reply.DeferAsync(stopping);
+        await reply.DeferAsync(stopping, privately);
+    }
+
+    /// <summary>Autocomplete: days that have papers (newest first) for a date, titles matching the words typed for a paper id.</summary>
+    private async Task SuggestAsync(DiscordInteraction interaction, CancellationToken stopping)
+    {
+        var focused = interaction.Data!.Options.FirstOrDefault(o => o.Focused);
+        var typed = focused?.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString()?.Trim() ?? "" : "";
+        IReadOnlyList<AutocompleteChoice> choices = focused?.Name switch
+        {
+            "date" => DaySuggestions(typed),
+            "id" => PaperSuggestions(typed),
+            _ => [],
+        };
+        try
+        {
+            await rest.CreateAutocompleteResponseAsync(interaction.Id, interaction.Token, choices, stopping);
+        }
+        catch (Rest.DiscordHttpException e)
+        {
+            // The user typed on; Discord already asked again for the newer text.
+            DiscordBotLog.HandlerFailed(logger, "autocomplete", e);
+        }
+    }
+
+    private List<AutocompleteChoice> DaySuggestions(string typed)
+    {
+        if (store.LatestDay() is not { } latest)
+        {
+            return [];
+        }
+
+        return store.NearestDays(latest.AddDays(1), 100)
+            .Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Where(d => d.StartsWith(typed, StringComparison.Ordinal))
+            .Take(AutocompleteLimit)
+            .Select(d => new AutocompleteChoice(d, d))
+            .ToList();
+    }
+
+    private List<AutocompleteChoice> PaperSuggestions(string typed)
+    {
+        if (typed.Length == 0)
+        {
+            return [];
+        }
+
+        if (store.Get(typed) is { } exact)
+        {
+            return [new AutocompleteChoice(ChoiceName(exact.Id, exact.Title), exact.Id)];
+        }
+
+        return store.Search(new SearchRequest(typed, AutocompleteLimit))
+            .Select(h => new AutocompleteChoice(ChoiceName(h.Paper.Id, h.Paper.Title), h.Paper.Id))
+            .ToList();
+    }
+
+    // Discord shows at most 25 choices, each name 1-100 characters.
+    private const int AutocompleteLimit = 25;
+
+    private static string ChoiceName(string id, string title)
+    {
+        var name = $"{id} · {title}";
+        return name.Length <= 100 ? name : name[..99] + "…";
     }
 
     private async Task SummarizeAsync(InteractionReply reply, DateOnly? day, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Channels where Discord refused the bot (403): no further attempts there for a while, since every refusal

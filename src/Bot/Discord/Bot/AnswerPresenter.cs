@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Rag.Answering;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// Shows an answer on a <see cref="IReplySurface"/>: the text as it streams (edits no more often than

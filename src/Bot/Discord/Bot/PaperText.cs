@@ -3,7 +3,7 @@ using System.Text;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>Discord text for /search, /paper and /papers: markdown, links in angle brackets so they don't unfurl.</summary>
 public static class PaperText

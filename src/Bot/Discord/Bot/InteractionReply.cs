@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
 /// The reply to a slash command: the deferred response edited in place, follow-ups after it. Edits wait for the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace PaperBot.Bot.Discord.Commands;
+namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>Where the bot answers (Discord:AllowedGuildIds, Discord:AllowedChannelIds; empty = everywhere) and who its admins are.</summary>
 public sealed class BotAccess(IOptions<DiscordOptions> options, BotThreads threads)
