@@ -76,7 +76,7 @@ public sealed class RemoteProviderCommandsTests : IAsyncLifetime
         Assert.Equal([Plain.Url, Keyed.Url], servers.Select(s => s.GetProperty("url").GetString()));
         Assert.Equal(["down", "healthy"], servers.Select(s => s.GetProperty("health").GetString()));
         Assert.All(servers, s => Assert.Equal("tiny", s.GetProperty("model").GetString()));
-        Assert.Contains(Keyed.Url, table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Chat model: the model servers", table.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, result.Stdout + table.Stdout + table.Stderr, StringComparison.Ordinal);
     }
 
