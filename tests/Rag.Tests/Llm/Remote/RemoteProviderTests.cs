@@ -80,18 +80,25 @@ public sealed class RemoteProviderTests(LlamaModels models)
             interrupted = update.Result ?? interrupted;
         }
 
+        // Failover is judged by the next answer's first text, not its end: a long answer on a loaded machine takes a while.
         var clock = Stopwatch.StartNew();
-        var next = await answerer.AskAsync(new AnswerRequest(Question) { });
-        var failover = clock.Elapsed;
+        TimeSpan? failover = null;
+        AnswerResult? next = null;
+        await foreach (var update in answerer.StreamAsync(new AnswerRequest(Question)))
+        {
+            failover ??= clock.Elapsed;
+            next = update.Result ?? next;
+        }
 
         Assert.NotNull(interrupted);
         Assert.False(interrupted.Complete);
         Assert.Contains("[Incomplete answer:", interrupted.Text, StringComparison.Ordinal);
+        Assert.NotNull(next);
         Assert.True(next.Complete && next.Mode == AnswerMode.Model, next.Failure);
         var status = rag.Services.GetRequiredKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey).Status();
         Assert.Equal(EndpointHealth.Down, status[0].Health);
         Assert.Equal(EndpointHealth.Healthy, status[1].Health);
-        Assert.True(failover < TimeSpan.FromSeconds(30), $"the next answer took {failover}");
+        Assert.True(failover < TimeSpan.FromSeconds(30), $"the next answer's first text took {failover}");
     }
 
     [Fact]
