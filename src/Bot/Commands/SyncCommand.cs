@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
 
-/// <summary><c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them.</summary>
+/// <summary>
+/// <c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them; <c>--from/--to</c>
+/// backfills a range of days, one listing per day, skipping days already fetched complete.
+/// </summary>
 public static class SyncCommand
 {
     /// <summary>More days than this in one --days sync is almost certainly a typo (and many requests).</summary>
@@ -19,11 +22,34 @@ public static class SyncCommand
         var days = new Option<int?>("--days") { Description = $"The last N days, today included (1 to {MaxDays})" };
         var week = new Option<string?>("--week") { Description = "An ISO week (YYYY-Www, e.g. 2025-W40)" };
         var month = new Option<string?>("--month") { Description = "A month (YYYY-MM)" };
+        var from = new Option<string?>("--from") { Description = "Backfill: the first day (YYYY-MM-DD) of a range, fetched one day at a time" };
+        var to = new Option<string?>("--to") { Description = "Backfill: the last day (YYYY-MM-DD, default: today)" };
+        var refresh = new Option<bool>("--refresh") { Description = "Backfill: fetch again the days already fetched complete" };
         var json = CommandRunner.JsonOption();
-        var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, json };
+        var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, from, to, refresh, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
-            var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), ctx.Get<TimeProvider>());
+            var time = ctx.Get<TimeProvider>();
+            if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+            {
+                if (new object?[] { parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month) }.Any(v => v is not null))
+                {
+                    throw new UserInputException("--from/--to cannot be combined with --date, --days, --week or --month");
+                }
+
+                var range = Range(parse.GetValue(from), parse.GetValue(to), time);
+                ctx.Index();
+                var backfill = await SyncBackfill.RunAsync(ctx, ctx.Get<PaperSync>(), range, parse.GetValue(refresh), token);
+                Print(ctx, backfill.Synced, backfill.Skipped);
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(refresh))
+            {
+                throw new UserInputException("--refresh applies to a backfill (--from/--to)");
+            }
+
+            var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), time);
             ctx.Index();
             var sync = ctx.Get<PaperSync>();
             var results = new List<PeriodSync>();
@@ -39,10 +65,28 @@ public static class SyncCommand
                 results.Add(synced);
             }
 
-            Print(ctx, results);
+            Print(ctx, results, []);
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    private static List<DateOnly> Range(string? from, string? to, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var last = to is null ? today : DayParser.Parse(to, "--to");
+        var first = from is null ? last : DayParser.Parse(from, "--from");
+        if (first > last)
+        {
+            throw new UserInputException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}");
+        }
+
+        if (last > today)
+        {
+            throw new UserInputException($"--to {last:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} UTC)");
+        }
+
+        return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays)];
     }
 
     private static List<DailyPapersPeriod> Periods(string? date, int? days, string? week, string? month, TimeProvider time)
@@ -72,7 +116,7 @@ public static class SyncCommand
         }
     }
 
-    private static void Print(CommandContext ctx, List<PeriodSync> results)
+    private static void Print(CommandContext ctx, List<PeriodSync> results, List<DateOnly> complete)
     {
         if (ctx.Json)
         {
@@ -82,8 +126,14 @@ public static class SyncCommand
                 fetched = results.Sum(r => r.Fetched),
                 added = results.Sum(r => r.Added),
                 updated = results.Sum(r => r.Updated),
+                already_complete = complete,
             });
             return;
+        }
+
+        if (complete.Count > 0)
+        {
+            ctx.Output.Results.MarkupLineInterpolated($"{complete.Count} days already complete, not fetched again (--refresh fetches them).");
         }
 
         var table = new Table().AddColumns("Period", "Fetched", "Added", "Updated");
