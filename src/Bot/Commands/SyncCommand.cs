@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
 
-/// <summary><c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them.</summary>
+/// <summary>
+/// <c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them; <c>--from/--to</c>
+/// backfills a range of days, one listing per day, skipping days already fetched complete.
+/// </summary>
 public static class SyncCommand
 {
     /// <summary>More days than this in one --days sync is almost certainly a typo (and many requests).</summary>
@@ -19,12 +22,33 @@ public static class SyncCommand
         var days = new Option<int?>("--days") { Description = $"The last N days, today included (1 to {MaxDays})" }.InRange(1, MaxDays);
         var week = new Option<string?>("--week") { Description = "An ISO week (YYYY-Www, e.g. 2025-W40)" };
         var month = new Option<string?>("--month") { Description = "A month (YYYY-MM)" };
+        var from = CommandLineValues.DayOption("--from", "Backfill: the first day (YYYY-MM-DD) of a range, fetched one day at a time");
+        var to = CommandLineValues.DayOption("--to", "Backfill: the last day (YYYY-MM-DD, default: today)");
+        var refresh = new Option<bool>("--refresh") { Description = "Backfill: fetch again the days already fetched complete" };
         var json = CommandRunner.JsonOption();
-        var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, json };
+        var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, from, to, refresh, json };
         CommandLineValues.OneOf(command, date, days, week, month);
+        CommandLineValues.OneOf(command, date, days, week, month, from);
+        CommandLineValues.OneOf(command, date, days, week, month, to);
+        CommandLineValues.DayOrder(command, from, to);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
-            var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), ctx.Get<TimeProvider>());
+            var time = ctx.Get<TimeProvider>();
+            if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+            {
+                var range = Range(parse.GetValue(from), parse.GetValue(to), time);
+                ctx.Index().EnsureWritable();
+                var backfill = await SyncBackfill.RunAsync(ctx, ctx.Get<PaperSync>(), range, parse.GetValue(refresh), token);
+                Print(ctx, backfill.Synced, backfill.Skipped);
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(refresh))
+            {
+                throw new UsageException("--refresh applies to a backfill (--from/--to)");
+            }
+
+            var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), time);
             ctx.Index().EnsureWritable();
             var sync = ctx.Get<PaperSync>();
             var results = new List<PeriodSync>();
@@ -40,10 +64,28 @@ public static class SyncCommand
                 results.Add(synced);
             }
 
-            Print(ctx, results);
+            Print(ctx, results, []);
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    private static List<DateOnly> Range(DateOnly? from, DateOnly? to, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var last = to ?? today;
+        var first = from ?? last;
+        if (first > last)
+        {
+            throw new UsageException($"the day range is empty: --from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}");
+        }
+
+        if (last > today)
+        {
+            throw new UsageException($"--to {last:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} UTC)");
+        }
+
+        return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays)];
     }
 
     private static List<DailyPapersPeriod> Periods(DateOnly? date, int? days, string? week, string? month, TimeProvider time)
@@ -67,7 +109,7 @@ public static class SyncCommand
         }
     }
 
-    private static void Print(CommandContext ctx, List<PeriodSync> results)
+    private static void Print(CommandContext ctx, List<PeriodSync> results, List<DateOnly> complete)
     {
         if (ctx.Json)
         {
@@ -77,8 +119,14 @@ public static class SyncCommand
                 fetched = results.Sum(r => r.Fetched),
                 added = results.Sum(r => r.Added),
                 updated = results.Sum(r => r.Updated),
+                already_complete = complete,
             });
             return;
+        }
+
+        if (complete.Count > 0)
+        {
+            ctx.Output.Results.MarkupLineInterpolated($"{complete.Count} days already complete, not fetched again (--refresh fetches them).");
         }
 
         var table = new Table().AddColumns("Period", "Fetched", "Added", "Updated");

@@ -87,7 +87,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     /// </summary>
     public IngestOutcome IngestFetched(string source, IReadOnlyList<Paper> papers)
     {
-        var content = string.Join('\n', papers.Select(p => $"{p.Id}|{p.Title}|{p.Abstract.Length}|{p.Upvotes}|{p.FeaturedOn}|{p.AiSummary}"));
+        var content = string.Join('\n', papers.Select(p => $"{p.Id}|{p.Title}|{p.Abstract.Length}|{p.Upvotes}|{p.FeaturedOn}|{p.AiSummary}|{p.GithubStars}|{p.NumComments}"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source + "\n" + content)));
         var outcome = store.Ingest(source, sha, papers, time.GetUtcNow());
         if (outcome.Added + outcome.Updated > 0)

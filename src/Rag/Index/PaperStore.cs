@@ -55,6 +55,27 @@ public sealed class PaperStore
         return command.ExecuteScalar() is not null;
     }
 
+    /// <summary>Records that the API listing <paramref name="listing"/> (e.g. "date=2026-03-10") was fetched and stored at <paramref name="at"/>.</summary>
+    public void RecordSync(string listing, DateTimeOffset at)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO index_meta(key, value) VALUES ($key, $at)";
+        command.Parameters.AddWithValue("$key", "sync:" + listing);
+        command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>When the API listing <paramref name="listing"/> was last fetched and stored; null when never.</summary>
+    public DateTimeOffset? LastSync(string listing)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM index_meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", "sync:" + listing);
+        return command.ExecuteScalar() is string at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>
     /// Stores the papers of one file in one transaction: either all of it lands or none of it does.
     /// Papers already known (same arXiv id or same normalized title) are merged field by field.

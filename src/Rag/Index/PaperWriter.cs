@@ -27,6 +27,9 @@ internal sealed class PaperWriter : IDisposable
     private readonly SqliteCommand _dropOtherGuessedDays;
     private readonly SqliteCommand _addGuessedDay;
 
+    /// <summary>Whether the index holds a paper without an arXiv id, which a new arXiv paper of the same title would join.</summary>
+    private bool _hasIdless;
+
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _findByArxiv = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.arxiv_id = $key");
@@ -34,7 +37,7 @@ internal sealed class PaperWriter : IDisposable
         _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key ORDER BY p.pid LIMIT 1");
         _findById = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $key");
         _insert = Command(connection, transaction, """
-            INSERT INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
+            INSERT OR IGNORE INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
                                organization_handle, published_on, featured_on, upvotes, ai_summary, ai_keywords,
                                github_repo, github_stars, project_page, num_comments, submitter, thumbnail)
             VALUES ($id, $arxiv_id, $title_key, $title, $abstract, $authors, $author_count, $organization,
@@ -61,19 +64,39 @@ internal sealed class PaperWriter : IDisposable
             INSERT OR IGNORE INTO paper_days(pid, day, guessed)
             SELECT $pid, $day, 1 WHERE $day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paper_days WHERE pid = $pid AND guessed = 0)
             """);
+        using var idless = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id IS NULL)");
+        _hasIdless = (long)idless.ExecuteScalar()! == 1;
     }
 
     public UpsertResult Upsert(Paper paper)
     {
-        var existing = paper.ArxivId is not null
-            ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, PaperIdentity.TitleKey(paper.Title))
-            : Find(_findById, paper.Id) ?? Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
+        (long Pid, Paper Paper)? existing;
+        if (paper.ArxivId is not null && !_hasIdless)
+        {
+            // No paper to join by title: most papers of a file are new, so insert first and look for the
+            // stored copy only when its id or arXiv id says it exists.
+            if (Insert(paper))
+            {
+                return UpsertResult.Added;
+            }
+
+            existing = Find(_findByArxiv, paper.ArxivId) ?? Find(_findById, paper.Id);
+        }
+        else
+        {
+            existing = paper.ArxivId is not null
+                ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, PaperIdentity.TitleKey(paper.Title))
+                : Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
+            if (existing is null && Insert(paper))
+            {
+                _hasIdless |= paper.ArxivId is null;
+                return UpsertResult.Added;
+            }
+        }
+
         if (existing is null)
         {
-            PaperRow.Bind(_insert, paper);
-            var pid = (long)_insert.ExecuteScalar()!;
-            FileUnderDays(pid, paper.FeaturedOn, paper.PublishedOn);
-            return UpsertResult.Added;
+            throw new InvalidOperationException($"paper '{paper.Title}' was neither inserted nor found");
         }
 
         var (storedPid, stored) = existing.Value;
@@ -88,6 +111,28 @@ internal sealed class PaperWriter : IDisposable
 
         changed |= FileUnderDays(storedPid, paper.FeaturedOn, merged.PublishedOn);
         return changed ? UpsertResult.Updated : UpsertResult.Unchanged;
+    }
+
+    /// <summary>Inserts a new paper and files it under its day; false when its id or arXiv id is taken.</summary>
+    private bool Insert(Paper paper)
+    {
+        PaperRow.Bind(_insert, paper);
+        if (_insert.ExecuteScalar() is not long pid)
+        {
+            return false;
+        }
+
+        // A new paper has no day yet: its featured day, else its publication date as the guess.
+        if (paper.FeaturedOn is { } day)
+        {
+            Run(_addExactDay, pid, day);
+        }
+        else if (paper.PublishedOn is { } published)
+        {
+            Run(_addGuessedDay, pid, published);
+        }
+
+        return true;
     }
 
     public void Dispose()

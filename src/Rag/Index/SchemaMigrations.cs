@@ -156,6 +156,12 @@ internal static class SchemaMigrations
             INSERT INTO papers_fts(rowid, title, abstract) VALUES (new.pid, new.title, new.abstract);
         END;
         """,
+
+        // 6: the papers without an arXiv id, by title: whether there are any (most indexes hold only API papers,
+        // and their ingest then skips the title lookup) and which one a new arXiv paper's title joins.
+        """
+        CREATE INDEX papers_idless_title ON papers(title_key) WHERE arxiv_id IS NULL;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
