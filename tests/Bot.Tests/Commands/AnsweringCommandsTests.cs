@@ -29,11 +29,11 @@ public sealed class AnsweringCommandsTests : IDisposable
     [InlineData("ask", "  ")]
     [InlineData("ask", "flows", "--date", "2025-02-30")]
     [InlineData("ask", "flows", "--date", "2025-02-03", "--from", "2025-01-01")]
-    public async Task User_mistakes_exit_with_code_2(params string[] args)
+    public async Task Usage_mistakes_exit_with_code_1(params string[] args)
     {
         var result = await _bot.RunAsync(args);
 
-        Assert.True(result.ExitCode == ExitCodes.InputError, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
