@@ -74,6 +74,19 @@ public static class CommandLineValues
         return argument;
     }
 
+    /// <summary>Rejects an empty or blank value (an empty question).</summary>
+    public static Argument<string> NonBlank(this Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"{argument.Name} must not be empty");
+            }
+        });
+        return argument;
+    }
+
     private static DateOnly? ParseDay(ArgumentResult result)
     {
         var name = (result.Parent as OptionResult)?.Option.Name ?? "date";

@@ -12,7 +12,7 @@ public static class AskCommand
 {
     public static Command Create()
     {
-        var question = new Argument<string>("QUESTION") { Description = "The question, in quotes" };
+        var question = new Argument<string>("QUESTION") { Description = "The question, in quotes" }.NonBlank();
         var date = CommandLineValues.DayOption("--date", "Only papers of this day (YYYY-MM-DD)");
         var from = CommandLineValues.DayOption("--from", "Only papers from this day on (YYYY-MM-DD)");
         var to = CommandLineValues.DayOption("--to", "Only papers up to this day (YYYY-MM-DD)");

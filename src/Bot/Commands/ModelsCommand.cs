@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperBot.Bot.Cli;
+using PaperBot.Rag;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Gguf;
@@ -20,7 +21,7 @@ public static class ModelsCommand
             var servers = await ModelServers.ProbeAsync(ctx.Services, token);
             var folder = ctx.Get<PaperBotPaths>().Resolve("models");
             var availability = ctx.Get<ILlmAvailability>();
-            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.gguf").Order(StringComparer.Ordinal).ToList() : [];
+            var files = Files(folder);
             var rows = files.Select(f => Describe(f, availability)).ToList();
             if (ctx.Json)
             {
@@ -74,6 +75,18 @@ public static class ModelsCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    private static List<string> Files(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.gguf").Order(StringComparer.Ordinal).ToList() : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{folder} cannot be read ({e.Message.TrimEnd('.')})", e);
+        }
     }
 
     private static ModelRow Describe(string path, ILlmAvailability availability)

@@ -9,8 +9,10 @@ namespace PaperBot.Rag.Index;
 /// </summary>
 public static class IndexHealth
 {
+    internal const int SqliteBusy = 5;
     internal const int SqliteReadOnly = 8;
     internal const int SqliteCorrupt = 11;
+    internal const int SqliteFull = 13;
     internal const int SqliteNotADatabase = 26;
 
     /// <summary>The user-facing message for a damaged or read-only index, or null for other SQLite errors.</summary>
@@ -20,6 +22,8 @@ public static class IndexHealth
         SqliteNotADatabase => $"the file {databasePath ?? "at Data:Directory"} is not a SQLite database: either it is not a PaperBot index "
             + "(then set Data:Directory to another folder) or its header is damaged; " + Rebuild(databasePath ?? "the index file"),
         SqliteReadOnly => ReadOnly(databasePath),
+        SqliteFull => $"the disk holding the index at {databasePath ?? "Data:Directory"} is full; the file being written was rolled back: free some space and run the command again",
+        SqliteBusy => $"the index at {databasePath ?? "Data:Directory"} stayed locked by another PaperBot process (an ingest or sync writing it) for 30 s; run the command again when it has finished",
         _ => null,
     };
 

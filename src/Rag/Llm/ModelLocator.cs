@@ -33,11 +33,21 @@ public static class ModelLocator
         }
 
         var folder = Path.Combine(baseDirectory, "models");
-        var match = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.gguf", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal)
-                .FirstOrDefault(f => Architecture(f) is { } arch && IsEmbeddingArchitecture(arch) == embedding)
-            : null;
+        string? match;
+        try
+        {
+            match = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.gguf", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Order(StringComparer.Ordinal)
+                    .FirstOrDefault(f => Architecture(f) is { } arch && IsEmbeddingArchitecture(arch) == embedding)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reason = $"{folder} cannot be read ({e.Message.TrimEnd('.')})";
+            return null;
+        }
+
         reason = match is not null ? "found under models/" : $"no {(embedding ? "embedding" : "chat")} *.gguf under {folder}";
         return match;
     }

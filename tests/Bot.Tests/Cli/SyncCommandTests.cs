@@ -55,11 +55,11 @@ public sealed class SyncCommandTests : IAsyncLifetime
     [InlineData("--week", "2025-W60")]
     [InlineData("--month", "2025-13")]
     [InlineData("--days", "0")]
-    public async Task Bad_periods_exit_2(string option, string value)
+    public async Task Bad_periods_are_usage_errors_exit_1(string option, string value)
     {
         var result = await _bot.RunAsync("sync", option, value);
 
-        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Empty(_server.Requests);
     }
 }

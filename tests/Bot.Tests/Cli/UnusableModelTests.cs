@@ -54,4 +54,22 @@ public sealed class UnusableModelTests : IDisposable
         CliAssert.NoStackTrace(text);
         Assert.DoesNotContain("warn:", text.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_chat_gives_the_notice_once_answers_extractively_and_model_tells_the_truth()
+    {
+        var path = Path.Combine(_bot.Workspace, "notes.gguf");
+        File.WriteAllText(path, "this is a note, not a model\n");
+        _bot.Environment["PAPERBOT_Llm__ModelPath"] = path;
+
+        var result = await _bot.RunWithInputAsync("what is new in scaling laws?\nwhich papers use diffusion for video?\n/model\n", "chat");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var all = result.Stdout + result.Stderr;
+        Assert.Equal(1, all.Split("No model answers:").Length - 1);
+        Assert.Contains($"mode: extractive mode (answers quote the abstracts; no model: configured model file {path} cannot be used", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("loads with the first answer", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", result.Stderr, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(result);
+    }
 }

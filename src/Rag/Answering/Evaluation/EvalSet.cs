@@ -19,12 +19,22 @@ public static class EvalSet
     {
         if (!File.Exists(path))
         {
-            throw new UserInputException($"evaluation file {path} does not exist");
+            throw new UserInputException(Directory.Exists(path) ? $"{path} is a folder; give the evaluation file (JSON lines)" : $"evaluation file {path} does not exist");
+        }
+
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"evaluation file {path} cannot be read ({e.Message.TrimEnd('.')})", e);
         }
 
         var questions = new List<EvalQuestion>();
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             number++;
             if (!string.IsNullOrWhiteSpace(line))
