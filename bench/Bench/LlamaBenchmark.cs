@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bench;
 
@@ -133,7 +134,6 @@ internal static class LlamaBenchmark
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var vocabulary = Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-qwen2.gguf");
         var weights = type.ToUpperInvariant() switch
         {
             "F16" => GgmlType.F16,
@@ -141,7 +141,7 @@ internal static class LlamaBenchmark
             _ => GgmlType.Q8_0,
         };
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"writing {path} ..."));
-        RandomModelFactory.Write(path, RandomModelSpec.Qwen2HalfBillion(vocabulary, weights));
+        RandomModelFactory.Write(path, RandomModelSpec.Qwen2HalfBillion(weights));
     }
 
     private static string FindRepositoryRoot()

@@ -1,7 +1,7 @@
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Commands;
 
@@ -13,13 +13,11 @@ public sealed class ModelCommandsTests : IDisposable
 
     public void Dispose() => _bot.Dispose();
 
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", name);
-
     [Fact]
     public async Task Models_lists_gguf_files_with_their_metadata_and_the_one_in_use()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama(Fixture("ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
         await File.WriteAllTextAsync(Path.Combine(models, "broken.gguf"), "not a model");
 
         var result = await _bot.RunAsync("models", "--json");
@@ -37,7 +35,7 @@ public sealed class ModelCommandsTests : IDisposable
     public async Task Generate_continues_a_prompt_greedily_and_repeatably()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama(Fixture("ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
 
         var first = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "32", "--json");
         var second = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "32", "--json");
@@ -73,8 +71,7 @@ public sealed class ModelAnsweringTests : IDisposable
     public ModelAnsweringTests()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"),
-            RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
     }
 
     public void Dispose() => _bot.Dispose();
