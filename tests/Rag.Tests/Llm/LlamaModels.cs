@@ -8,9 +8,18 @@ public sealed class LlamaModels : IDisposable
     public LlamaModels()
     {
         Directory.CreateDirectory(Folder);
-        WriteOnce(Llama, RandomModelSpec.TinyLlama());
-        WriteOnce(Qwen2, RandomModelSpec.TinyQwen2());
-        WriteOnce(Bert, RandomModelSpec.TinyBert());
+        try
+        {
+            WriteOnce(Llama, RandomModelSpec.TinyLlama());
+            WriteOnce(Qwen2, RandomModelSpec.TinyQwen2());
+            WriteOnce(Bert, RandomModelSpec.TinyBert());
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed: leave nothing behind in /tmp.
+            Directory.Delete(Folder, recursive: true);
+            throw;
+        }
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "paperbot-tests-llama-" + Environment.ProcessId);
