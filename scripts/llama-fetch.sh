@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Fetches the pinned llama.cpp pieces into .tools/llama/<version>/ once; later runs are no-ops (stamp files).
-#   llama-fetch.sh natives <cpu|cuda>   prebuilt shared libraries -> .tools/llama/<v>/<backend>/
-#   llama-fetch.sh source               llama.cpp source of those libraries -> .tools/llama/<v>/src/
-# The binaries and the source come from node-llama-cpp's npm packages (see docs in bench/README.md);
-# `npm pack` downloads a package tarball without installing anything.
+# Fetches the pinned llama.cpp source into .tools/llama/<version>/src/ once (a stamp file makes later runs no-ops),
+# for the scripts that build llama.cpp's own tools (bench/llama-bench.sh: llama-bench, llama-batched-bench,
+# llama-simple, llama-server). The build and the unit tests never need it.
+#   llama-fetch.sh source
+# The source comes from the git bundle in node-llama-cpp's npm package; `npm pack` downloads the tarball without
+# installing anything.
 set -euo pipefail
 
 version="${LLAMA_NPM_VERSION:-3.22.1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base="$root/.tools/llama/$version"
-what="${1:?usage: llama-fetch.sh natives <cpu|cuda> | source}"
+what="${1:?usage: llama-fetch.sh source}"
 
 need_npm() {
     if ! command -v npm >/dev/null 2>&1; then
-        echo "llama-fetch: npm not found; install Node.js/npm and rebuild, or set Llm:NativeLibraryPath" >&2
+        echo "llama-fetch: npm not found; the llama.cpp tools need Node.js/npm to fetch their pinned source" >&2
         exit 3
     fi
 }
@@ -30,26 +31,6 @@ pack() {
 }
 
 case "$what" in
-natives)
-    backend="${2:-cpu}"
-    case "$backend" in
-        cpu) pkg="@node-llama-cpp/linux-x64@$version" ;;
-        cuda) pkg="@node-llama-cpp/linux-x64-cuda@$version" ;;
-        *) echo "llama-fetch: unknown backend '$backend' (cpu|cuda)" >&2; exit 2 ;;
-    esac
-    dest="$base/$backend"
-    [[ -f "$dest/.stamp" ]] && exit 0
-    need_npm
-    tmp="$base/.pack-$backend"
-    tgz="$(pack "$pkg" "$tmp")"
-    mkdir -p "$tmp/x"
-    # Only the shared libraries: the .node addon and the JavaScript are of no use to .NET.
-    tar -xzf "$tgz" -C "$tmp/x" --wildcards 'package/bins/linux-x64*/*.so*'
-    rm -rf "$dest" && mkdir -p "$dest"
-    find "$tmp/x/package/bins" -name '*.so*' -exec cp {} "$dest/" \;
-    rm -rf "$tmp"
-    echo "$pkg" >"$dest/.stamp"
-    ;;
 source)
     dest="$base/src"
     [[ -f "$dest/.stamp" ]] && exit 0
@@ -64,7 +45,7 @@ source)
     echo "node-llama-cpp@$version" >"$dest/.stamp"
     ;;
 *)
-    echo "usage: llama-fetch.sh natives <cpu|cuda> | source" >&2
+    echo "usage: llama-fetch.sh source" >&2
     exit 2
     ;;
 esac

@@ -7,7 +7,7 @@ internal sealed record BenchArguments
 {
     public int Threads { get; init; } = 2;
 
-    /// <summary>Native library folder; null = the prebuilt libraries in the output.</summary>
+    /// <summary>A llama.cpp build at LLamaSharp's commit (libllama.so); null = the LLamaSharp backend package's.</summary>
     public string? Native { get; init; }
 
     public string? Model { get; init; }
@@ -17,6 +17,9 @@ internal sealed record BenchArguments
     public int Repetitions { get; init; } = 3;
 
     public string? LlamaBench { get; init; }
+
+    /// <summary>Load the model memory-mapped (Llm:UseMmap) or read into memory.</summary>
+    public bool UseMmap { get; init; } = true;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -32,6 +35,7 @@ internal sealed record BenchArguments
                 "--type" => result with { Type = value },
                 "--reps" => result with { Repetitions = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--llama-bench" => result with { LlamaBench = value },
+                "--mmap" => result with { UseMmap = bool.Parse(value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -57,7 +57,7 @@ internal sealed class BenchReport(BenchArguments args, string model)
     public void Print(TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"model: {Path.GetFileName(model)}, threads: {args.Threads}, repetitions: {args.Repetitions}, natives: {args.Native ?? "prebuilt (npm)"}, cpu: {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(c, $"model: {Path.GetFileName(model)}, threads: {args.Threads}, repetitions: {args.Repetitions}, natives: {args.Native ?? "LLamaSharp.Backend.Cpu"}, mmap: {args.UseMmap}, cpu: {Environment.ProcessorCount} cores"));
         output.WriteLine();
         output.WriteLine("| test | llama-bench tok/s (best / median; all runs) | ours tok/s (best / median; all runs) | ratio of bests | ratio of medians | target |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");

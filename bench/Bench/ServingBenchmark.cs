@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.Rag.Tests.Llm.Remote;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bench;
 
@@ -214,7 +215,7 @@ internal static class ServingBenchmark
     private static string TinyModel()
     {
         var path = Path.Combine(Path.GetTempPath(), $"paperbot-serving-bench-{Environment.ProcessId}.gguf");
-        RandomModelFactory.Write(path, RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(path, RandomModelSpec.TinyLlama());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     }

@@ -16,7 +16,7 @@ public static class GenerateCommand
     {
         var prompt = new Argument<string>("PROMPT") { Description = "Text to continue, sent as is (no chat template)" };
         var maxTokens = new Option<int>("--max-tokens") { Description = "How many tokens to generate at most (1 to 8192)", DefaultValueFactory = _ => 64 }.InRange(1, 8192);
-        var greedy = new Option<bool>("--greedy") { Description = "Always take the most likely token (temperature 0), for repeatable output" };
+        var greedy = new Option<bool>("--greedy") { Description = "Always take the most likely token (plain argmax, no repeat penalty), as llama.cpp's llama-simple does" };
         var json = CommandRunner.JsonOption();
         var command = new Command("generate", "Continue a prompt with the configured model (checks that a model works)") { prompt, maxTokens, greedy, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
@@ -38,7 +38,8 @@ public static class GenerateCommand
             var options = ctx.Get<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value.ToGenerationOptions() with { MaxTokens = n };
             if (parse.GetValue(greedy))
             {
-                options = options with { Temperature = 0 };
+                // Plain argmax: Llm:RepeatPenalty would make the output drift from llama.cpp's greedy decoding.
+                options = options with { Temperature = 0, RepeatPenalty = 1f };
             }
 
             var text = new System.Text.StringBuilder();

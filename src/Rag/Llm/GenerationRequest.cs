@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using PaperBot.Rag.Llm.Native;
+using LLama.Native;
 
 namespace PaperBot.Rag.Llm;
 
@@ -11,7 +11,7 @@ internal sealed class GenerationRequest : IDisposable
     private CancellationTokenRegistration _registration;
     private volatile bool _cancelled;
 
-    public GenerationRequest(int[] prompt, GenerationOptions options, SafeLlamaSamplerHandle sampler)
+    public GenerationRequest(int[] prompt, GenerationOptions options, SafeLLamaSamplerChainHandle sampler)
     {
         Prompt = prompt;
         Options = options;
@@ -23,7 +23,7 @@ internal sealed class GenerationRequest : IDisposable
 
     public GenerationOptions Options { get; }
 
-    public SafeLlamaSamplerHandle Sampler { get; }
+    public SafeLLamaSamplerChainHandle Sampler { get; }
 
     public TextStreamer Streamer { get; }
 

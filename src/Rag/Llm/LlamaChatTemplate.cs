@@ -1,15 +1,15 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using PaperBot.Rag.Llm.Native;
+using LLama;
+using LLama.Exceptions;
 
 namespace PaperBot.Rag.Llm;
 
 /// <summary>
-/// Renders chat messages into a prompt with llama_chat_apply_template. That function knows llama.cpp's built-in
-/// templates only (it recognises the model's Jinja template by its markers), so an unknown or missing template
-/// falls back to chatml, which most small instruct models understand.
+/// Renders chat messages into a prompt with LLamaSharp's <see cref="LLamaTemplate"/> (llama_chat_apply_template).
+/// That knows llama.cpp's built-in templates only (it recognises the model's Jinja template by its markers), so an
+/// unknown or missing template falls back to chatml, which most small instruct models understand.
 /// </summary>
-internal static unsafe class LlamaChatTemplate
+internal static class LlamaChatTemplate
 {
     public const string ChatMl = "chatml";
 
@@ -29,55 +29,19 @@ internal static unsafe class LlamaChatTemplate
 
     private static string? TryApply(string template, IReadOnlyList<(string Role, string Content)> messages)
     {
-        var strings = new List<nint>();
+        var chat = new LLamaTemplate(template) { AddAssistant = true };
+        foreach (var (role, content) in messages)
+        {
+            chat.Add(role, content);
+        }
+
         try
         {
-            var chat = new LlamaChatMessage[messages.Count];
-            for (var i = 0; i < messages.Count; i++)
-            {
-                chat[i] = new LlamaChatMessage { Role = Utf8(messages[i].Role, strings), Content = Utf8(messages[i].Content, strings) };
-            }
-
-            var tmpl = Utf8(template, strings);
-            var capacity = messages.Sum(m => Encoding.UTF8.GetByteCount(m.Content) + 64) * 2 + 256;
-            while (true)
-            {
-                var buffer = new byte[capacity];
-                int length;
-                fixed (LlamaChatMessage* c = chat)
-                {
-                    fixed (byte* b = buffer)
-                    {
-                        length = LlamaNative.llama_chat_apply_template(tmpl, c, (nuint)chat.Length, true, b, buffer.Length);
-                    }
-                }
-
-                if (length < 0)
-                {
-                    return null;
-                }
-
-                if (length <= capacity)
-                {
-                    return Encoding.UTF8.GetString(buffer, 0, length);
-                }
-
-                capacity = length;
-            }
+            return Encoding.UTF8.GetString(chat.Apply());
         }
-        finally
+        catch (Exception e) when (e is MissingTemplateException or TemplateNotFoundException)
         {
-            foreach (var s in strings)
-            {
-                Marshal.FreeCoTaskMem(s);
-            }
+            return null;
         }
-    }
-
-    private static byte* Utf8(string value, List<nint> owned)
-    {
-        var pointer = Marshal.StringToCoTaskMemUTF8(value);
-        owned.Add(pointer);
-        return (byte*)pointer;
     }
 }

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using PaperBot.Rag.Llm.Native;
+using LLama.Native;
 
 namespace PaperBot.Rag.Llm;
 
@@ -8,11 +8,11 @@ namespace PaperBot.Rag.Llm;
 /// one sequence each; the model's own pooling is used (mean when it has none, so a decoder can embed too).
 /// One context, so calls are serialised.
 /// </summary>
-public sealed unsafe class LlamaEmbedder : IDisposable
+public sealed class LlamaEmbedder : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly SafeLlamaContextHandle _context;
-    private readonly NativeBatch _batch;
+    private readonly SafeLLamaContextHandle _context;
+    private readonly LLamaBatch _batch = new();
     private readonly int _maxSequences;
     private bool _disposed;
 
@@ -20,29 +20,27 @@ public sealed unsafe class LlamaEmbedder : IDisposable
     {
         Model = model;
         threads = threads > 0 ? threads : Environment.ProcessorCount;
-        var parameters = LlamaNative.llama_context_default_params();
+        var parameters = LlamaContextFactory.Defaults(threads);
         // Non-causal models see a whole sequence in one micro-batch, so n_ubatch = n_batch = n_ctx.
-        parameters.NCtx = (uint)batchSize;
-        parameters.NBatch = (uint)batchSize;
-        parameters.NUbatch = (uint)batchSize;
-        parameters.NSeqMax = (uint)maxSequences;
-        parameters.NThreads = threads;
-        parameters.NThreadsBatch = threads;
-        parameters.Embeddings = true;
-        parameters.NoPerf = true;
+        parameters.n_ctx = (uint)batchSize;
+        parameters.n_batch = (uint)batchSize;
+        parameters.n_ubatch = (uint)batchSize;
+        parameters.n_seq_max = (uint)maxSequences;
+        parameters.embeddings = true;
         var what = $"embeddings in batches of {batchSize} tokens";
         var context = LlamaContextFactory.Create(model, parameters, what);
-        if (LlamaNative.llama_pooling_type(context) == LlamaPoolingType.None)
+        if (context.PoolingType == LLamaPoolingType.None)
         {
             context.Dispose();
-            parameters.PoolingType = LlamaPoolingType.Mean;
+            parameters.llama_pooling_type = LLamaPoolingType.Mean;
             context = LlamaContextFactory.Create(model, parameters, what);
         }
 
         _context = context;
-        _batch = new NativeBatch(batchSize);
+        MaxTokens = batchSize;
         _maxSequences = maxSequences;
-        Dimensions = LlamaNative.llama_model_n_embd_out(model.Handle);
+        // The pooled vector is n_embd long (LLamaSharp has no llama_model_n_embd_out; no supported embedder projects).
+        Dimensions = model.Info.EmbeddingLength;
     }
 
     public LlamaModel Model { get; }
@@ -50,7 +48,7 @@ public sealed unsafe class LlamaEmbedder : IDisposable
     public int Dimensions { get; }
 
     /// <summary>Longer texts are cut to this many tokens.</summary>
-    public int MaxTokens => _batch.Capacity;
+    public int MaxTokens { get; }
 
     /// <returns>One unit-length vector per text, and the number of tokens read.</returns>
     public (float[][] Vectors, int Tokens) Embed(IReadOnlyList<string> texts)
@@ -89,44 +87,32 @@ public sealed unsafe class LlamaEmbedder : IDisposable
             }
 
             _disposed = true;
-            _batch.Dispose();
             _context.Dispose();
         }
     }
 
     private void Run(int[][] tokenized, int start, int end, float[][] vectors)
     {
-        var memory = LlamaNative.llama_get_memory(_context);
-        if (memory != 0)
-        {
-            LlamaNative.llama_memory_clear(memory, true);
-        }
-
+        _context.MemoryClear(data: true);
         _batch.Clear();
         for (var i = start; i < end; i++)
         {
             var tokens = tokenized[i].Length > 0 ? tokenized[i] : [0];
             for (var p = 0; p < tokens.Length; p++)
             {
-                _batch.Add(tokens[p], p, i - start, output: true);
+                _batch.Add(tokens[p], p, (LLamaSeqId)(i - start), logits: true);
             }
         }
 
-        var code = LlamaNative.llama_decode(_context, _batch.Native);
-        if (code != 0)
+        var code = _context.Decode(_batch);
+        if (code != DecodeResult.Ok)
         {
-            throw new LlamaException($"Embedding batch failed: llama_decode returned {code}.");
+            throw new LlamaException($"Embedding batch failed: llama_decode returned {(int)code} ({code}).");
         }
 
         for (var i = start; i < end; i++)
         {
-            var pooled = LlamaNative.llama_get_embeddings_seq(_context, i - start);
-            if (pooled == null)
-            {
-                throw new LlamaException("The context returned no pooled embedding.");
-            }
-
-            var vector = new ReadOnlySpan<float>(pooled, Dimensions).ToArray();
+            var vector = _context.GetEmbeddingsSeq((LLamaSeqId)(i - start)).ToArray();
             var norm = TensorPrimitives.Norm(vector);
             if (norm > 0)
             {

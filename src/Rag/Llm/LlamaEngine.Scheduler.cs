@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PaperBot.Rag.Llm.Native;
+using LLama.Native;
 
 namespace PaperBot.Rag.Llm;
 
@@ -90,10 +90,12 @@ public sealed partial class LlamaEngine
         var keep = Math.Min(prefix, request.Prompt.Length - 1);
         if (keep < slot.Cached.Count)
         {
-            if (!LlamaNative.llama_memory_seq_rm(_memory, slot.Id, keep, -1))
+            _context.MemorySequenceRemove((LLamaSeqId)slot.Id, keep, -1);
+            if (_context.MemorySequenceMaxPosition((LLamaSeqId)slot.Id).Value >= keep)
             {
-                // Some memory kinds (recurrent) cannot drop a tail; dropping the whole sequence always works.
-                LlamaNative.llama_memory_seq_rm(_memory, slot.Id, -1, -1);
+                // Some memory kinds (recurrent) cannot drop a tail (LLamaSharp drops llama.cpp's answer, so the
+                // cache is asked); dropping the whole sequence always works.
+                _context.MemorySequenceRemove((LLamaSeqId)slot.Id, -1, -1);
                 keep = 0;
             }
 
@@ -119,7 +121,7 @@ public sealed partial class LlamaEngine
             }
 
             var slot = request.Slot!;
-            LlamaNative.llama_memory_seq_rm(_memory, slot.Id, -1, -1);
+            _context.MemorySequenceRemove((LLamaSeqId)slot.Id, -1, -1);
             slot.Cached.Clear();
             slot.Active = null;
             _active.RemoveAt(i);
@@ -133,9 +135,9 @@ public sealed partial class LlamaEngine
         var started = Stopwatch.GetTimestamp();
         var hasPrompt = FillBatch();
         var decodeStarted = Stopwatch.GetTimestamp();
-        var code = LlamaNative.llama_decode(_context, _batch.Native);
+        var code = _context.Decode(_batch);
         var decodeEnded = Stopwatch.GetTimestamp();
-        if (code != 0)
+        if (code != DecodeResult.Ok)
         {
             FailBatch(code);
             return;
@@ -163,7 +165,7 @@ public sealed partial class LlamaEngine
             }
 
             var sampleStarted = Stopwatch.GetTimestamp();
-            var token = LlamaNative.llama_sampler_sample(request.Sampler, _context, request.OutputIndex);
+            var token = (int)request.Sampler.Sample(_context, request.OutputIndex);
             sampleTicks += Stopwatch.GetTimestamp() - sampleStarted;
             request.OutputIndex = -1;
             Accept(request, token);
@@ -188,7 +190,7 @@ public sealed partial class LlamaEngine
         {
             if (request.NextToken >= 0)
             {
-                request.OutputIndex = _batch.Add(request.NextToken, request.Slot!.Cached.Count, request.Slot.Id, output: true);
+                request.OutputIndex = _batch.Add(request.NextToken, request.Slot!.Cached.Count, (LLamaSeqId)request.Slot.Id, logits: true);
                 request.StepTokens = 1;
             }
         }
@@ -197,7 +199,7 @@ public sealed partial class LlamaEngine
         foreach (var request in _active)
         {
             var remaining = request.Prompt.Length - request.PromptPosition;
-            var room = _batch.Capacity - _batch.Count;
+            var room = _batchCapacity - _batch.TokenCount;
             if (request.NextToken >= 0 || remaining == 0 || room == 0)
             {
                 continue;
@@ -209,7 +211,7 @@ public sealed partial class LlamaEngine
             {
                 var position = request.PromptPosition + i;
                 var last = position == request.Prompt.Length - 1;
-                var index = _batch.Add(request.Prompt[position], position, slot.Id, output: last);
+                var index = _batch.Add(request.Prompt[position], position, (LLamaSeqId)slot.Id, logits: last);
                 if (last)
                 {
                     request.OutputIndex = index;
@@ -273,12 +275,12 @@ public sealed partial class LlamaEngine
         _finished.Add(request);
     }
 
-    private void FailBatch(int code)
+    private void FailBatch(DecodeResult code)
     {
-        LogDecodeFailed(_logger, code);
-        FailActive(new LlamaException(code == 1
+        LogDecodeFailed(_logger, (int)code);
+        FailActive(new LlamaException(code == DecodeResult.NoKvSlot
             ? "llama_decode found no room in the KV cache for this batch."
-            : $"llama_decode failed with code {code}."));
+            : $"llama_decode failed with code {(int)code} ({code})."));
     }
 
     private void FailActive(Exception error)
@@ -286,7 +288,7 @@ public sealed partial class LlamaEngine
         foreach (var request in _active)
         {
             var slot = request.Slot!;
-            LlamaNative.llama_memory_seq_rm(_memory, slot.Id, -1, -1);
+            _context.MemorySequenceRemove((LLamaSeqId)slot.Id, -1, -1);
             slot.Cached.Clear();
             slot.Active = null;
             request.Fail(error);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PaperBot.Rag.Llm.Native;
+using LLama.Native;
 
 namespace PaperBot.Rag.Llm;
 
@@ -15,10 +15,10 @@ namespace PaperBot.Rag.Llm;
 /// </summary>
 public sealed partial class LlamaEngine : IDisposable
 {
-    private readonly SafeLlamaContextHandle _context;
-    private readonly nint _memory;
+    private readonly SafeLLamaContextHandle _context;
     private readonly LlamaVocabulary _vocabulary;
-    private readonly NativeBatch _batch;
+    private readonly LLamaBatch _batch = new();
+    private readonly int _batchCapacity;
     private readonly SequenceSlot[] _slots;
     private readonly ConcurrentQueue<GenerationRequest> _queue = new();
     private readonly ManualResetEventSlim _signal = new(false);
@@ -41,19 +41,17 @@ public sealed partial class LlamaEngine : IDisposable
         _logger = logger ?? (ILogger)NullLogger.Instance;
         Model = model;
         var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
-        var parameters = LlamaNative.llama_context_default_params();
-        parameters.NCtx = (uint)(options.ContextSize * options.Parallel);
-        parameters.NBatch = (uint)options.BatchSize;
-        parameters.NUbatch = (uint)options.BatchSize;
-        parameters.NSeqMax = (uint)options.Parallel;
-        parameters.NThreads = threads;
-        parameters.NThreadsBatch = threads;
-        parameters.NoPerf = true;
+        var parameters = LlamaContextFactory.Defaults(threads);
+        parameters.n_ctx = (uint)(options.ContextSize * options.Parallel);
+        parameters.n_batch = (uint)options.BatchSize;
+        parameters.n_ubatch = (uint)options.BatchSize;
+        parameters.n_seq_max = (uint)options.Parallel;
+        // One KV stream per sequence: each sequence then owns n_ctx / n_seq_max cells, which SequenceContextSize states.
+        parameters.kv_unified = false;
         _context = LlamaContextFactory.Create(model, parameters, $"{options.Parallel} sequences of {options.ContextSize} tokens");
-        _memory = LlamaNative.llama_get_memory(_context);
         _vocabulary = model.Vocabulary;
-        SequenceContextSize = (int)LlamaNative.llama_n_ctx_seq(_context);
-        _batch = new NativeBatch(options.BatchSize);
+        SequenceContextSize = (int)(_context.ContextSize / _context.MaxSeq);
+        _batchCapacity = options.BatchSize;
         _slots = Enumerable.Range(0, options.Parallel).Select(i => new SequenceSlot(i)).ToArray();
         _thread = new Thread(Run) { IsBackground = true, Name = "llama-scheduler" };
         _thread.Start();
@@ -128,7 +126,6 @@ public sealed partial class LlamaEngine : IDisposable
         _disposed = true;
         _signal.Set();
         _thread.Join();
-        _batch.Dispose();
         _context.Dispose();
         _signal.Dispose();
     }
@@ -146,7 +143,7 @@ public sealed partial class LlamaEngine : IDisposable
             throw new PromptTooLongException(prompt.Length, SequenceContextSize);
         }
 
-        var request = new GenerationRequest(prompt, options, SamplerChain.Create(options, _vocabulary.Count));
+        var request = new GenerationRequest(prompt, options, SamplerChain.Create(options));
         _statistics.AddRequest();
         request.Watch(() => _signal.Set(), cancellationToken);
         _queue.Enqueue(request);

@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using LLama.Exceptions;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Rag.Llm.Gguf;
-using PaperBot.Rag.Llm.Native;
 
 namespace PaperBot.Rag.Llm;
 
@@ -13,20 +11,14 @@ namespace PaperBot.Rag.Llm;
 /// A GGUF model loaded by llama.cpp. Loading checks the file first (<see cref="GgufFile.Read"/>), because
 /// llama.cpp may abort the process on some malformed files instead of returning an error.
 /// </summary>
-public sealed unsafe class LlamaModel : IDisposable
+public sealed class LlamaModel : IDisposable
 {
-    private LlamaModel(string path, SafeLlamaModelHandle handle, int gpuLayers)
+    private LlamaModel(string path, SafeLlamaModelHandle handle)
     {
         Path = path;
         Handle = handle;
-        var vocab = LlamaNative.llama_model_get_vocab(handle);
-        VocabularyPointer = vocab;
-        Vocabulary = new LlamaVocabulary(vocab);
+        Vocabulary = new LlamaVocabulary(handle);
         Info = ReadInfo();
-
-        // -1 (or more than the repeating layers) puts every layer and the output layer on the GPU.
-        var allOffloaded = gpuLayers < 0 || gpuLayers > Info.LayerCount;
-        ComputesOnCpu = !LlamaNative.llama_supports_gpu_offload() || !allOffloaded;
     }
 
     public string Path { get; }
@@ -35,12 +27,7 @@ public sealed unsafe class LlamaModel : IDisposable
 
     internal SafeLlamaModelHandle Handle { get; }
 
-    internal nint VocabularyPointer { get; }
-
     internal LlamaVocabulary Vocabulary { get; }
-
-    /// <summary>Whether the CPU does a share of every decode (no GPU, or only some layers offloaded).</summary>
-    internal bool ComputesOnCpu { get; }
 
     /// <summary>Loads a model; every failure is a <see cref="ModelLoadException"/> naming the file and the cause.</summary>
     /// <param name="progress">Receives 0..1 while tensors load.</param>
@@ -68,42 +55,39 @@ public sealed unsafe class LlamaModel : IDisposable
         }
 
         LlamaRuntime.EnsureInitialized(options.NativeLibraryPath, options.Backend, logger ?? NullLogger.Instance);
-        if (options.Backend == "cuda" && options.GpuLayers != 0 && !LlamaNative.llama_supports_gpu_offload())
+        if (options.Backend == "cuda" && options.GpuLayers != 0 && !NativeApi.llama_supports_gpu_offload())
         {
             // llama.cpp would quietly put every layer on the CPU: a GPU user must hear about it, not find it slow.
             throw new ModelLoadException(fullPath, ModelLoadFailure.GpuUnavailable,
                 "Llm:Backend is cuda, but llama.cpp found no GPU to offload to, so the model would run on the CPU. The CUDA " +
-                "backend needs libcudart.so.13 and libcublas.so.13 (CUDA 13, driver 580 or newer) and a visible GPU; on an " +
-                "older CUDA build the libraries with scripts/build-llama.sh, or set Llm:Backend to cpu");
+                "backend needs a build with -p:LlamaBackend=cuda12 or cuda13 (LLamaSharp's CUDA backend package), its CUDA " +
+                "runtime and a visible GPU, or a CUDA build of llama.cpp from scripts/build-llama.sh named by " +
+                "Llm:NativeLibraryPath; or set Llm:Backend to cpu");
         }
 
-        var parameters = LlamaNative.llama_model_default_params();
-        parameters.NGpuLayers = options.GpuLayers;
-        parameters.LoadMode = (int)(options.UseMmap ? LlamaLoadMode.Mmap : LlamaLoadMode.None);
-        var state = new LoadProgress(progress, cancellationToken);
-        var stateHandle = GCHandle.Alloc(state);
-        parameters.ProgressCallback = &OnProgress;
-        parameters.ProgressCallbackUserData = (void*)GCHandle.ToIntPtr(stateHandle);
+        var parameters = LLamaModelParams.Default();
+        parameters.n_gpu_layers = options.GpuLayers;
+        parameters.load_mode = options.UseMmap ? LLamaLoadMode.MemoryMap : LLamaLoadMode.None;
+        LlamaProgressCallback onProgress = (value, _) => Report(progress, value, cancellationToken);
+        parameters.progress_callback = onProgress;
         var log = LlamaLog.BeginCapture();
         SafeLlamaModelHandle handle;
         try
         {
-            handle = LlamaNative.llama_model_load_from_file(fullPath, parameters);
+            handle = SafeLlamaModelHandle.LoadFromFile(fullPath, parameters);
+        }
+        catch (LoadWeightsFailedException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw Explain(fullPath, file, log);
         }
         finally
         {
             LlamaLog.EndCapture();
-            stateHandle.Free();
+            GC.KeepAlive(onProgress);
         }
 
-        if (handle.IsInvalid)
-        {
-            handle.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            throw Explain(fullPath, file, log);
-        }
-
-        return new LlamaModel(fullPath, handle, options.GpuLayers);
+        return new LlamaModel(fullPath, handle);
     }
 
     public int[] Tokenize(string text, bool addSpecial = true, bool parseSpecial = false)
@@ -128,7 +112,7 @@ public sealed unsafe class LlamaModel : IDisposable
     public string? GetMetadata(string key)
     {
         ThrowIfDisposed();
-        return ReadString((buf, size) => LlamaNative.llama_model_meta_val_str(Handle, key, (byte*)buf, size));
+        return Handle.MetadataValueByKey(key) is { } value ? Encoding.UTF8.GetString(value.Span) : null;
     }
 
     /// <summary>Frees the model once no context uses it any more.</summary>
@@ -138,45 +122,18 @@ public sealed unsafe class LlamaModel : IDisposable
 
     private LlamaModelInfo ReadInfo()
     {
-        var template = LlamaNative.llama_model_chat_template(Handle, null);
-        var fileType = GetMetadata("general.file_type");
         return new LlamaModelInfo(
             GetMetadata("general.architecture") ?? "unknown",
             GetMetadata("general.name"),
-            ReadString((buf, size) => LlamaNative.llama_model_desc(Handle, (byte*)buf, size)) ?? "",
-            LlamaNative.llama_model_n_params(Handle),
-            LlamaNative.llama_model_size(Handle),
-            long.TryParse(fileType, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ft) ? LlamaFileTypes.Name(ft) : null,
-            LlamaNative.llama_model_n_ctx_train(Handle),
-            LlamaNative.llama_model_n_embd(Handle),
-            LlamaNative.llama_model_n_layer(Handle),
+            Handle.Description,
+            Handle.ParameterCount,
+            Handle.SizeInBytes,
+            LlamaFileTypes.Name((long)Handle.FileType),
+            Handle.ContextSize,
+            Handle.EmbeddingSize,
+            Handle.LayerCount,
             Vocabulary.Count,
-            template == null ? null : Marshal.PtrToStringUTF8((nint)template));
-    }
-
-    private static string? ReadString(Func<nint, nuint, int> read)
-    {
-        var buffer = new byte[256];
-        while (true)
-        {
-            int n;
-            fixed (byte* b = buffer)
-            {
-                n = read((nint)b, (nuint)buffer.Length);
-            }
-
-            if (n < 0)
-            {
-                return null;
-            }
-
-            if (n < buffer.Length)
-            {
-                return Encoding.UTF8.GetString(buffer, 0, n);
-            }
-
-            buffer = new byte[n + 1];
-        }
+            Handle.GetTemplate(null, strict: false));
     }
 
     private static ModelLoadException Explain(string path, GgufFile file, List<string> log)
@@ -195,27 +152,18 @@ public sealed unsafe class LlamaModel : IDisposable
         return new ModelLoadException(path, ModelLoadFailure.Unknown, detail);
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static byte OnProgress(float progress, void* userData)
+    /// <returns>Whether loading goes on.</returns>
+    private static bool Report(IProgress<float>? progress, float value, CancellationToken cancellationToken)
     {
-        var state = (LoadProgress)GCHandle.FromIntPtr((nint)userData).Target!;
         try
         {
-            state.Progress?.Report(progress);
+            progress?.Report(value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A faulty progress handler must not unwind into llama.cpp; loading goes on without reports.
-            state.Progress = null;
+            // A faulty progress handler must not unwind into llama.cpp; loading goes on regardless.
         }
 
-        return state.CancellationToken.IsCancellationRequested ? (byte)0 : (byte)1;
-    }
-
-    private sealed class LoadProgress(IProgress<float>? progress, CancellationToken cancellationToken)
-    {
-        public IProgress<float>? Progress { get; set; } = progress;
-
-        public CancellationToken CancellationToken { get; } = cancellationToken;
+        return !cancellationToken.IsCancellationRequested;
     }
 }

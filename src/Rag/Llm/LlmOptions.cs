@@ -10,7 +10,8 @@ public sealed class LlmOptions
     /// <summary>A GGUF file; "auto" = the first *.gguf under models/ that is not an embedding model; "" = none.</summary>
     public string ModelPath { get; set; } = "auto";
 
-    /// <summary>Folder with libllama*.so and libggml*.so; empty = the build's native/&lt;Backend&gt;/ folder.</summary>
+    /// <summary>Folder with a llama.cpp build (libllama.so and its libggml*.so, e.g. from scripts/build-llama.sh) loaded
+    /// through LLamaSharp's NativeLibraryConfig; empty = the LLamaSharp backend package's libraries.</summary>
     public string? NativeLibraryPath { get; set; }
 
     [RegularExpression("^(cpu|cuda)$", ErrorMessage = "Llm:Backend must be cpu or cuda.")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Cli;
 
@@ -19,7 +20,7 @@ public sealed partial class AskSignalTests : IDisposable
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
         RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"),
-            RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")) with { ContextLength = 32768 });
+            RandomModelSpec.TinyLlama() with { ContextLength = 32768 });
     }
 
     public void Dispose() => _bot.Dispose();

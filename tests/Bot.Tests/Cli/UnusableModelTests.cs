@@ -1,4 +1,5 @@
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Cli;
 

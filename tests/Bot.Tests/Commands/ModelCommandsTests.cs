@@ -1,23 +1,23 @@
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Commands;
 
 /// <summary>models and generate through the real executable, with a tiny random-weight model in the workspace's models/.</summary>
 public sealed class ModelCommandsTests : IDisposable
 {
-    private readonly PaperBotProcess _bot = new(""", "Llm": { "ContextSize": 512, "Parallel": 1, "Threads": 1 }""");
+    // A strong repeat penalty, so that `generate --greedy` ignoring it shows on a tiny random model.
+    private readonly PaperBotProcess _bot = new(""", "Llm": { "ContextSize": 512, "Parallel": 1, "Threads": 1, "RepeatPenalty": 3.0 }""");
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", name);
 
     [Fact]
     public async Task Models_lists_gguf_files_with_their_metadata_and_the_one_in_use()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama(Fixture("ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
         await File.WriteAllTextAsync(Path.Combine(models, "broken.gguf"), "not a model");
 
         var result = await _bot.RunAsync("models", "--json");
@@ -35,14 +35,22 @@ public sealed class ModelCommandsTests : IDisposable
     public async Task Generate_continues_a_prompt_greedily_and_repeatably()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama(Fixture("ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
 
-        var first = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "8", "--json");
-        var second = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "8", "--json");
+        var first = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "32", "--json");
+        var second = await _bot.RunAsync("generate", "The paper shows", "--greedy", "--max-tokens", "32", "--json");
 
         Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
-        Assert.Equal(8, first.Json.GetProperty("completion_tokens").GetInt32());
+        Assert.Equal(32, first.Json.GetProperty("completion_tokens").GetInt32());
         Assert.Equal(first.Json.GetProperty("text").GetString(), second.Json.GetProperty("text").GetString());
+
+        // --greedy is plain argmax: the engine with no repeat penalty (Llm:RepeatPenalty is 3 here) gives the same text.
+        using var model = LlamaModel.Load(Path.Combine(models, "tiny.gguf"));
+        using var engine = new LlamaEngine(model, new LlamaEngineOptions { ContextSize = 512, Parallel = 1, Threads = 1 });
+        var plain = await engine.GenerateTextAsync("The paper shows", GenerationOptions.Greedy with { MaxTokens = 32 });
+        Assert.Equal(plain.Text, first.Json.GetProperty("text").GetString());
+        var penalised = await engine.GenerateTextAsync("The paper shows", GenerationOptions.Greedy with { MaxTokens = 32, RepeatPenalty = 3f });
+        Assert.NotEqual(plain.Text, penalised.Text); // this model repeats itself, so the check above could tell the two apart
     }
 
     [Fact]
@@ -63,8 +71,7 @@ public sealed class ModelAnsweringTests : IDisposable
     public ModelAnsweringTests()
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;
-        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"),
-            RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(Path.Combine(models, "tiny.gguf"), RandomModelSpec.TinyLlama());
     }
 
     public void Dispose() => _bot.Dispose();

@@ -1,5 +1,5 @@
 using PaperBot.Bot.Cli;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Chat;
 
@@ -15,7 +15,7 @@ public sealed class ChatRealModelTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         var model = Path.Combine(_folder, "tiny-llama.gguf");
-        RandomModelFactory.Write(model, RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(model, RandomModelSpec.TinyLlama());
         using var chat = new ChatHarness(withModel: false, new Dictionary<string, string?>
         {
             ["Llm:ModelPath"] = model,

@@ -10,6 +10,7 @@ using PaperBot.Bot.Tests.Discord.Fake;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.Rag.Tests.Llm.Remote;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Remote;
 
@@ -33,7 +34,7 @@ public sealed class RemoteProviderCommandsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var model = _models.File("tiny.gguf");
-        RandomModelFactory.Write(model, RandomModelSpec.TinyLlama(Path.Combine(AppContext.BaseDirectory, "fixtures", "llama", "ggml-vocab-llama-spm.gguf")));
+        RandomModelFactory.Write(model, RandomModelSpec.TinyLlama());
         _plain = await LlamaServerProcess.StartAsync(model);
         _keyed = await LlamaServerProcess.StartAsync(model, apiKey: ApiKey);
     }

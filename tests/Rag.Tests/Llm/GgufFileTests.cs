@@ -1,4 +1,5 @@
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm;
 
@@ -17,7 +18,7 @@ public sealed class GgufFileTests(LlamaModels models)
         Assert.Equal(GgmlType.F32, file.MainTensorType);
         Assert.Contains(file.Tensors, t => t.Name == "blk.1.ffn_down.weight" && t.Dimensions.SequenceEqual([128L, 64L]));
         Assert.Equal(file.Tensors.Sum(t => t.ElementCount), file.ParameterCount);
-        Assert.Equal(32000, ((string[])file.Metadata["tokenizer.ggml.tokens"]).Length);
+        Assert.Equal(50_256 + 3, ((string[])file.Metadata["tokenizer.ggml.tokens"]).Length); // GPT-2's ranks and three special tokens
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm;
 
@@ -8,12 +8,19 @@ public sealed class LlamaModels : IDisposable
     public LlamaModels()
     {
         Directory.CreateDirectory(Folder);
-        WriteOnce(Llama, RandomModelSpec.TinyLlama(Fixture("ggml-vocab-llama-spm.gguf")));
-        WriteOnce(Qwen2, new RandomModelSpec("qwen2", Fixture("ggml-vocab-qwen2.gguf"), Seed: 2));
-        WriteOnce(Bert, RandomModelSpec.TinyBert(Fixture("ggml-vocab-bert-bge.gguf")));
+        try
+        {
+            WriteOnce(Llama, RandomModelSpec.TinyLlama());
+            WriteOnce(Qwen2, RandomModelSpec.TinyQwen2());
+            WriteOnce(Bert, RandomModelSpec.TinyBert());
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed: leave nothing behind in /tmp.
+            Directory.Delete(Folder, recursive: true);
+            throw;
+        }
     }
-
-    public static string FixtureFolder => Path.Combine(AppContext.BaseDirectory, "fixtures", "llama");
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "paperbot-tests-llama-" + Environment.ProcessId);
 
@@ -22,8 +29,6 @@ public sealed class LlamaModels : IDisposable
     public string Qwen2 => Path.Combine(Folder, "tiny-qwen2.gguf");
 
     public string Bert => Path.Combine(Folder, "tiny-bert.gguf");
-
-    public static string Fixture(string name) => Path.Combine(FixtureFolder, name);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 

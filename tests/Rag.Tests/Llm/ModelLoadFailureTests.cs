@@ -1,5 +1,6 @@
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm;
 
@@ -19,13 +20,13 @@ public sealed class ModelLoadFailureTests(LlamaModels models)
     [Fact]
     public void Asking_for_cuda_where_no_gpu_can_be_used_fails_instead_of_running_on_the_cpu()
     {
-        // The CPU libraries stand in for a CUDA build whose CUDA runtime did not load: no GPU device registers.
-        var options = new LlamaModelOptions { Backend = "cuda", GpuLayers = -1, NativeLibraryPath = Path.Combine(AppContext.BaseDirectory, "native", "cpu") };
+        // The CPU backend package stands in for a CUDA build whose CUDA runtime did not load: no GPU device registers.
+        var options = new LlamaModelOptions { Backend = "cuda", GpuLayers = -1 };
 
         var error = Assert.Throws<ModelLoadException>(() => LlamaModel.Load(models.Llama, options));
 
         Assert.Equal(ModelLoadFailure.GpuUnavailable, error.Failure);
-        Assert.Contains("libcudart.so.13", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-p:LlamaBackend=cuda12", error.Message, StringComparison.Ordinal);
         Assert.Contains("Llm:Backend", error.Message, StringComparison.Ordinal);
         using var onCpu = LlamaModel.Load(models.Llama, options with { GpuLayers = 0 });
         Assert.NotEmpty(onCpu.Tokenize("zero GPU layers is a deliberate CPU run"));

@@ -1,35 +1,34 @@
+using LLama.Native;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Native;
 
 namespace PaperBot.Rag.Tests.Llm;
 
-/// <summary>The plainest greedy loop on the C API (one sequence, argmax over the logits), to check the engine against.</summary>
-internal static unsafe class ReferenceDecoder
+/// <summary>The plainest greedy loop on LLamaSharp's handles (one sequence, argmax over the logits), to check the engine against.</summary>
+internal static class ReferenceDecoder
 {
     public static List<int> Greedy(LlamaModel model, int[] prompt, int maxTokens)
     {
-        var parameters = LlamaNative.llama_context_default_params();
-        parameters.NCtx = 1024;
-        parameters.NBatch = 512;
-        parameters.NUbatch = 512;
-        parameters.NSeqMax = 1;
-        parameters.NThreads = 1;
-        parameters.NThreadsBatch = 1;
-        using var context = SafeLlamaContextHandle.Create(model.Handle, parameters)!;
-        using var batch = new NativeBatch(512);
-        var vocabSize = model.Info.VocabularySize;
+        var parameters = LLamaContextParams.Default();
+        parameters.n_ctx = 1024;
+        parameters.n_batch = 512;
+        parameters.n_ubatch = 512;
+        parameters.n_seq_max = 1;
+        parameters.n_threads = 1;
+        parameters.n_threads_batch = 1;
+        using var context = SafeLLamaContextHandle.Create(model.Handle, parameters);
+        var batch = new LLamaBatch();
         var output = new List<int>();
         for (var i = 0; i < prompt.Length; i++)
         {
-            batch.Add(prompt[i], i, 0, output: i == prompt.Length - 1);
+            batch.Add(prompt[i], i, LLamaSeqId.Zero, logits: i == prompt.Length - 1);
         }
 
         var position = prompt.Length;
         while (output.Count < maxTokens)
         {
-            Assert.Equal(0, LlamaNative.llama_decode(context, batch.Native));
-            var logits = new ReadOnlySpan<float>(LlamaNative.llama_get_logits_ith(context, batch.Count - 1), vocabSize);
-            var token = logits.IndexOf(System.Numerics.Tensors.TensorPrimitives.Max(logits));
+            Assert.Equal(DecodeResult.Ok, context.Decode(batch));
+            var logits = context.GetLogitsIth(batch.TokenCount - 1);
+            var token = ((ReadOnlySpan<float>)logits).IndexOf(System.Numerics.Tensors.TensorPrimitives.Max(logits));
             if (model.IsEndOfGeneration(token))
             {
                 break;
@@ -37,7 +36,7 @@ internal static unsafe class ReferenceDecoder
 
             output.Add(token);
             batch.Clear();
-            batch.Add(token, position++, 0, output: true);
+            batch.Add(token, position++, LLamaSeqId.Zero, logits: true);
         }
 
         return output;

@@ -1,18 +1,16 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace PaperBot.Rag.Llm.Native;
+namespace PaperBot.Rag.Llm;
 
 /// <summary>
-/// Routes llama.cpp's and ggml's log to an <see cref="ILogger"/>. The callback is a static
-/// <see cref="UnmanagedCallersOnlyAttribute"/> method, so there is no delegate for the GC to collect.
-/// ggml sends some lines in pieces (level CONT), so text is assembled per thread up to the newline.
-/// Warnings and errors of the current thread can be captured to explain a failed load.
+/// Routes llama.cpp's and ggml's log (through LLamaSharp's callback) to an <see cref="ILogger"/>. ggml sends some
+/// lines in pieces (level Continue), so text is assembled per thread up to the newline. Warnings and errors of the
+/// current thread can be captured to explain a failed load; LLamaSharp's own ILogger bridge cannot do that.
 /// </summary>
-internal static unsafe partial class LlamaLog
+internal static partial class LlamaLog
 {
     private static ILogger _logger = NullLogger.Instance;
 
@@ -20,30 +18,27 @@ internal static unsafe partial class LlamaLog
     private static StringBuilder? _line;
 
     [ThreadStatic]
-    private static GgmlLogLevel _lineLevel;
+    private static LLamaLogLevel _lineLevel;
 
     [ThreadStatic]
     private static List<string>? _capture;
 
-    public static void Install(ILogger logger)
-    {
-        _logger = logger;
-        LlamaNative.llama_log_set(&OnLog, null);
-    }
+    /// <summary>The callback LLamaSharp hands to llama_log_set; a static delegate, so it is never collected.</summary>
+    public static NativeLogConfig.LLamaLogCallback Callback { get; } = OnLog;
 
-    /// <summary>Collects this thread's warning and error lines until the returned list is handed to <see cref="EndCapture"/>.</summary>
+    public static void UseLogger(ILogger logger) => _logger = logger;
+
+    /// <summary>Collects this thread's warning and error lines until <see cref="EndCapture"/>.</summary>
     public static List<string> BeginCapture() => _capture = [];
 
     public static void EndCapture() => _capture = null;
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnLog(GgmlLogLevel level, byte* text, void* userData)
+    private static void OnLog(LLamaLogLevel level, string piece)
     {
         try
         {
-            var piece = Marshal.PtrToStringUTF8((nint)text) ?? "";
             var line = _line ??= new StringBuilder();
-            if (level != GgmlLogLevel.Cont)
+            if (level != LLamaLogLevel.Continue)
             {
                 _lineLevel = level;
             }
@@ -65,23 +60,23 @@ internal static unsafe partial class LlamaLog
         }
     }
 
-    private static void Write(GgmlLogLevel level, string message)
+    private static void Write(LLamaLogLevel level, string message)
     {
         if (message.Length == 0)
         {
             return;
         }
 
-        if (level >= GgmlLogLevel.Warn)
+        if (level is LLamaLogLevel.Warning or LLamaLogLevel.Error)
         {
             _capture?.Add(message);
         }
 
         var logLevel = level switch
         {
-            GgmlLogLevel.Error => LogLevel.Error,
-            GgmlLogLevel.Warn => LogLevel.Warning,
-            GgmlLogLevel.Info => LogLevel.Debug,
+            LLamaLogLevel.Error => LogLevel.Error,
+            LLamaLogLevel.Warning => LogLevel.Warning,
+            LLamaLogLevel.Info => LogLevel.Debug,
             _ => LogLevel.Trace,
         };
         Native(_logger, logLevel, message);

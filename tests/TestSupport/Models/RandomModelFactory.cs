@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Gguf;
+
+namespace PaperBot.TestSupport.Models;
 
 /// <summary>
 /// Writes GGUF models with random weights and a real tokenizer, for tests and benchmarks: speed depends on the
@@ -11,9 +13,8 @@ public static class RandomModelFactory
 {
     public static void Write(string path, RandomModelSpec spec)
     {
-        var vocabulary = GgufFile.Read(spec.VocabularyPath);
         var writer = new GgufWriter();
-        foreach (var (key, value) in vocabulary.Metadata.Where(kv => kv.Key.StartsWith("tokenizer.", StringComparison.Ordinal)))
+        foreach (var (key, value) in spec.Vocabulary.Metadata)
         {
             writer.Set(key, value);
         }
@@ -23,7 +24,7 @@ public static class RandomModelFactory
             writer.Set("tokenizer.chat_template", spec.ChatTemplate);
         }
 
-        var vocabSize = ((Array)vocabulary.Metadata["tokenizer.ggml.tokens"]).Length;
+        var vocabSize = spec.Vocabulary.Count;
         var arch = spec.Architecture;
         writer.Set("general.architecture", arch)
             .Set("general.name", $"random-{arch}-{spec.Layers}x{spec.Embedding}")

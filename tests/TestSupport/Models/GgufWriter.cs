@@ -1,6 +1,7 @@
 using System.Text;
+using PaperBot.Rag.Llm.Gguf;
 
-namespace PaperBot.Rag.Llm.Gguf;
+namespace PaperBot.TestSupport.Models;
 
 /// <summary>
 /// Writes GGUF version 3 files: metadata (CLR scalars, strings and typed arrays, as <see cref="GgufFile"/> reads
