@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace PaperBot.Rag.Llm.Remote;
 
@@ -11,6 +13,22 @@ namespace PaperBot.Rag.Llm.Remote;
 /// </summary>
 public sealed class EndpointPool : IDisposable
 {
+    /// <summary>
+    /// Retries a request that failed on one server (<see cref="EndpointFailedException"/>) on another, at once. One
+    /// more attempt than there are other servers: the last finds them all out and throws
+    /// <see cref="ModelUnavailableException"/>, which names every server's error.
+    /// </summary>
+    public ResiliencePipeline FailoverPipeline() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(1, Endpoints.Count),
+            Delay = TimeSpan.Zero,
+            BackoffType = DelayBackoffType.Constant,
+            UseJitter = false,
+            ShouldHandle = new PredicateBuilder().Handle<EndpointFailedException>(),
+        })
+        .Build();
+
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<RemoteEndpoint> _endpoints;
     private readonly TimeProvider _time;

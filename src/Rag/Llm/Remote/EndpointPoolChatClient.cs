@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace PaperBot.Rag.Llm.Remote;
 
@@ -23,18 +22,7 @@ public sealed class EndpointPoolChatClient : IChatClient
         _pool = pool;
         _defaults = defaults;
         _logger = logger;
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                // One more attempt than there are other servers: the last one finds them all out and throws
-                // ModelUnavailableException, which names every server's error.
-                MaxRetryAttempts = Math.Max(1, pool.Endpoints.Count),
-                Delay = TimeSpan.Zero,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<EndpointFailedException>(),
-            })
-            .Build();
+        _retry = pool.FailoverPipeline();
     }
 
     public EndpointPool Pool => _pool;

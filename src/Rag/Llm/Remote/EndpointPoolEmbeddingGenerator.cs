@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Polly;
-using Polly.Retry;
 
 namespace PaperBot.Rag.Llm.Remote;
 
@@ -19,16 +18,7 @@ public sealed class EndpointPoolEmbeddingGenerator : IEmbeddingGenerator<string,
     {
         _pool = pool;
         _batchSize = batchSize;
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(1, pool.Endpoints.Count),
-                Delay = TimeSpan.Zero,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<EndpointFailedException>(),
-            })
-            .Build();
+        _retry = pool.FailoverPipeline();
     }
 
     public EndpointPool Pool => _pool;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Llm.Remote;
+using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm.Remote;
 
@@ -63,9 +64,17 @@ public sealed class RemoteProviderTests(LlamaModels models)
     [Fact]
     public async Task A_server_killed_mid_answer_ends_it_incomplete_and_the_next_answers_come_from_the_other()
     {
-        using var first = await LlamaServerProcess.StartAsync(models.Llama);
-        using var second = await LlamaServerProcess.StartAsync(models.Llama);
-        using var rag = new RemoteRag([(first.Url, null), (second.Url, null)], new Dictionary<string, string?> { ["Llm:MaxAnswerTokens"] = "1500" });
+        // A long answer from a wider model, so that the kill lands while the server is still writing: the tiny
+        // model on an idle machine finishes a short answer before the client has read its first piece.
+        var slow = Path.Combine(models.Folder, "wider-llama.gguf");
+        if (!File.Exists(slow))
+        {
+            RandomModelFactory.Write(slow, RandomModelSpec.TinyLlama() with { Layers = 4, Embedding = 256, FeedForward = 1024, ContextLength = 8192 });
+        }
+
+        using var first = await LlamaServerProcess.StartAsync(slow, parallel: 1, contextSize: 8192);
+        using var second = await LlamaServerProcess.StartAsync(slow, parallel: 1, contextSize: 8192);
+        using var rag = new RemoteRag([(first.Url, null), (second.Url, null)], new Dictionary<string, string?> { ["Llm:MaxAnswerTokens"] = "6000" });
         var answerer = rag.Services.GetRequiredService<Answerer>();
 
         // The first request goes to the first server (fewest served); kill it as soon as text has arrived.
