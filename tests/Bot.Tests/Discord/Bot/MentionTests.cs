@@ -102,10 +102,11 @@ public sealed class MentionTests
         // The user replies to the answer inside the thread: no new thread, and the history reaches the opening question.
         await bot.Server.Gateway.DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(
             QuestionId, 5000, 500, $"<@{FakePayloads.BotUserId}> and how is it trained?", BotHarness.GuildId, repliesTo: answerId, mentions: [FakePayloads.BotUserId]));
-        await Eventually.TrueAsync(() => model.Prompts.Count == 2, TimeSpan.FromSeconds(20), "the follow-up to reach the model");
-
-        Assert.Contains("What is flow matching?", model.Prompts[1], StringComparison.Ordinal);
-        Assert.Contains("Flow matching trains a velocity field", model.Prompts[1], StringComparison.Ordinal);
+        // A follow-up may take two model calls (condensing it into a standalone question, then the answer): the
+        // history must reach the model in one of them.
+        await Eventually.TrueAsync(
+            () => model.Prompts.Skip(1).Any(p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Flow matching trains a velocity field", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the follow-up, with the thread's opening question and answer, to reach the model");
         Assert.Contains(bot.Server.Rest.RequestsTo("message-get"), r => r.Path == $"channels/{BotHarness.ChannelId}/messages/{QuestionId}");
         Assert.Single(bot.Server.Rest.RequestsTo("thread-start"));
         await Eventually.TrueAsync(() => bot.Server.Rest.RequestsTo("message-create").Any(r => r.Path == $"channels/{QuestionId}/messages" && r.Body.Contains("\"message_id\":\"5000\"", StringComparison.Ordinal)),
