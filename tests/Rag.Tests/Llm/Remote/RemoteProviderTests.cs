@@ -39,7 +39,9 @@ public sealed class RemoteProviderTests(LlamaModels models)
         Assert.All(answers, a => Assert.True(a.Mode == AnswerMode.Model && a.Complete, a.Failure));
         var status = rag.Services.GetRequiredKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey).Status();
         Assert.All(status, s => Assert.True(s.Served >= 2, $"{s.Url} served {s.Served} of 7"));
-        Assert.Equal(7, status.Sum(s => s.Served));
+        // Seven answers, each served once; a lease beyond that must be an attempt that failed and was retried elsewhere.
+        Assert.True(status.Sum(s => s.Served - s.Failures) == 7,
+            string.Join("; ", status.Select(s => $"{s.Url}: {s.Served} served, {s.Failures} failed, last error {s.LastError}")));
         Assert.All(status, s => Assert.Equal(EndpointHealth.Healthy, s.Health));
         Assert.DoesNotContain(ApiKey, rag.Logs.All, StringComparison.Ordinal);
     }
