@@ -50,17 +50,6 @@ public static class CommandLineValues
             }
         });
 
-    /// <summary>Rejects giving more than one of <paramref name="options"/>.</summary>
-    public static void OneOf(Command command, params Option[] options) =>
-        command.Validators.Add(result =>
-        {
-            var given = options.Where(o => result.GetResult(o) is { Implicit: false }).ToList();
-            if (given.Count > 1)
-            {
-                result.AddError($"give only one of {string.Join(", ", options.Select(o => o.Name))}");
-            }
-        });
-
     /// <summary>Rejects empty or blank values of a path argument ("" would otherwise mean the working directory).</summary>
     public static Argument<string[]> NonBlank(this Argument<string[]> argument)
     {

@@ -27,9 +27,16 @@ public static class SyncCommand
         var refresh = new Option<bool>("--refresh") { Description = "Backfill: fetch again the days already fetched complete" };
         var json = CommandRunner.JsonOption();
         var command = new Command("sync", "Fetch Daily Papers from the Hugging Face API and ingest them (default: today)") { date, days, week, month, from, to, refresh, json };
-        CommandLineValues.OneOf(command, date, days, week, month);
-        CommandLineValues.OneOf(command, date, days, week, month, from);
-        CommandLineValues.OneOf(command, date, days, week, month, to);
+        // One period, or one --from/--to range (the two options together count as one choice).
+        command.Validators.Add(result =>
+        {
+            var periods = new Option[] { date, days, week, month }.Count(o => result.GetResult(o) is { Implicit: false });
+            var range = result.GetResult(from) is { Implicit: false } || result.GetResult(to) is { Implicit: false };
+            if (periods + (range ? 1 : 0) > 1)
+            {
+                result.AddError("give only one of --date, --days, --week, --month, --from/--to");
+            }
+        });
         CommandLineValues.DayOrder(command, from, to);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
