@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds llama.cpp's OpenAI-compatible HTTP server (llama-server, CPU only) from the pinned llama.cpp source
-# (scripts/llama-fetch.sh source) once, into .tools/llama/<version>/server/llama-server. Later runs are no-ops
-# (stamp file). The tests of the remote provider start it on 127.0.0.1; the test build runs this script when the
-# binary is absent, so a fresh clone builds it too.
+# Builds llama.cpp's OpenAI-compatible HTTP server (llama-server, CPU only) and its plain greedy example
+# (llama-simple) from the pinned llama.cpp source (scripts/llama-fetch.sh source) once, into
+# .tools/llama/<version>/server/. Later runs are no-ops (stamp file). The tests of the remote provider start
+# llama-server on 127.0.0.1, and the greedy parity test compares our engine with llama-simple; the test build runs
+# this script when either binary is absent, so a fresh clone builds them too.
 # Options:
 #   --jobs N   parallel compile jobs (default: nproc)
 #   --force    rebuild even when the stamp is there
@@ -28,7 +29,7 @@ dest="$base/server"
 mkdir -p "$base"
 exec 9>"$base/.server-build.lock"
 flock 9
-if [[ $force -eq 0 && -f "$dest/.stamp" && -x "$dest/llama-server" ]]; then
+if [[ $force -eq 0 && -f "$dest/.stamp" && -x "$dest/llama-server" && -x "$dest/llama-simple" ]]; then
     exit 0
 fi
 
@@ -47,7 +48,7 @@ options=(
     -DLLAMA_BUILD_TOOLS=ON
     -DLLAMA_BUILD_SERVER=ON
     -DLLAMA_BUILD_TESTS=OFF
-    -DLLAMA_BUILD_EXAMPLES=OFF
+    -DLLAMA_BUILD_EXAMPLES=ON
     -DLLAMA_BUILD_APP=OFF
     # No web UI, and nothing downloaded during the build.
     -DLLAMA_BUILD_UI=OFF
@@ -55,9 +56,9 @@ options=(
     -DLLAMA_OPENSSL=OFF
 )
 cmake -S "$src" -B "$build" -G Ninja "${options[@]}"
-cmake --build "$build" --config Release --target llama-server -j "$jobs"
+cmake --build "$build" --config Release --target llama-server llama-simple -j "$jobs"
 
 rm -rf "$dest" && mkdir -p "$dest"
-cp "$build/bin/llama-server" "$dest/llama-server"
-echo "llama-server from node-llama-cpp@$version source (CPU, native)" >"$dest/.stamp"
-echo "built $dest/llama-server"
+cp "$build/bin/llama-server" "$build/bin/llama-simple" "$dest/"
+echo "llama-server and llama-simple from node-llama-cpp@$version source (CPU, native)" >"$dest/.stamp"
+echo "built $dest/llama-server and $dest/llama-simple"

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Reflection;
+using PaperBot.Rag.Llm;
+
+namespace PaperBot.Rag.Tests.Llm;
+
+/// <summary>
+/// Greedy decoding against llama.cpp's own plainest loop: llama-simple, built from the pinned llama.cpp source by
+/// the test build (scripts/build-llama-server.sh). It prints the prompt's pieces, then each greedy token's piece,
+/// then a newline; our engine with plain argmax must continue the same prompt with the same text.
+/// </summary>
+[Collection(LlamaTestGroup.Name)]
+public sealed class LlamaSimpleParityTests(LlamaModels models)
+{
+    private const int Tokens = 32;
+
+    public static TheoryData<string> Architectures => ["llama", "qwen2"];
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public async Task Greedy_text_equals_llama_simple(string architecture)
+    {
+        var path = architecture == "llama" ? models.Llama : models.Qwen2;
+        const string prompt = "Recent papers on retrieval show that";
+
+        var reference = await RunLlamaSimpleAsync(path, prompt);
+
+        using var model = LlamaModel.Load(path);
+        using var engine = new LlamaEngine(model, new LlamaEngineOptions { Threads = 1, ContextSize = 256, Parallel = 1 });
+        var ours = await engine.GenerateTextAsync(prompt, GenerationOptions.Greedy with { MaxTokens = Tokens });
+        Assert.NotEmpty(ours.Text);
+        var promptPieces = model.Detokenize(model.Tokenize(prompt));
+        Assert.Equal(promptPieces + ours.Text + "\n", reference);
+    }
+
+    private static async Task<string> RunLlamaSimpleAsync(string modelPath, string prompt)
+    {
+        var executable = typeof(LlamaSimpleParityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LlamaSimple").Value!;
+        Assert.True(File.Exists(executable), $"llama-simple is missing at {executable}: the test build makes it (scripts/build-llama-server.sh); run that script");
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { "-m", modelPath, "-n", Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture), prompt },
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"llama-simple exited {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+}
