@@ -78,7 +78,7 @@ internal static class LlamaBenchmark
                 {
                     if (haveReference)
                     {
-                        report.Reference(test.Name, LlamaBenchReference.Run(llamaBench, modelPath, args.Threads, 1, test.Prompt, test.Generate, test.Depth));
+                        report.Reference(test.Name, LlamaBenchReference.Run(llamaBench, modelPath, args.Threads, 1, test.Prompt, test.Generate, test.Depth, args.UseMmap));
                     }
 
                     report.Ours(test.Name, await test.Ours());
