@@ -14,7 +14,7 @@ internal static class LlamaBenchReference
             return null;
         }
 
-        var arguments = string.Create(CultureInfo.InvariantCulture, $"-m \"{model}\" -t {threads} -r {repetitions} -p {prompt} -n {generate} -d {depth} -mmp {(useMmap ? 1 : 0)} -o json");
+        var arguments = string.Create(CultureInfo.InvariantCulture, $"-m \"{model}\" -t {threads} -r {repetitions} -p {prompt} -n {generate} -d {depth} -lm {(useMmap ? "mmap" : "none")} -o json");
         using var json = JsonDocument.Parse(ReferenceTool.Run(executable, arguments));
         return json.RootElement.EnumerateArray().Select(r => r.GetProperty("avg_ts").GetDouble()).Average();
     }
