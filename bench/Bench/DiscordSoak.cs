@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PaperBot.Bot.Tests.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport;
+using PaperBot.TestSupport.Chat;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bench;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
-using PaperBot.Rag.Tests.Llm.Remote;
+using PaperBot.TestSupport.Remote;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bench;

@@ -9,7 +9,7 @@ namespace PaperBot.Bot.Tests.Cli;
 /// </summary>
 internal sealed class PaperBotProcess : IDisposable
 {
-    private readonly PaperBot.Rag.Tests.TempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public PaperBotProcess(string? extraSettings = null, string dataDirectory = "data")
     {
@@ -18,7 +18,7 @@ internal sealed class PaperBotProcess : IDisposable
             $$"""{ "Data": { "Directory": "{{dataDirectory}}", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
     }
 
-    public static string RepoRoot => PaperBot.Rag.Tests.TestPaths.RepoRoot;
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public string Workspace => _folder.Path;
 

@@ -6,6 +6,7 @@ using PaperBot.Bot.Chat;
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Rag.Hosting;
+using PaperBot.TestSupport.Chat;
 
 namespace PaperBot.Bot.Tests.Chat;
 
@@ -42,7 +43,7 @@ internal sealed class ChatHarness : IDisposable
 
     public string Folder { get; }
 
-    public ScriptedChatClient Model { get; } = new();
+    public ScriptedChatClient Model { get; } = new() { Rewrite = "Which papers use flow matching?" };
 
     public IServiceProvider Services => _host.Services;
 
