@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PaperBot.Rag.Index;
 
-namespace PaperBot.IndexBench;
+namespace PaperBot.Bench;
 
 /// <summary>
 /// Our search (query planning, ranked FTS5 query, join for the paper rows, snippet) against the raw FTS5 query
@@ -72,9 +72,9 @@ internal static class SearchLatency
             naive.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        var o = new Percentiles(ours);
-        var r = new Percentiles(rawTimes);
-        Console.WriteLine($"search, {label} ({queries.Count}): ours {o}; raw FTS5 same expression {r}; ratio p50 {o[50] / r[50]:0.00}x, mean {ours.Average() / rawTimes.Average():0.00}x; raw naive OR of all words {new Percentiles(naive)}; planning alone {new Percentiles(planning)}");
+        var o = new Samples(ours);
+        var r = new Samples(rawTimes);
+        Console.WriteLine($"search, {label} ({queries.Count}): ours {o.Latencies()}; raw FTS5 same expression {r.Latencies()}; ratio p50 {o.Percentile(50) / r.Percentile(50):0.00}x, mean {o.Mean / r.Mean:0.00}x; raw naive OR of all words {new Samples(naive).Latencies()}; planning alone {new Samples(planning).Latencies()}");
     }
 
     /// <summary>The plan's FTS5 queries alone: no planning, no join with the papers, no snippet.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Gguf;
+using PaperBot.TestSupport;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bench;
@@ -20,7 +21,7 @@ internal static class LlamaBenchmark
 
     public static async Task<int> RunAsync(BenchArguments args)
     {
-        var root = FindRepositoryRoot();
+        var root = TestPaths.RepoRoot;
         var modelPath = args.Model ?? Path.Combine(root, "bench", "work", $"qwen2-0.5b-shape-{args.Type}.gguf");
         EnsureModel(modelPath, args.Type);
         var llamaBench = args.LlamaBench ?? Path.Combine(root, ".tools", "llama", "3.22.1", "bench-build", "bin", "llama-bench");
@@ -156,18 +157,5 @@ internal static class LlamaBenchmark
         };
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"writing {path} ..."));
         RandomModelFactory.Write(path, RandomModelSpec.Qwen2HalfBillion(weights));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PaperBot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

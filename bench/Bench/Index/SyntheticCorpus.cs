@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PaperBot.Rag.Corpus;
 
-namespace PaperBot.IndexBench;
+namespace PaperBot.Bench;
 
 /// <summary>
 /// Synthetic abstracts whose words and lengths are drawn from the sample corpus: the word frequencies of the

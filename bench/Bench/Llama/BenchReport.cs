@@ -5,8 +5,8 @@ namespace PaperBot.Bench;
 /// <summary>Collects the figures and prints them with the ratios against the targets.</summary>
 internal sealed class BenchReport(BenchArguments args, string model)
 {
-    private readonly Dictionary<string, List<double>> _reference = [];
-    private readonly Dictionary<string, List<double>> _ours = [];
+    private readonly Dictionary<string, Samples> _reference = [];
+    private readonly Dictionary<string, Samples> _ours = [];
     private readonly SortedDictionary<int, (double Rate, double TokensPerDecode)> _concurrency = [];
     private IReadOnlyDictionary<int, double> _concurrencyReference = new Dictionary<int, double>();
     private double _managedShare;
@@ -39,18 +39,8 @@ internal sealed class BenchReport(BenchArguments args, string model)
         _decodePerTokenMs = decoding.TotalMilliseconds / tokens;
     }
 
-    private static List<double> Runs(Dictionary<string, List<double>> runs, string test) =>
-        runs.TryGetValue(test, out var list) ? list : runs[test] = [];
-
-    private static string Best(List<double> runs) => runs.Count == 0
-        ? "n/a"
-        : string.Create(CultureInfo.InvariantCulture, $"{runs.Max():F2} / {Median(runs):F2} ({string.Join(", ", runs.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))})");
-
-    private static double Median(List<double> runs)
-    {
-        var sorted = runs.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static Samples Runs(Dictionary<string, Samples> runs, string test) =>
+        runs.TryGetValue(test, out var samples) ? samples : runs[test] = new Samples();
 
     public void Prefix(double coldMs, double warmMs) => (_coldMs, _warmMs) = (coldMs, warmMs);
 
@@ -63,11 +53,11 @@ internal sealed class BenchReport(BenchArguments args, string model)
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (test, target) in new[] { ("tg128", 0.97), ("pp512", 0.95), ("tg128@d2048", 0.97) })
         {
-            var reference = _reference.GetValueOrDefault(test) ?? [];
-            var ours = _ours.GetValueOrDefault(test) ?? [];
-            var ratio = reference.Count > 0 && ours.Count > 0 ? ours.Max() / reference.Max() : double.NaN;
-            var medianRatio = reference.Count > 0 && ours.Count > 0 ? Median(ours) / Median(reference) : double.NaN;
-            output.WriteLine(string.Create(c, $"| {test} | {Best(reference)} | {Best(ours)} | {ratio:F3} | {medianRatio:F3} | ≥ {target:F2} |"));
+            var reference = _reference.GetValueOrDefault(test) ?? new Samples();
+            var ours = _ours.GetValueOrDefault(test) ?? new Samples();
+            var ratio = reference.Count > 0 && ours.Count > 0 ? ours.Max / reference.Max : double.NaN;
+            var medianRatio = reference.Count > 0 && ours.Count > 0 ? ours.Median / reference.Median : double.NaN;
+            output.WriteLine(string.Create(c, $"| {test} | {reference.BestAndMedian()} | {ours.BestAndMedian()} | {ratio:F3} | {medianRatio:F3} | ≥ {target:F2} |"));
         }
 
         output.WriteLine();

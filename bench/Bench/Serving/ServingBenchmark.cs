@@ -1,9 +1,11 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using PaperBot.Bot.Cli;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.TestSupport.Remote;
@@ -29,20 +31,17 @@ internal static class ServingBenchmark
         "Describe speculative decoding.",
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command()
     {
-        var reps = 5;
-        string? model = null;
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--reps": reps = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--model": model = args[i + 1]; break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
-            }
-        }
+        var reps = new Option<int>("--reps") { Description = "Rounds over the prompts in the overhead test", DefaultValueFactory = _ => 5 }.InRange(1, 1000);
+        var model = new Option<string?>("--model") { Description = "GGUF model the servers load; default: a tiny random-weight llama" };
+        var command = new Command("serving", "The remote provider against llama-server: per-token overhead, failover, two servers") { reps, model };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(reps), parse.GetValue(model)));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(int reps, string? model)
+    {
         model ??= TinyModel();
         Console.WriteLine($"model: {model}");
 
@@ -70,8 +69,8 @@ internal static class ServingBenchmark
             }
         }
 
-        var oursMs = Median(ours);
-        var rawMs = Median(reference);
+        var oursMs = new Samples(ours).Median;
+        var rawMs = new Samples(reference).Median;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per-token time (median of {ours.Count}): PaperBot {oursMs:0.000} ms, raw SSE {rawMs:0.000} ms, overhead {(oursMs - rawMs) / rawMs * 100:+0.0;-0.0} % (target <= 3 %)"));
     }
@@ -205,12 +204,6 @@ internal static class ServingBenchmark
 
     private static double PerToken(TimeSpan total, TimeSpan? first, long? tokens) =>
         first is { } f && tokens is > 1 ? (total - f).TotalMilliseconds / (tokens.Value - 1) : double.NaN;
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
-    }
 
     private static string TinyModel()
     {

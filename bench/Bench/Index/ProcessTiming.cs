@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PaperBot.IndexBench;
+namespace PaperBot.Bench;
 
 /// <summary>A whole <c>paperbot search</c> process on an existing database, as a user runs it.</summary>
 internal static class ProcessTiming
@@ -39,6 +39,6 @@ internal static class ProcessTiming
             }
         }
 
-        Console.WriteLine($"process: `paperbot search` end to end, median of {times.Count - 1} warm runs: {new Percentiles(times.Skip(1).ToList())[50]:0} ms");
+        Console.WriteLine($"process: `paperbot search` end to end, median of {times.Count - 1} warm runs: {new Samples(times.Skip(1)).Median:0} ms");
     }
 }

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PaperBot.Bot.Cli;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Chat;
@@ -34,7 +36,17 @@ internal static class DiscordSoak
     /// <summary>A question not answered this long after it was asked is asked again (its event was lost with a session).</summary>
     private static readonly TimeSpan ReaskAfter = TimeSpan.FromSeconds(20);
 
-    public static async Task<int> RunAsync(int users, int faults, TimeSpan limit)
+    public static Command Command()
+    {
+        var users = new Option<int>("--users") { Description = "Simulated users asking at once", DefaultValueFactory = _ => 50 }.InRange(1, 1000);
+        var faults = new Option<int>("--faults") { Description = "Faults to inject", DefaultValueFactory = _ => 200 }.InRange(0, 100_000);
+        var minutes = new Option<int>("--minutes") { Description = "The longest the soak may run", DefaultValueFactory = _ => 4 }.InRange(1, 600);
+        var command = new Command("discord-soak", "The whole bot against the fake Discord under injected faults: every question answered exactly once?") { users, faults, minutes };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(users), parse.GetValue(faults), TimeSpan.FromMinutes(parse.GetValue(minutes))));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int users, int faults, TimeSpan limit)
     {
         await using var bot = await BotHarness.StartAsync(new ScriptedChatClient(_ => Answer), settings: new Dictionary<string, string?>
         {
@@ -44,7 +56,7 @@ internal static class DiscordSoak
         using var deadline = new CancellationTokenSource(limit);
 
         var baseline = await AskAllAsync(bot, users, asked => asked < 1, deadline.Token);
-        var baselineMedian = Median(baseline.Select(q => q.Latency ?? TimeSpan.Zero));
+        var baselineMedian = TimeSpan.FromMilliseconds(Samples.Of(baseline.Select(q => q.Latency ?? TimeSpan.Zero)).Median);
         var connectionsBefore = bot.Server.Gateway.Connections.Count;
 
         using var stopFaults = new CancellationTokenSource();
@@ -86,7 +98,7 @@ internal static class DiscordSoak
         }
         Console.WriteLine($"gateway connections: {connections.Count}; identifies: {connections.Count(c => c.Identified)}; resumes: {connections.Count(c => c.Resumed)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"latency: baseline median {baselineMedian.TotalMilliseconds:F0} ms; soak median {Median(soak.Select(q => q.Latency ?? limit)).TotalMilliseconds:F0} ms, worst {worst.TotalMilliseconds:F0} ms; worst added {(worst - baselineMedian).TotalMilliseconds:F0} ms"));
+            $"latency: baseline median {baselineMedian.TotalMilliseconds:F0} ms; soak median {Samples.Of(soak.Select(q => q.Latency ?? limit)).Median:F0} ms, worst {worst.TotalMilliseconds:F0} ms; worst added {(worst - baselineMedian).TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"worst among questions whose event was not lost: {worstFirstAttempt.TotalMilliseconds:F0} ms (added {(worstFirstAttempt - baselineMedian).TotalMilliseconds:F0} ms)"));
         Console.WriteLine($"REST violations: {bot.Server.Rest.Violations.Count}; gateway violations: {bot.Server.Gateway.Violations.Count}");
@@ -246,11 +258,5 @@ internal static class DiscordSoak
     {
         rest.EnqueueFault(route, fault);
         return Task.CompletedTask;
-    }
-
-    private static TimeSpan Median(IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count == 0 ? TimeSpan.Zero : sorted[sorted.Count / 2];
     }
 }

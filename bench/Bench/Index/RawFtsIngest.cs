@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PaperBot.Rag.Corpus;
 
-namespace PaperBot.IndexBench;
+namespace PaperBot.Bench;
 
 /// <summary>
 /// The reference for ingest speed: the same parsed abstracts inserted into a bare FTS5 table with the same
