@@ -2,7 +2,7 @@
 # Builds llama.cpp's llama-bench and llama-batched-bench (CPU) from the pinned source into .tools/ once
 # (the second is the reference for concurrent requests), then runs llama-bench with the given arguments, e.g.  bench/llama-bench.sh -m bench/work/qwen-shape.gguf -t 2 -p 512 -n 128
 # The build uses shared libraries with the CPU backend compiled for this machine (GGML_NATIVE, which
-# llama.cpp does not allow together with GGML_BACKEND_DL); `paperbot-bench llama
+# llama.cpp does not allow together with GGML_BACKEND_DL); `dotnet run -c Release --project bench/Bench -- llama
 # --native .tools/llama/<v>/bench-build/bin` runs our engine on those very libraries for a fair comparison.
 set -euo pipefail
 

@@ -1,20 +1,14 @@
+using System.CommandLine;
 using PaperBot.Bench;
 
-// Subcommands: `llama` (see LlamaBenchmark), `discord-soak` (see DiscordSoak), `serving` (see ServingBenchmark). Other benchmarks add theirs here.
-if (args.Length > 0 && args[0] == "llama")
+// PaperBot's benchmarks, one subcommand each (bench/README.md). `--help` lists them; an unknown subcommand or
+// option, or a bad value, prints the error and the usage and exits 1.
+var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project bench/Bench -- SUBCOMMAND [options]")
 {
-    return await LlamaBenchmark.RunAsync(BenchArguments.Parse(args[1..]));
-}
-
-if (args.Length > 0 && args[0] == "discord-soak")
-{
-    return await DiscordSoak.RunAsync(users: 50, faults: 200, limit: TimeSpan.FromMinutes(4));
-}
-
-if (args.Length > 0 && args[0] == "serving")
-{
-    return await ServingBenchmark.RunAsync(args[1..]);
-}
-
-Console.Error.WriteLine("usage: PaperBot.Bench llama [--threads N] [--native DIR] [--model PATH] [--type q8_0|f16] [--reps N] [--llama-bench PATH] | discord-soak | serving [--reps N] [--model PATH]");
-return 1;
+    BenchArguments.Command(),
+    ServingBenchmark.Command(),
+    DiscordSoak.Command(),
+    IndexBenchmark.Command(),
+    AnswerBenchmark.Command(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -29,7 +29,7 @@ public sealed class IndexHealthTests : IDisposable
         string[][] commands =
         [
             ["stats"], ["search", "scaling"], ["papers"], ["show", id], ["summarize", "--no-model"], ["ask", "what is new in scaling?", "--no-model"],
-            ["ingest", Path.Combine(PaperBotProcess.RepoRoot, "data", "seed")],
+            ["ingest", TestPaths.SeedDirectory],
         ];
         foreach (var command in commands)
         {
@@ -68,7 +68,7 @@ public sealed class IndexHealthTests : IDisposable
                 Assert.NotEmpty(result.Json.EnumerateObject());
             }
 
-            var ingest = await _bot.RunAsync("ingest", Path.Combine(PaperBotProcess.RepoRoot, "data", "seed"));
+            var ingest = await _bot.RunAsync("ingest", TestPaths.SeedDirectory);
             Assert.True(ingest.ExitCode == 2, ingest.ToString());
             Assert.Contains($"error: the index at {_bot.DatabasePath} is read-only ({folder} cannot be written)", ingest.Stderr, StringComparison.Ordinal);
             CliAssert.NoStackTrace(ingest);

@@ -65,7 +65,7 @@ public sealed class IngestWalkTests : IDisposable
     {
         var folder = Path.Combine(_bot.Workspace, name);
         var pages = Directory.CreateDirectory(Path.Combine(folder, "pages")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(PaperBotProcess.RepoRoot, "data", "seed"), "*.txt"))
+        foreach (var file in Directory.GetFiles(TestPaths.SeedDirectory, "*.txt"))
         {
             File.Copy(file, Path.Combine(pages, Path.GetFileName(file)));
         }

@@ -9,16 +9,14 @@ namespace PaperBot.Bot.Tests.Cli;
 /// </summary>
 internal sealed class PaperBotProcess : IDisposable
 {
-    private readonly PaperBot.Rag.Tests.TempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public PaperBotProcess(string? extraSettings = null, string dataDirectory = "data")
     {
-        var seed = Path.Combine(RepoRoot, "data", "seed").Replace("\\", "/", StringComparison.Ordinal);
+        var seed = TestPaths.SeedDirectory.Replace("\\", "/", StringComparison.Ordinal);
         _folder.Write("appsettings.json",
             $$"""{ "Data": { "Directory": "{{dataDirectory}}", "SeedDirectory": "{{seed}}" }{{extraSettings}} }""");
     }
-
-    public static string RepoRoot => PaperBot.Rag.Tests.TestPaths.RepoRoot;
 
     public string Workspace => _folder.Path;
 
@@ -39,7 +37,7 @@ internal sealed class PaperBotProcess : IDisposable
         get
         {
             var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            return Path.Combine(RepoRoot, "src", "Bot", "bin", configuration, "net10.0", "paperbot.dll");
+            return Path.Combine(TestPaths.RepoRoot, "src", "Bot", "bin", configuration, "net10.0", "paperbot.dll");
         }
     }
 

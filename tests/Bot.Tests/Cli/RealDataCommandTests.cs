@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PaperBot.Rag.Tests;
 
 namespace PaperBot.Bot.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using PaperBot.Rag.Tests;
-using PaperBot.Rag.Tests.Corpus;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Bot.Tests.Cli;
 

@@ -51,7 +51,7 @@ public sealed class AnsweringCommandsTests : IDisposable
     [Fact]
     public async Task Eval_reports_recall_and_mrr_over_the_dev_set_per_split_and_kind()
     {
-        var result = await _bot.RunAsync("eval", Path.Combine(PaperBotProcess.RepoRoot, "eval", "dev.jsonl"), "--json");
+        var result = await _bot.RunAsync("eval", Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl"), "--json");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.True(result.Json.GetProperty("recall_at_5").GetDouble() >= 0.85);

@@ -23,7 +23,7 @@ public sealed class ChatAnswerTests : IDisposable
         Assert.Contains("> " + Question, output, StringComparison.Ordinal);
         Assert.Contains("Lumina uses flow matching [1].", output, StringComparison.Ordinal);
         Assert.Contains("Sources:\n[1] ", output, StringComparison.Ordinal);
-        Assert.Matches(@"\d+\.\d tok/s · 4 tokens · first token \d+\.\d\d s", output);
+        Assert.Matches(@"\d+\.\d tok/s · 5 tokens · first token \d+\.\d\d s", output);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ChatAnswerTests : IDisposable
     {
         var (_, output) = await _chat.Run(Question + "\n/model\n");
 
-        Assert.Matches(@"last answer: \d+\.\d tok/s · 4 tokens", output);
+        Assert.Matches(@"last answer: \d+\.\d tok/s · 5 tokens", output);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ChatAnswerTests : IDisposable
         var (code, output) = await _chat.Run(Question + "\nWhat is LAION-5B?\n");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("error: the model failed while answering (the GPU fell off the bus)", output, StringComparison.Ordinal);
+        Assert.Contains("error: the model failed while answering (llama_decode returned 1 (out of KV cache))", output, StringComparison.Ordinal);
         Assert.Contains("Lumina uses flow matching [1].", output, StringComparison.Ordinal);
     }
 

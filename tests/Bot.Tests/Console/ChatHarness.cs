@@ -6,6 +6,7 @@ using PaperBot.Bot.Chat;
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Rag.Hosting;
+using PaperBot.TestSupport.Chat;
 
 namespace PaperBot.Bot.Tests.Chat;
 
@@ -20,16 +21,16 @@ internal sealed class ChatHarness : IDisposable
     public ChatHarness(bool withModel, IDictionary<string, string?>? settings = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "paperbot-chat-tests", Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = PaperBotProcess.RepoRoot });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = TestPaths.RepoRoot });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Data:Directory"] = Folder,
-            ["Data:SeedDirectory"] = Path.Combine(PaperBotProcess.RepoRoot, "data", "seed"),
+            ["Data:SeedDirectory"] = TestPaths.SeedDirectory,
             ["Llm:ModelPath"] = "",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
-        builder.Services.AddPaperBotRag(builder.Configuration, PaperBotProcess.RepoRoot);
+        builder.Services.AddPaperBotRag(builder.Configuration, TestPaths.RepoRoot);
         if (withModel)
         {
             builder.Services.AddSingleton<IChatClient>(Model);
@@ -42,7 +43,7 @@ internal sealed class ChatHarness : IDisposable
 
     public string Folder { get; }
 
-    public ScriptedChatClient Model { get; } = new();
+    public ScriptedChatClient Model { get; } = new() { Rewrite = "Which papers use flow matching?" };
 
     public IServiceProvider Services => _host.Services;
 

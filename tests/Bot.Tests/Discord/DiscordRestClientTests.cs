@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Bot.Discord;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.WebSockets;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Bot.Discord;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;
 

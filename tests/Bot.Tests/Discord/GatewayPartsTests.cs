@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Bot.Discord;
+using PaperBot.BotTestSupport;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,7 +1,7 @@
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Bot.Discord;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Tests.Discord.Fake;
 
 namespace PaperBot.Bot.Tests.Discord;
 
 public sealed class RequestQueueTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private RequestQueue Queue(int capacity = 10, int workers = 1, int cooldownSeconds = 0, params ulong[] admins) => new(
         new RequestQueueOptions
@@ -74,7 +74,7 @@ public sealed class RequestQueueTests
         var gate = new TaskCompletionSource();
         var first = queue.TryEnqueue(1, Blocked(gate));
         var run = queue.RunAsync(stop.Token);
-        await WaitUntil(() => queue.Running == 1);
+        await Eventually.TrueAsync(() => queue.Running == 1);
 
         var second = queue.TryEnqueue(1, _ => Task.CompletedTask);
         Assert.Equal(QueueRejection.AlreadyQueued, second.Rejection);
@@ -82,7 +82,7 @@ public sealed class RequestQueueTests
 
         gate.SetResult();
         await first.Completion;
-        await WaitUntil(() => queue.Running == 0 && queue.Waiting == 0);
+        await Eventually.TrueAsync(() => queue.Running == 0 && queue.Waiting == 0);
         Assert.True(queue.TryEnqueue(1, _ => Task.CompletedTask).Accepted);
         await stop.CancelAsync();
         await run;
@@ -96,7 +96,7 @@ public sealed class RequestQueueTests
         var run = queue.RunAsync(stop.Token);
         await queue.TryEnqueue(1, _ => Task.CompletedTask).Completion;
         await queue.TryEnqueue(9, _ => Task.CompletedTask).Completion;
-        await WaitUntil(() => queue.Running == 0);
+        await Eventually.TrueAsync(() => queue.Running == 0);
         _time.Advance(TimeSpan.FromSeconds(10));
 
         var early = queue.TryEnqueue(1, _ => Task.CompletedTask);
@@ -145,16 +145,16 @@ public sealed class RequestQueueTests
         var run = queue.RunAsync(stop.Token);
 
         await queue.TryEnqueue(1, _ => { _time.Advance(TimeSpan.FromSeconds(4)); return Task.CompletedTask; }).Completion;
-        await WaitUntil(() => queue.Running == 0);
+        await Eventually.TrueAsync(() => queue.Running == 0);
         Assert.Equal(TimeSpan.FromSeconds(4), queue.AverageServiceTime);
 
         await queue.TryEnqueue(2, _ => { _time.Advance(TimeSpan.FromSeconds(14)); return Task.CompletedTask; }).Completion;
-        await WaitUntil(() => queue.Running == 0);
+        await Eventually.TrueAsync(() => queue.Running == 0);
         Assert.Equal(TimeSpan.FromSeconds(7), queue.AverageServiceTime);
 
         var gate = new TaskCompletionSource();
         queue.TryEnqueue(3, Blocked(gate));
-        await WaitUntil(() => queue.Running == 1);
+        await Eventually.TrueAsync(() => queue.Running == 1);
         Assert.Equal(TimeSpan.FromSeconds(7), queue.TryEnqueue(4, _ => Task.CompletedTask).EstimatedWait);
         gate.SetResult();
         await stop.CancelAsync();
@@ -172,7 +172,7 @@ public sealed class RequestQueueTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Completion);
 
         var blocked = Enumerable.Range(2, 3).Select(u => queue.TryEnqueue((ulong)u, Blocked(gate))).ToList();
-        await WaitUntil(() => queue.Running == 2);
+        await Eventually.TrueAsync(() => queue.Running == 2);
         await Task.Delay(50);
         Assert.Equal(2, queue.Running);
         Assert.Equal(1, queue.Waiting);
@@ -192,22 +192,12 @@ public sealed class RequestQueueTests
         var running = queue.TryEnqueue(1, async ct => await gate.Task.WaitAsync(ct));
         var waiting = queue.TryEnqueue(2, _ => Task.CompletedTask);
         var run = queue.RunAsync(stop.Token);
-        await WaitUntil(() => queue.Running == 1);
+        await Eventually.TrueAsync(() => queue.Running == 1);
 
         await stop.CancelAsync();
         await run;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.Completion);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.Completion);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(5);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Bot.Discord.Rest;
 
 namespace PaperBot.Bot.Tests.Discord;
@@ -12,7 +13,7 @@ public sealed class RestRateLimiterTests
     [Fact]
     public async Task Expired_per_interaction_buckets_are_forgotten()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new RestRateLimiter(time);
         for (var i = 0; i < 600; i++)
         {

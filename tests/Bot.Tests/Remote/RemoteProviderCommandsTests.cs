@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Bot.Tests.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
-using PaperBot.Rag.Tests.Llm.Remote;
 using PaperBot.TestSupport.Models;
+using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Bot.Tests.Remote;
 
@@ -23,7 +23,7 @@ public sealed class RemoteProviderCommandsTests : IAsyncLifetime
 {
     private const string ApiKey = "sk-bot-test-5b0e-never-printed";
     private const string Question = "How many multiple choice questions does SEED-Bench have?";
-    private readonly PaperBot.Rag.Tests.TempFolder _models = new();
+    private readonly TempFolder _models = new();
     private LlamaServerProcess? _plain;
     private LlamaServerProcess? _keyed;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using PaperBot.Rag.Corpus;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Rag.Tests.Corpus;
 

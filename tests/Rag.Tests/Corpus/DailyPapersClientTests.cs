@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Corpus;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Rag.Tests.Corpus;
 
@@ -71,7 +72,7 @@ public sealed class DailyPapersClientTests : IAsyncLifetime
 
         Assert.Equal(2, result.Entries.Count);
         Assert.Equal(2, Server.Requests.Count);
-        Assert.Contains(_harness.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("does the server ignore p", StringComparison.Ordinal));
+        Assert.Contains(_harness.Logs.Lines, e => e.Level == LogLevel.Warning && e.Message.Contains("does the server ignore p", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,8 +153,8 @@ public sealed class DailyPapersClientTests : IAsyncLifetime
         await Client(("Token", "hf_secret_token")).FetchDayAsync(Day);
 
         Assert.Equal("Bearer hf_secret_token", Assert.Single(Server.Requests).Authorization);
-        Assert.NotEmpty(_harness.Logs);
-        Assert.DoesNotContain(_harness.Logs, e => e.Message.Contains("hf_secret_token", StringComparison.Ordinal));
+        Assert.NotEmpty(_harness.Logs.Lines);
+        Assert.DoesNotContain(_harness.Logs.Lines, e => e.ToString().Contains("hf_secret_token", StringComparison.Ordinal));
     }
 
     [Fact]

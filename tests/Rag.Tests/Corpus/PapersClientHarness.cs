@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Corpus;
+using PaperBot.TestSupport.HuggingFace;
+using PaperBot.TestSupport.Logging;
 
 namespace PaperBot.Rag.Tests.Corpus;
 
@@ -19,7 +20,7 @@ public sealed class PapersClientHarness : IAsyncDisposable
 
     public FakeHuggingFaceServer Server { get; }
 
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public static async Task<PapersClientHarness> StartAsync() => new(await FakeHuggingFaceServer.StartAsync());
 
@@ -45,7 +46,7 @@ public sealed class PapersClientHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var provider = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Trace))
+            .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddPaperBotSync(configuration)
             .BuildServiceProvider();
         _providers.Add(provider);

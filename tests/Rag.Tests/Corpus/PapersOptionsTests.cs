@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Corpus;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Rag.Tests.Corpus;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using PaperBot.Bot.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
 using PaperBot.Rag.Index;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
-using PaperBot.Bot.Tests.Discord.Fake;
-using PaperBot.Rag.Tests.Corpus;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

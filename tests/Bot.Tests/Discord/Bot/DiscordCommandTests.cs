@@ -1,5 +1,5 @@
 using PaperBot.Bot.Tests.Cli;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

@@ -1,5 +1,7 @@
 using PaperBot.Bot.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Chat;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
@@ -64,10 +66,10 @@ public sealed class MentionTests
         bot.Server.Rest.AddMessage(BotHarness.ChannelId, 11, "Flow matching trains a velocity field. Reward models score outputs.", FakePayloads.BotUserId, repliesTo: 10);
 
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> and how does it compare?", repliesTo: 11);
-        await Eventually.TrueAsync(() => model.Prompts.Count > 0, TimeSpan.FromSeconds(20), "the model to be asked");
+        await Eventually.TrueAsync(() => model.PromptTexts.Count > 0, TimeSpan.FromSeconds(20), "the model to be asked");
 
         Assert.Single(bot.Server.Rest.RequestsTo("message-get"), r => r.Path.EndsWith("/11", StringComparison.Ordinal));
-        Assert.Contains(model.Prompts, p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Reward models score outputs.", StringComparison.Ordinal));
+        Assert.Contains(model.PromptTexts, p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Reward models score outputs.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class MentionTests
         // A follow-up may take two model calls (condensing it into a standalone question, then the answer): the
         // history must reach the model in one of them.
         await Eventually.TrueAsync(
-            () => model.Prompts.Skip(1).Any(p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Flow matching trains a velocity field", StringComparison.Ordinal)),
+            () => model.PromptTexts.Skip(1).Any(p => p.Contains("What is flow matching?", StringComparison.Ordinal) && p.Contains("Flow matching trains a velocity field", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(20), "the follow-up, with the thread's opening question and answer, to reach the model");
         Assert.Contains(bot.Server.Rest.RequestsTo("message-get"), r => r.Path == $"channels/{BotHarness.ChannelId}/messages/{QuestionId}");
         Assert.Single(bot.Server.Rest.RequestsTo("thread-start"));

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using PaperBot.Bot.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
-using PaperBot.Rag.Tests.Corpus;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Discord;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

@@ -1,4 +1,6 @@
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Chat;
+
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

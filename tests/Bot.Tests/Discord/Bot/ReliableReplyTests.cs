@@ -1,5 +1,7 @@
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Chat;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

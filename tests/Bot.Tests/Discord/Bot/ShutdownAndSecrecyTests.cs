@@ -1,5 +1,7 @@
 using PaperBot.Bot.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Chat;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
@@ -38,7 +40,7 @@ public sealed class ShutdownAndSecrecyTests
     [Fact]
     public async Task The_token_appears_in_no_log_line_and_every_message_parses_no_mentions()
     {
-        await using var bot = await BotHarness.StartAsync(new ScriptedChatClient(_ => "@everyone look at [1]") { FailAfterTokens = 2 });
+        await using var bot = await BotHarness.StartAsync(new ScriptedChatClient(_ => "@everyone look at [1]") { FailAfter = 2 });
         await bot.SlashAsync("ask", Question, userId: 1);
         await bot.SlashAsync("nonsense", userId: 2);
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> @everyone How do diffusion models generate images?", authorId: 3);

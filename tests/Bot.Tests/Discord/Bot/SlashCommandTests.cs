@@ -1,9 +1,10 @@
 using System.Text.Json;
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.Bot.Discord;
+using PaperBot.BotTestSupport;
 using PaperBot.Rag.Index;
-using PaperBot.Rag.Tests.Corpus;
+using PaperBot.TestSupport.Chat;
+using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Tests.Discord.Bot;
-using PaperBot.Bot.Tests.Discord.Fake;
+using PaperBot.BotTestSupport;
+using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.OpenApi;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.TestSupport.Models;
+using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Rag.Tests.Llm.Remote;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.TestSupport.Logging;
 
 namespace PaperBot.Rag.Tests.Llm.Remote;
 
@@ -53,39 +54,12 @@ internal sealed class RemoteRag : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public LogLines Logs { get; } = new();
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public void Dispose()
     {
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
-    }
-}
-
-/// <summary>Every log line (message, structured values and exception) of a host, to check what was, and was not, logged.</summary>
-internal sealed class LogLines : ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-    public string All => string.Join('\n', _lines);
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
-        }
     }
 }

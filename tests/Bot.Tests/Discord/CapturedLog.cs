@@ -1,8 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace PaperBot.Bot.Tests.Discord;
-
-public sealed record CapturedLog(LogLevel Level, string Category, string Message, string? Exception)
-{
-    public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
-}

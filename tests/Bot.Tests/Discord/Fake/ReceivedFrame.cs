@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace PaperBot.Bot.Tests.Discord.Fake;
-
-/// <summary>One frame the bot sent to the fake gateway.</summary>
-public sealed record ReceivedFrame(int ConnectionIndex, int Op, JsonElement Data, string Raw, DateTimeOffset At);

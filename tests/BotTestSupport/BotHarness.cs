@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Bot;
+using PaperBot.Bot.Discord.Gateway;
+using PaperBot.Bot.Discord.Rest;
+using PaperBot.Rag.Answering;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Hosting;
+using PaperBot.TestSupport;
+using PaperBot.TestSupport.Discord;
+using PaperBot.TestSupport.Logging;
+
+namespace PaperBot.BotTestSupport;
+
+/// <summary>
+/// The whole bot as `paperbot discord` wires it (AddPaperBotDiscord over the answering services), run in a host
+/// against a <see cref="FakeDiscordServer"/>, over a copy of the sample-corpus index in a temp folder, with
+/// millisecond protocol timings. Extractive unless a chat client is given. Every log line is captured.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const ulong GuildId = 400;
+    public const ulong ChannelId = 300;
+    public const ulong AdminId = 999;
+
+    private readonly string _folder;
+    private long _nextId;
+
+    private BotHarness(FakeDiscordServer server, IHost host, string folder, CapturingLoggerProvider logs)
+    {
+        Server = server;
+        Host = host;
+        _folder = folder;
+        Logs = logs;
+    }
+
+    public FakeDiscordServer Server { get; }
+
+    public IHost Host { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>Starts the fake Discord and the bot, and waits until the bot holds a session and has registered its commands.</summary>
+    /// <param name="time">The clock every service uses (a fake one lets a test move to a scheduled hour); the system clock by default.</param>
+    public static async Task<BotHarness> StartAsync(IChatClient? chat = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var server = await FakeDiscordServer.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "paperbot-bot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        SeededIndex.CopyTo(Path.Combine(folder, "paperbot.db"));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Data:Directory"] = folder,
+            ["Data:SeedDirectory"] = TestPaths.SeedDirectory,
+            ["Discord:Token"] = server.Gateway.Token,
+            ["Discord:ApplicationId"] = FakePayloads.ApplicationId.ToString(CultureInfo.InvariantCulture),
+            ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
+            ["Discord:EnableMentions"] = "true",
+            ["Discord:EnableDirectMessages"] = "true",
+            ["Discord:StreamEditIntervalMs"] = "250",
+            ["Discord:CooldownSeconds"] = "0",
+            ["Discord:AdminUserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
+            ["Llm:Parallel"] = "2",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton(DiscordHarness.FastRestTimings);
+        builder.Services.AddSingleton(DiscordHarness.FastGatewayTimings);
+        if (chat is not null)
+        {
+            builder.Services.AddSingleton(chat);
+        }
+
+        builder.Services.AddPaperBotIndex(builder.Configuration, TestPaths.RepoRoot);
+        builder.Services.AddPaperBotSync(builder.Configuration);
+        builder.Services.AddPaperBotAnswering(builder.Configuration);
+        builder.Services.AddPaperBotDiscord(builder.Configuration);
+        if (time is not null)
+        {
+            // Registered last, so it wins over the system clock the composition roots add.
+            builder.Services.AddSingleton(time);
+        }
+
+        var started = new BotHarness(server, builder.Build(), folder, logs);
+        // Started from the thread pool: services would otherwise capture xUnit's context, whose few threads are
+        // shared by every test running in parallel, and a busy neighbour would stall the bot's receive loop.
+        await Task.Run(() => started.Host.StartAsync());
+        await server.Gateway.WaitForSessionAsync(0);
+        await Eventually.TrueAsync(() => started.Get<GatewayClient>().CurrentUser is not null, what: "READY");
+        await Eventually.TrueAsync(
+            () => server.Rest.Requests.Any(r => r.RouteName is "global-commands" or "guild-commands" && r.Status == 200), what: "command registration");
+        return started;
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A fresh snowflake created now (so deadlines measured from it are real).</summary>
+    public ulong NewId() => Snowflake.FromTime(DateTimeOffset.UtcNow) + (ulong)Interlocked.Increment(ref _nextId);
+
+    /// <summary>Injects a slash command; returns its interaction token (the webhook routes' major parameter).</summary>
+    public async Task<string> SlashAsync(string command, IReadOnlyDictionary<string, object>? options = null, ulong userId = 500, ulong channelId = ChannelId, ulong? interactionId = null)
+    {
+        var id = interactionId ?? NewId();
+        var token = $"tok-{id}";
+        await Server.Gateway.InjectInteractionAsync(FakePayloads.SlashCommand(id, token, command, options, channelId, GuildId, userId));
+        return token;
+    }
+
+    /// <summary>Injects a MESSAGE_CREATE; a null guild makes it a DM.</summary>
+    public async Task<ulong> MessageAsync(string content, ulong authorId = 500, ulong channelId = ChannelId, ulong? guildId = GuildId, ulong? repliesTo = null, bool mention = true)
+    {
+        var id = NewId();
+        await Server.Gateway.DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(
+            channelId, id, authorId, content, guildId, repliesTo, mention ? new[] { FakePayloads.BotUserId } : []));
+        return id;
+    }
+
+    /// <summary>Requests of <paramref name="routeName"/> made with one interaction token (webhook routes carry it in the path).</summary>
+    public IReadOnlyList<RecordedRequest> ForToken(string routeName, string token) =>
+        Server.Rest.RequestsTo(routeName).Where(r => (r.Path + "/").Contains($"/{token}/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>What the user finally sees for one interaction: the last edit of the original, then the follow-ups.</summary>
+    public IReadOnlyList<JsonElement> FinalMessages(string token)
+    {
+        var edits = ForToken("original-edit", token);
+        var messages = new List<JsonElement>();
+        if (edits.Count > 0)
+        {
+            messages.Add(edits[^1].Json);
+        }
+
+        messages.AddRange(ForToken("followup", token).Select(r => r.Json));
+        return messages;
+    }
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Task.Run(() => Host.StopAsync(timeout.Token));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Host.Dispose();
+        await Server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a pooled connection may still hold the file on some platforms
+        }
+    }
+}
