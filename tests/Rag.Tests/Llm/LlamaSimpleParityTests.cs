@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using PaperBot.Rag.Llm;
+using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Rag.Tests.Llm;
 
@@ -35,9 +35,7 @@ public sealed class LlamaSimpleParityTests(LlamaModels models)
 
     private static async Task<string> RunLlamaSimpleAsync(string modelPath, string prompt)
     {
-        var executable = typeof(LlamaSimpleParityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LlamaSimple").Value!;
-        Assert.True(File.Exists(executable), $"llama-simple is missing at {executable}: the test build makes it (scripts/build-llama-server.sh); run that script");
-        var start = new ProcessStartInfo(executable)
+        var start = new ProcessStartInfo(LlamaTools.Simple)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

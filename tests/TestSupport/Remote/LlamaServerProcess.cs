@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 
 namespace PaperBot.TestSupport.Remote;
@@ -26,16 +25,7 @@ public sealed class LlamaServerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static string Executable
-    {
-        get
-        {
-            var path = typeof(LlamaServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LlamaServer").Value!;
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"llama-server is missing at {path}: the test build makes it (scripts/build-llama-server.sh); run that script");
-        }
-    }
+    public static string Executable => LlamaTools.Server;
 
     public int Port { get; }
 

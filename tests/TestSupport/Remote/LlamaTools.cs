@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace PaperBot.TestSupport.Remote;
+
+/// <summary>
+/// llama.cpp's own programs that tests run beside our code: llama-server and llama-simple, built from the pinned
+/// source by build/LlamaServer.targets (scripts/build-llama-server.sh), which records their paths in this assembly.
+/// </summary>
+public static class LlamaTools
+{
+    public static string Server => Find("LlamaServer", "llama-server");
+
+    public static string Simple => Find("LlamaSimple", "llama-simple");
+
+    private static string Find(string key, string name)
+    {
+        var path = typeof(LlamaTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{name} is missing at {path}: the test build makes it when npm and cmake are installed (scripts/build-llama-server.sh); run that script");
+    }
+}
