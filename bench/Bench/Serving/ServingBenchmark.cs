@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
-using PaperBot.TestSupport.Remote;
 using PaperBot.TestSupport.Models;
+using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Bench;
 

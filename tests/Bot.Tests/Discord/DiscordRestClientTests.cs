@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Models;
 using PaperBot.Bot.Discord.Rest;
-using PaperBot.Bot.Discord;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Discord;
 

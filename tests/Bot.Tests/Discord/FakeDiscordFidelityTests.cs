@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Net;
-using System.Text.Json;
+using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using PaperBot.Bot.Discord;
 using PaperBot.TestSupport.Discord;
 

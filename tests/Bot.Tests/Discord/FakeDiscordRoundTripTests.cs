@@ -1,6 +1,6 @@
+using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Discord;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Gateway;
 using PaperBot.BotTestSupport;
 
 namespace PaperBot.Bot.Tests.Discord;

@@ -1,6 +1,6 @@
+using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord;
 using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;

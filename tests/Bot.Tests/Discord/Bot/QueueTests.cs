@@ -1,7 +1,6 @@
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Chat;
 
-
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
 [Collection(WholeBotTests.Name)]

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Bot;
 using PaperBot.BotTestSupport;
 using PaperBot.Rag.Index;
 using PaperBot.TestSupport.Chat;
