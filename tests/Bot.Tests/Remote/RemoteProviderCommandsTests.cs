@@ -18,6 +18,7 @@ namespace PaperBot.Bot.Tests.Remote;
 /// ask, chat, models, summarize, generate and the Discord bot with Llm:Provider openai, against two real
 /// llama-server instances on 127.0.0.1 (one requires an API key) serving a tiny random-weight model.
 /// </summary>
+[Trait(LlamaTools.Trait, LlamaTools.TraitValue)]
 [Collection("llama-servers")]
 public sealed class RemoteProviderCommandsTests : IAsyncLifetime
 {

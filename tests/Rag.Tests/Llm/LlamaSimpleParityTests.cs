@@ -9,6 +9,7 @@ namespace PaperBot.Rag.Tests.Llm;
 /// the test build (scripts/build-llama-server.sh). It prints the prompt's pieces, then each greedy token's piece,
 /// then a newline; our engine with plain argmax must continue the same prompt with the same text.
 /// </summary>
+[Trait(LlamaTools.Trait, LlamaTools.TraitValue)]
 [Collection(LlamaTestGroup.Name)]
 public sealed class LlamaSimpleParityTests(LlamaModels models)
 {

@@ -8,6 +8,14 @@ namespace PaperBot.TestSupport.Remote;
 /// </summary>
 public static class LlamaTools
 {
+    /// <summary>
+    /// The trait of the tests that run these programs, so a machine without npm and cmake (which build them) can leave
+    /// them out: <c>dotnet test --filter "Needs!=llama-tools"</c>.
+    /// </summary>
+    public const string Trait = "Needs";
+
+    public const string TraitValue = "llama-tools";
+
     public static string Server => Find("LlamaServer", "llama-server");
 
     public static string Simple => Find("LlamaSimple", "llama-simple");

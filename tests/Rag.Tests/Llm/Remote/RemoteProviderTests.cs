@@ -13,6 +13,7 @@ namespace PaperBot.Rag.Tests.Llm.Remote;
 /// The openai provider against two real llama-server instances on 127.0.0.1 serving a tiny random-weight model
 /// (the text is noise; the HTTP, streaming, failover and packing paths are real).
 /// </summary>
+[Trait(LlamaTools.Trait, LlamaTools.TraitValue)]
 [Collection(LlamaTestGroup.Name)]
 public sealed class RemoteProviderTests(LlamaModels models)
 {
