@@ -43,10 +43,11 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
         var ranked = Rank(keywordHits, dense, weights);
         var dayRange = from is not null || to is not null;
 
-        // Whether the index covers the question is decided on the question's own words; only then may a topic
-        // question's search widen to the words its best papers use (a day question already lists every match).
+        // Whether the index covers the question is decided on the question's own words, before a topic question's
+        // search widens to the words its best papers use: expansion reorders the papers, it never makes an
+        // unrelated question look answered. (A day question already lists every matching paper of its days.)
         var covered = _gate.Covers(query, ranked);
-        if (covered && !dayRange && QuestionIntent.AsksForPapers(query) && _topics.Search(query, _options.Candidates) is { Count: > 0 } topicHits)
+        if (!dayRange && QuestionIntent.AsksForPapers(query) && _topics.Search(query, _options.Candidates) is { Count: > 0 } topicHits)
         {
             ranked = Rank(topicHits, dense, weights);
         }

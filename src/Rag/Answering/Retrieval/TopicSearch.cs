@@ -15,8 +15,7 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// rank and by idf, join the question at half weight, so papers that name the topic in the field's own words
 /// are found ("machine unlearning" for "making models forget training data").</item>
 /// </list>
-/// A question the relevance gate declines never gets here: expansion may reorder what is relevant, never make
-/// an unrelated question look answered.
+/// Whether the index covers the question at all is decided before, on the question's own words (<see cref="RelevanceGate"/>).
 /// </summary>
 public sealed class TopicSearch(PaperStore store)
 {
