@@ -13,7 +13,7 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// <item>pseudo-relevance feedback: the words that the best few papers of that first search have in common,
 /// weighted by how much each paper uses them (title and the API's keywords above the abstract), by the paper's
 /// rank and by idf, join the question at half weight, so papers that name the topic in the field's own words
-/// are found ("machine unlearning" for "making models forget training data").</item>
+/// are found (reward-model papers that never say "RLHF", for a question about reward models for RLHF).</item>
 /// </list>
 /// Whether the index covers the question at all is decided before, on the question's own words (<see cref="RelevanceGate"/>).
 /// </summary>

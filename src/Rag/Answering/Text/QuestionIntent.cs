@@ -6,7 +6,8 @@ namespace PaperBot.Rag.Answering.Text;
 /// What a question asks for, as far as choosing the answering sentence goes: a quantity ("how many", "what
 /// score"), a name ("what is … called", "is there a method that…"), a method ("how does…") or a reason ("why…").
 /// <see cref="Preference"/> is the factor by which a sentence of that shape is preferred over one that only
-/// shares words with the question.
+/// shares words with the question. <see cref="AsksForPapers"/> tells a question about the papers on a topic,
+/// which retrieval searches more widely.
 /// </summary>
 public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Method, bool Reason, string? AskedNoun, IReadOnlySet<string> QuestionNumbers)
 {
