@@ -140,6 +140,13 @@ public sealed class PaperStore
         return new FtsSearch(connection, _terms).Run(request);
     }
 
+    /// <summary>Papers ranked by bm25 over weighted words and phrases, any of which may match (see <see cref="WeightedPhrase"/>).</summary>
+    public IReadOnlyList<SearchHit> SearchWeighted(IReadOnlyList<WeightedPhrase> phrases, int top)
+    {
+        using var connection = Open();
+        return new FtsSearch(connection, _terms).RunWeighted(phrases, top);
+    }
+
     /// <summary>Each word's document frequency from the term statistics (cached), and the papers they describe (0: never computed).</summary>
     internal (long Papers, IReadOnlyList<QueryTerm> Terms) TermFrequencies(IReadOnlyList<string> words)
     {

@@ -55,6 +55,9 @@ public static partial class QueryTerms
     /// <summary>An FTS5 expression matching all of the terms.</summary>
     public static string AllOf(IEnumerable<string> terms) => string.Join(" AND ", terms.Select(Quote));
 
+    /// <summary>An FTS5 phrase: the words in this order, next to each other (each a plain token).</summary>
+    public static string Phrase(IEnumerable<string> words) => Quote(string.Join(' ', words));
+
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -22,19 +22,25 @@ public sealed class RelevanceGate(RetrievalOptions options)
     /// <summary>How far the best keyword score must lead the second for the best to count as the clear winner.</summary>
     private const double WinnerLead = 1.35;
 
-    public IReadOnlyList<RetrievedPaper> Select(string question, IReadOnlyList<RetrievedPaper> ranked, bool dayRange)
+    public IReadOnlyList<RetrievedPaper> Select(string question, IReadOnlyList<RetrievedPaper> ranked, bool dayRange) =>
+        Covers(question, ranked) ? Keep(question, ranked, dayRange) : [];
+
+    /// <summary>True when one of the best papers clearly answers the question: it is covered by the index.</summary>
+    public bool Covers(string question, IReadOnlyList<RetrievedPaper> ranked)
     {
         var names = QuestionNames.Of(question);
-        var top = ranked.Take(GateDepth).ToList();
-        var covered = top.Any(p => Names(p, names) && (Matches(p) || p.Similarity >= options.MinSimilarity))
+        return ranked.Take(GateDepth).Any(p => Names(p, names) && (Matches(p) || p.Similarity >= options.MinSimilarity))
             || (ClearWinner(ranked) && Names(ranked[0], names) && ranked[0].TermCoverage >= options.MinTermCoverage * WinnerCoverageFactor);
-        if (!covered)
-        {
-            return [];
-        }
+    }
 
-        // Past the gate, weaker papers may still add to the answer, but one that shares little is noise. A day
-        // or range question asks for every matching paper of those days, so it is not cut to the top few.
+    /// <summary>
+    /// The papers of a covered question to answer from. Past the gate, weaker papers may still add to the answer,
+    /// but one that shares little is noise. A day or range question asks for every matching paper of those days,
+    /// so it is not cut to the top few.
+    /// </summary>
+    public IReadOnlyList<RetrievedPaper> Keep(string question, IReadOnlyList<RetrievedPaper> ranked, bool dayRange)
+    {
+        var names = QuestionNames.Of(question);
         var kept = ranked.Where(p => Names(p, names) && (p.TermCoverage >= options.MinTermCoverage * WinnerCoverageFactor || p.Similarity >= options.MinSimilarity));
         return dayRange
             ? [.. kept.Where(p => p.TermCoverage >= options.MinTermCoverage || p.Similarity >= options.MinSimilarity)]

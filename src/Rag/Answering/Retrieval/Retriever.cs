@@ -8,12 +8,14 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// <summary>
 /// Finds the papers a question is about: bm25 keyword search, fused by reciprocal rank with an exact cosine
 /// search over abstract embeddings when an embedding model is registered, then a relevance gate (the best
-/// papers must contain enough of the question's rarer words) that decides "nothing relevant".
+/// papers must contain enough of the question's rarer words) that decides "nothing relevant". A covered question
+/// that asks for the papers on a topic is then searched again with phrases and feedback words (<see cref="TopicSearch"/>).
 /// </summary>
 public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<RetrievalOptions> options, EmbeddingIndex? embeddings = null) : IDisposable
 {
     private readonly RetrievalOptions _options = options.Value;
     private readonly RelevanceGate _gate = new(options.Value);
+    private readonly TopicSearch _topics = new(store);
 
     /// <summary>The dense index when an embedding model is registered (to embed the abstracts ahead of the first question).</summary>
     public EmbeddingIndex? Embeddings => embeddings;
@@ -37,20 +39,36 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
         var dense = IsHybrid
             ? await embeddings!.NearestAsync(query, _options.Candidates, from, to, cancellationToken)
             : [];
-        var fused = ReciprocalRankFusion.Fuse(_options.RrfK, [.. keywordHits.Select(h => h.Pid)], [.. dense.Select(d => d.Pid)]);
+        var weights = TermWeights(query);
+        var ranked = Rank(keywordHits, dense, weights);
+        var dayRange = from is not null || to is not null;
 
+        // Whether the index covers the question is decided on the question's own words, before a topic question's
+        // search widens to the words its best papers use: expansion reorders the papers, it never makes an
+        // unrelated question look answered. (A day question already lists every matching paper of its days.)
+        var covered = _gate.Covers(query, ranked);
+        if (!dayRange && QuestionIntent.AsksForPapers(query) && _topics.Search(query, _options.Candidates) is { Count: > 0 } topicHits)
+        {
+            ranked = Rank(topicHits, dense, weights);
+        }
+
+        return new RetrievalResult(query, ranked, covered ? _gate.Keep(query, ranked, dayRange) : [], weights);
+    }
+
+    /// <summary>The candidates in fused order, each with its keyword score, similarity and coverage of the question's words.</summary>
+    private List<RetrievedPaper> Rank(IReadOnlyList<SearchHit> keywordHits, IReadOnlyList<(long Pid, float Similarity)> dense, Dictionary<string, double> weights)
+    {
+        var fused = ReciprocalRankFusion.Fuse(_options.RrfK, [.. keywordHits.Select(h => h.Pid)], [.. dense.Select(d => d.Pid)]);
         var keywordByPid = keywordHits.ToDictionary(h => h.Pid);
         var similarityByPid = dense.ToDictionary(d => d.Pid, d => (double)d.Similarity);
         var papers = PapersOf(fused.Select(f => f.Id).Where(pid => !keywordByPid.ContainsKey(pid)).ToList(), keywordHits);
-        var weights = TermWeights(query);
 
         // Keywords alone: report bm25 itself, more telling than the fused score of a single ranking.
-        var ranked = fused.Where(f => papers.ContainsKey(f.Id)).Select(f => new RetrievedPaper(
+        return [.. fused.Where(f => papers.ContainsKey(f.Id)).Select(f => new RetrievedPaper(
             f.Id, papers[f.Id], IsHybrid ? f.Score : keywordByPid[f.Id].Score,
             keywordByPid.TryGetValue(f.Id, out var hit) ? hit.Score : null,
             similarityByPid.TryGetValue(f.Id, out var similarity) ? similarity : null,
-            Coverage(papers[f.Id], weights))).ToList();
-        return new RetrievalResult(query, ranked, _gate.Select(query, ranked, dayRange: from is not null || to is not null), weights);
+            Coverage(papers[f.Id], weights)))];
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace PaperBot.Rag.Answering.Text;
 /// What a question asks for, as far as choosing the answering sentence goes: a quantity ("how many", "what
 /// score"), a name ("what is … called", "is there a method that…"), a method ("how does…") or a reason ("why…").
 /// <see cref="Preference"/> is the factor by which a sentence of that shape is preferred over one that only
-/// shares words with the question.
+/// shares words with the question. <see cref="AsksForPapers"/> tells a question about the papers on a topic,
+/// which retrieval searches more widely.
 /// </summary>
 public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Method, bool Reason, string? AskedNoun, IReadOnlySet<string> QuestionNumbers)
 {
@@ -24,6 +25,12 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
             noun is null || !TextTerms.IsContentWord(noun.ToLowerInvariant()) ? null : WordStemmer.Stem(noun),
             QuantityNumberRegex().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// True for a question that asks for the papers on a topic rather than for one fact: "which papers…", "what work
+    /// is there on…", "what has been done on…", "how do people…".
+    /// </summary>
+    public static bool AsksForPapers(string question) => PapersRegex().IsMatch(question);
 
     /// <summary>How much more a sentence of the asked-for shape is worth (1 when the question has no particular shape).</summary>
     public double Preference(string sentence, IReadOnlySet<string> sentenceStems)
@@ -63,6 +70,9 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
     /// <summary>"Is there a method that…", "has anyone…": the answer names the paper's method or resource.</summary>
     [GeneratedRegex(@"^\s*(is there|are there|has anyone|have people|does any|can \w+ be)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExistsRegex();
+
+    [GeneratedRegex(@"^\s*((which|what) (other )?(papers|works|work|studies|research|articles|publications|approaches|methods)\b|what (has|have) been (done|proposed|published)\b|how do (people|papers|researchers|works|studies|authors)\b|(are|is) there (any )?(papers|works|work|studies|research)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PapersRegex();
 
     [GeneratedRegex(@"^\s*how (does|do|did|can|could|is|are|should)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MethodRegex();

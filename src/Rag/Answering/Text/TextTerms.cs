@@ -14,7 +14,7 @@ public static partial class TextTerms
     {
         "many", "much", "kind", "kinds", "type", "types", "propose", "proposes", "proposed", "introduce",
         "introduces", "introduced", "present", "presents", "presented", "describe", "describes", "explain",
-        "say", "says", "said", "know", "called", "name", "named", "work", "works", "study", "studies",
+        "explains", "explained", "explaining", "say", "says", "said", "know", "called", "name", "named", "work", "works", "study", "studies",
         "also", "among", "them", "well", "get", "got", "one", "ones",
         // How people frame a question about papers, a day or a period ("has anyone studied…", "which papers
         // were featured that day?"): the day filter, not the words, carries the date.
