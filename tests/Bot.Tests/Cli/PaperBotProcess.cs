@@ -33,6 +33,12 @@ internal sealed class PaperBotProcess : IDisposable
     /// </summary>
     public bool AsOrdinaryUser { get; init; }
 
+    /// <summary>
+    /// Caps the child's address space (bytes) with prlimit, so that a test which makes it allocate too much gets
+    /// the failure at once instead of the machine's memory: untouched reservations count against the cap as well.
+    /// </summary>
+    public long? AddressSpaceLimit { get; init; }
+
     /// <summary>The built paperbot.dll of the same configuration as the tests.</summary>
     public static string Executable
     {
@@ -45,21 +51,30 @@ internal sealed class PaperBotProcess : IDisposable
 
     public ProcessStartInfo StartInfo(params string[] args)
     {
-        var dropCapabilities = AsOrdinaryUser && System.Environment.IsPrivilegedProcess;
-        var info = new ProcessStartInfo(dropCapabilities ? "setpriv" : "dotnet")
+        // Each wrapper runs the next command: prlimit, then setpriv, then dotnet.
+        List<string> command = ["dotnet", Executable];
+        if (AsOrdinaryUser && System.Environment.IsPrivilegedProcess)
+        {
+            command.InsertRange(0, ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]);
+        }
+
+        if (AddressSpaceLimit is { } limit)
+        {
+            command.InsertRange(0, ["prlimit", $"--as={limit}"]);
+        }
+
+        var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = Workspace,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        if (dropCapabilities)
+        foreach (var part in command.Skip(1))
         {
-            info.ArgumentList.Add("--bounding-set=-dac_override,-dac_read_search");
-            info.ArgumentList.Add("dotnet");
+            info.ArgumentList.Add(part);
         }
 
-        info.ArgumentList.Add(Executable);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -1,0 +1,41 @@
+using PaperBot.TestSupport.Models;
+
+namespace PaperBot.Bot.Tests.Cli;
+
+/// <summary>
+/// Llm:ContextSize × Llm:Parallel too large for the memory there is, through the real executable: the answer stops
+/// with llama.cpp's refusal explained (the settings to lower), exit 3, no stack trace.
+/// </summary>
+/// <remarks>
+/// The child runs under a 4 GiB address-space cap. The runtime and the model start in well under half of it, while
+/// the KV cache asked for needs 32 GiB (16 layers × K and V × 64 f16 values = 4 KiB per token, × 8 sequences of 1M
+/// tokens), so the allocation fails at once, down the same path as on a machine short of memory. Without the cap the
+/// allocation would be granted and cleared page by page for GBs before failing; with it, neither this test process
+/// nor the machine pays for it.
+/// </remarks>
+public sealed class ContextMemoryTests : IDisposable
+{
+    private const long AddressSpaceCap = 4L << 30;
+
+    private readonly PaperBotProcess _bot = new() { AddressSpaceLimit = AddressSpaceCap };
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task A_context_larger_than_memory_is_refused_with_the_settings_to_lower()
+    {
+        var model = Path.Combine(_bot.Workspace, "deep.gguf");
+        RandomModelFactory.Write(model, RandomModelSpec.TinyLlama() with { Layers = 16 });
+        _bot.Environment["PAPERBOT_Llm__ModelPath"] = model;
+        _bot.Environment["PAPERBOT_Llm__ContextSize"] = "1048576";
+        _bot.Environment["PAPERBOT_Llm__Parallel"] = "8";
+        _bot.Environment["PAPERBOT_Llm__Threads"] = "1";
+
+        var result = await _bot.RunAsync("ask", "what is new in scaling laws?");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.Contains($"Cannot load model '{model}': not enough memory for a context of 8 sequences of 1048576 tokens; lower Llm:ContextSize or Llm:Parallel", error, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(result);
+    }
+}
