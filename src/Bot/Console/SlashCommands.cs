@@ -80,6 +80,7 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
         var result = view.Interactive
             ? await view.Status.Status().StartAsync("Writing the digest (Ctrl+C stops it)", _ => services.Digest.SummarizeAsync(request, cancellationToken))
             : await services.Digest.SummarizeAsync(request, cancellationToken);
+        view.Notices(result.Notices);
         if (!result.Complete)
         {
             view.Error(result.Failure ?? "the digest is incomplete");
