@@ -81,6 +81,10 @@ internal sealed class PaperBotProcess : IDisposable
         }
 
         info.Environment["NO_COLOR"] = "1";
+
+        // The runtime's debugger pipes and diagnostic socket live in the temp folder and are removed at exit; a child
+        // that a test kills (crash safety) would leave them behind.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (name, value) in Environment)
         {
             info.Environment[name] = value;
