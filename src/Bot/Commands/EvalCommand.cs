@@ -36,14 +36,6 @@ public static class EvalCommand
 
     private static void Print(CommandContext ctx, EvalReport report, IReadOnlyList<string> notices)
     {
-        if (!ctx.Json)
-        {
-            foreach (var notice in notices)
-            {
-                ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
-            }
-        }
-
         if (ctx.Json)
         {
             ctx.Output.WriteJson(new
@@ -78,6 +70,11 @@ public static class EvalCommand
                 }),
             });
             return;
+        }
+
+        foreach (var notice in notices)
+        {
+            ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
         }
 
         var questions = new Table().Expand().AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");

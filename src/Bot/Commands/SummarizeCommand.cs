@@ -20,19 +20,18 @@ public static class SummarizeCommand
             var day = parse.GetValue(date);
             ctx.Index();
             var result = await ctx.Get<DayDigest>().SummarizeAsync(new DigestRequest(day, parse.GetValue(noModel)), token);
-            if (!ctx.Json)
-            {
-                foreach (var notice in result.Notices)
-                {
-                    ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
-                }
-            }
-
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(AnswerJson.Of(result));
+                return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
             }
-            else if (!result.Complete)
+
+            foreach (var notice in result.Notices)
+            {
+                ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
+            }
+
+            if (!result.Complete)
             {
                 ctx.Output.Error(result.Failure ?? "the digest is incomplete");
             }
