@@ -7,9 +7,9 @@ namespace PaperBot.Bot.Tests.Cli;
 /// with llama.cpp's refusal explained (the settings to lower), exit 3, no stack trace.
 /// </summary>
 /// <remarks>
-/// The child runs under an 8 GiB address-space cap, with the GC's heap held to 512 MiB so that the runtime's own
-/// reservations do not grow with the cap (the runtime, the JIT's code range, thread stacks and the model need about
-/// 5.5 GiB of addresses, most never touched). A normal context fits under that cap, which the test checks first; the
+/// The child runs under an 8 GiB address-space cap, with the GC's heap held to 512 MiB and glibc to two malloc arenas,
+/// so that the runtime's own reservations grow neither with the cap nor with the number of cores (the runtime, the
+/// JIT's code range, thread stacks and the model need about 5 GiB of addresses, most never touched). A normal context fits under that cap, which the test checks first; the
 /// KV cache asked for then needs 32 GiB (16 layers × K and V × 64 f16 values = 4 KiB per token, × 8 sequences of 1M
 /// tokens), so its allocation is refused at once, down the same path as on a machine short of memory. Without the cap
 /// the allocation would be granted and cleared page by page for GBs before failing; with it the child touches about
@@ -29,6 +29,7 @@ public sealed class ContextMemoryTests : IDisposable
         var model = Path.Combine(_bot.Workspace, "deep.gguf");
         RandomModelFactory.Write(model, RandomModelSpec.TinyLlama() with { Layers = 16 });
         _bot.Environment["DOTNET_GCHeapHardLimit"] = "0x20000000";
+        _bot.Environment["MALLOC_ARENA_MAX"] = "2"; // each arena reserves 64 MiB, and glibc allows 8 per core
         _bot.Environment["PAPERBOT_Llm__ModelPath"] = model;
         _bot.Environment["PAPERBOT_Llm__Threads"] = "1";
 
