@@ -117,6 +117,30 @@ public sealed class UnusableModelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_llama_cpp_refuses_leaves_the_chat_extractive_after_one_notice()
+    {
+        // A whole GGUF file, so it is configured; only llama.cpp's load finds that it cannot run it.
+        var path = Path.Combine(_bot.Workspace, "alien.gguf");
+        new GgufWriter()
+            .Set("general.architecture", "alien-transformer")
+            .Set("alien-transformer.block_count", 1u)
+            .AddTensor("token_embd.weight", GgmlType.F32, [8, 8], _ => { })
+            .Write(path);
+        _bot.Environment["PAPERBOT_Llm__ModelPath"] = path;
+
+        var result = await _bot.RunWithInputAsync("what is new in scaling laws?\n/summarize\nwhich papers use diffusion for video?\n/model\n", "chat");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var all = result.Stdout + result.Stderr;
+        Assert.Equal(1, all.Split("No model answers:").Length - 1);
+        Assert.Contains($"No model answers: Cannot load model '{path}': architecture 'alien-transformer' is not supported", all, StringComparison.Ordinal);
+        Assert.Contains("mode: extractive mode (answers quote the abstracts; no model: Cannot load model", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", result.Stderr, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // stopped with SIGTERM, as a service manager does
     public async Task The_discord_bot_says_why_the_model_is_not_used_when_it_starts()
     {
