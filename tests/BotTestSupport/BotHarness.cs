@@ -53,8 +53,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static async Task<BotHarness> StartAsync(IChatClient? chat = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var server = await FakeDiscordServer.StartAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "paperbot-bot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = TestPaths.NewScratchFolder("bot-");
         SeededIndex.CopyTo(Path.Combine(folder, "paperbot.db"));
         var configuration = new Dictionary<string, string?>
         {

@@ -7,6 +7,42 @@ public static class TestPaths
 
     public static string SeedDirectory => Path.Combine(RepoRoot, "data", "seed");
 
+    /// <summary>
+    /// This test process's scratch folder (<c>paperbot-tests-PID</c> under the temp folder): every test folder lives
+    /// under it, and it is deleted when the process exits, so that a folder a test could not delete, a per-process
+    /// template and the parent folders themselves are not left behind. One per process: two test projects running
+    /// at once never delete each other's parent.
+    /// </summary>
+    public static string ScratchRoot { get; } = CreateScratchRoot();
+
+    /// <summary>A new folder under <see cref="ScratchRoot"/> whose name starts with <paramref name="prefix"/>.</summary>
+    public static string NewScratchFolder(string prefix = "")
+    {
+        var path = System.IO.Path.Combine(ScratchRoot, prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string CreateScratchRoot()
+    {
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "paperbot-tests-" + Environment.ProcessId);
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // SQLite's pooled connections keep database files open until the pools are cleared.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A child process killed by a test may still be closing a file; nothing more can be done at exit.
+            }
+        };
+        return root;
+    }
+
     /// <summary>A real <c>/api/daily_papers</c> response copied unmodified from the archive (tests/Rag.Tests/Corpus/HfArchive).</summary>
     public static string HfArchive(string file) => Path.Combine(RepoRoot, "tests", "Rag.Tests", "Corpus", "HfArchive", file);
 
@@ -29,8 +65,7 @@ public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "paperbot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = TestPaths.NewScratchFolder();
     }
 
     public string Path { get; }
@@ -53,7 +88,7 @@ public sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A process the test started may still hold a file for a moment; the OS temp cleanup takes it later.
+            // A process the test started may still hold a file for a moment; the scratch root goes at exit.
         }
     }
 }

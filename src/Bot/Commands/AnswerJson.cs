@@ -57,6 +57,7 @@ public static class AnswerJson
         dropped_citations = result.DroppedCitations,
         reduce_calls = result.ReduceCalls,
         nearest_days = result.NearestDays,
+        notices = result.Notices,
         elapsed_ms = Ms(result.Elapsed),
     };
 }

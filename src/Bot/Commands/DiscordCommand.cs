@@ -6,6 +6,7 @@ using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Gateway;
 using PaperBot.Rag;
+using PaperBot.Rag.Llm;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -23,6 +24,12 @@ public static class DiscordCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, null, async (ctx, token) =>
         {
             var lifetime = ctx.Get<IHostApplicationLifetime>();
+            if (ctx.Get<UnusableModelNotice>().Take() is { } notice)
+            {
+                // Told to whoever starts the bot, once; the people on Discord just get extractive answers.
+                ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
+            }
+
             ctx.Output.Status.MarkupLine("[grey]PaperBot is connecting to Discord; press Ctrl+C to stop.[/]");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token, lifetime.ApplicationStopping);
             try

@@ -3,6 +3,7 @@ using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Retrieval;
+using PaperBot.Rag.Llm;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -24,14 +25,16 @@ public static class EvalCommand
             var questions = EvalSet.Load(Path.GetFullPath(parse.GetValue(file) ?? ""));
             ctx.Index();
             await EmbeddingProgressBar.RunAsync(ctx.Output.Status, ctx.Get<Retriever>(), token);
+            // Taken before the first answer, which would carry it into a report that shows no answer's notices.
+            var notice = parse.GetValue(noModel) ? null : ctx.Get<UnusableModelNotice>().Take();
             var report = await ctx.Get<AnswerEvaluator>().RunAsync(questions, parse.GetValue(noModel), token);
-            Print(ctx, report);
+            Print(ctx, report, notice is null ? [] : [notice]);
             return ExitCodes.Success;
         }, ct));
         return command;
     }
 
-    private static void Print(CommandContext ctx, EvalReport report)
+    private static void Print(CommandContext ctx, EvalReport report, IReadOnlyList<string> notices)
     {
         if (ctx.Json)
         {
@@ -39,6 +42,7 @@ public static class EvalCommand
             {
                 questions = report.Questions,
                 mode = AnswerJson.Mode(report.Mode),
+                notices,
                 recall_at_5 = Math.Round(report.RecallAt5, 4),
                 recall_at_10 = Math.Round(report.RecallAt10, 4),
                 mrr = Math.Round(report.Mrr, 4),
@@ -66,6 +70,11 @@ public static class EvalCommand
                 }),
             });
             return;
+        }
+
+        foreach (var notice in notices)
+        {
+            ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
         }
 
         var questions = new Table().Expand().AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");

@@ -23,8 +23,15 @@ public static class SummarizeCommand
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(AnswerJson.Of(result));
+                return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
             }
-            else if (!result.Complete)
+
+            foreach (var notice in result.Notices)
+            {
+                ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
+            }
+
+            if (!result.Complete)
             {
                 ctx.Output.Error(result.Failure ?? "the digest is incomplete");
             }

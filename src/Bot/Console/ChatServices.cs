@@ -41,10 +41,18 @@ public sealed class ChatServices
 
     public LlamaModelHost? ModelHost { get; }
 
+    /// <summary>
+    /// Why llama.cpp refused the local model (not enough memory for it or its context, an unknown architecture):
+    /// the file read as GGUF, so this shows only when it loads. The chat then answers extractively.
+    /// </summary>
+    public string? LoadFailure { get; private set; }
+
     /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
     private bool UsesLocalModel => Answerer.HasModel && _servers is null && _availability.IsChatModelAvailable && ModelHost is not null;
 
-    public string ModeDescription() => UsesLocalModel
+    public string ModeDescription() => LoadFailure is not null
+        ? $"extractive mode (answers quote the abstracts; no model: {LoadFailure})"
+        : UsesLocalModel
         ? $"model {Path.GetFileName(_availability.ChatModelPath)} ({_llm.Backend})"
         : _servers is not null
             ? string.Create(CultureInfo.InvariantCulture, $"model servers ({_servers.Status().Count}, {_servers.Capacity} requests at once)")
@@ -62,7 +70,7 @@ public sealed class ChatServices
     public IEnumerable<string> ModelDescription(AnswerSpeed? lastSpeed)
     {
         yield return "mode: " + ModeDescription();
-        if (UsesLocalModel)
+        if (UsesLocalModel && LoadFailure is null)
         {
             yield return $"file: {_availability.ChatModelPath}";
             yield return string.Create(CultureInfo.InvariantCulture, $"backend: {_llm.Backend}, GPU layers: {(_llm.GpuLayers < 0 ? "all" : _llm.GpuLayers.ToString(CultureInfo.InvariantCulture))}");
@@ -91,12 +99,23 @@ public sealed class ChatServices
         yield return "last answer: " + (lastSpeed?.ToString() ?? "none yet");
     }
 
-    /// <summary>Loads the local model before the first answer, with a progress bar, instead of a silent wait.</summary>
+    /// <summary>
+    /// Loads the local model before the first answer, with a progress bar, instead of a silent wait. When llama.cpp
+    /// refuses it, says why once and leaves the chat extractive rather than failing every question.
+    /// </summary>
     public void EnsureModelLoaded(ChatView view)
     {
-        if (UsesLocalModel && ModelHost is { IsChatModelLoaded: false } host)
+        if (LoadFailure is null && UsesLocalModel && ModelHost is { IsChatModelLoaded: false } host)
         {
-            Cli.ModelLoadProgressBar.Load(view.Status, host, Path.GetFileName(_availability.ChatModelPath!));
+            try
+            {
+                Cli.ModelLoadProgressBar.Load(view.Status, host, Path.GetFileName(_availability.ChatModelPath!));
+            }
+            catch (ModelLoadException e)
+            {
+                LoadFailure = e.Message.TrimEnd('.');
+                view.Notices([$"No model answers: {LoadFailure}; answers are extractive, quoted from the abstracts."]);
+            }
         }
     }
 }

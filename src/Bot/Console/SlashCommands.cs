@@ -75,11 +75,12 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
     {
         var day = argument.Length > 0 ? DayParser.Parse(argument) : session.Day;
         services.EnsureModelLoaded(view);
-        var request = new DigestRequest(day);
+        var request = new DigestRequest(day, NoModel: services.LoadFailure is not null);
         // A model digest takes a while and streams nothing: a spinner says it is under way.
         var result = view.Interactive
             ? await view.Status.Status().StartAsync("Writing the digest (Ctrl+C stops it)", _ => services.Digest.SummarizeAsync(request, cancellationToken))
             : await services.Digest.SummarizeAsync(request, cancellationToken);
+        view.Notices(result.Notices);
         if (!result.Complete)
         {
             view.Error(result.Failure ?? "the digest is incomplete");

@@ -22,10 +22,8 @@ namespace PaperBot.Rag.Answering;
 /// </remarks>
 public sealed class Answerer(
     Retriever retriever, ContextPacker packer, PromptLibrary prompts, FollowUpCondenser condenser, AnswerBudget budget,
-    TimeProvider time, ILogger<Answerer> logger, IChatClient? chat = null, bool fallbackToExtractive = true, string? unusableModelNotice = null)
+    TimeProvider time, ILogger<Answerer> logger, IChatClient? chat = null, bool fallbackToExtractive = true, UnusableModelNotice? unusableModel = null)
 {
-    private int _modelNoticeGiven;
-
     /// <summary>True when a model is registered; without one every answer is extractive.</summary>
     public bool HasModel => chat is not null;
 
@@ -57,10 +55,9 @@ public sealed class Answerer(
         var clock = new StageClock(time);
         var model = request.NoModel ? null : chat;
         var run = new AnswerRun(question, model is null ? AnswerMode.Extractive : AnswerMode.Model, clock);
-        if (unusableModelNotice is not null && !request.NoModel && Interlocked.Exchange(ref _modelNoticeGiven, 1) == 0)
+        if (!request.NoModel && unusableModel?.Take() is { } notice)
         {
-            // Once per process: a chat or a bot would otherwise repeat it under every answer.
-            run.Notices.Add(unusableModelNotice);
+            run.Notices.Add(notice);
         }
 
         run.Standalone = await condenser.CondenseAsync(question.Text, request.History, model, cancellationToken);

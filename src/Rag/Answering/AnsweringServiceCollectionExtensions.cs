@@ -41,16 +41,17 @@ public static class AnsweringServiceCollectionExtensions
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
+        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
-            sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
+            sp.GetRequiredService<Llm.UnusableModelNotice>()));
         services.TryAddSingleton(sp => new DayDigest(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
-            MapParallelism(sp)));
+            MapParallelism(sp), sp.GetRequiredService<Llm.UnusableModelNotice>()));
         services.TryAddSingleton<AnswerEvaluator>();
         return services;
     }

@@ -74,6 +74,9 @@ internal static partial class LlamaLog
 
         var logLevel = level switch
         {
+            // A captured error is the reason in the exception that explains the failed load: logged as an error as
+            // well, the user would read it twice, once as a "fail:" line.
+            LLamaLogLevel.Error when _capture is not null => LogLevel.Debug,
             LLamaLogLevel.Error => LogLevel.Error,
             LLamaLogLevel.Warning => LogLevel.Warning,
             LLamaLogLevel.Info => LogLevel.Debug,

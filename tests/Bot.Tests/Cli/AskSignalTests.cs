@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using PaperBot.Rag.Llm.Gguf;
 using PaperBot.TestSupport.Models;
@@ -11,7 +10,7 @@ namespace PaperBot.Bot.Tests.Cli;
 /// the streamed part is marked incomplete, its sources are listed, and the exit code is 130.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // POSIX signals
-public sealed partial class AskSignalTests : IDisposable
+public sealed class AskSignalTests : IDisposable
 {
     private readonly PaperBotProcess _bot = new(
         """, "Llm": { "ContextSize": 32768, "Parallel": 1, "Threads": 1, "MaxAnswerTokens": 30000, "Temperature": 0 }""");
@@ -53,7 +52,7 @@ public sealed partial class AskSignalTests : IDisposable
             await Task.Delay(20);
         }
 
-        Assert.Equal(0, Kill(process.Id, 2));
+        Assert.Equal(0, PosixSignals.Send(process.Id, PosixSignals.Interrupt));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         await reading;
@@ -73,7 +72,4 @@ public sealed partial class AskSignalTests : IDisposable
             return text.Length;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

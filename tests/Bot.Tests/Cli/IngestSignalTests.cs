@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace PaperBot.Bot.Tests.Cli;
@@ -9,7 +8,7 @@ namespace PaperBot.Bot.Tests.Cli;
 /// written, reports what was done and exits 130 or 143; the files it finished are in the index, the rest are not.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // POSIX signals
-public sealed partial class IngestSignalTests : IDisposable
+public sealed class IngestSignalTests : IDisposable
 {
     private const int Files = 24;
     private readonly PaperBotProcess _bot = new();
@@ -27,7 +26,7 @@ public sealed partial class IngestSignalTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await WaitForFirstFile(process);
 
-        Assert.Equal(0, Kill(process.Id, signal));
+        Assert.Equal(0, PosixSignals.Send(process.Id, signal));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
 
@@ -95,7 +94,4 @@ public sealed partial class IngestSignalTests : IDisposable
             return null; // the schema is still being created
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

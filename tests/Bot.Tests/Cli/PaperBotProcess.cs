@@ -31,6 +31,12 @@ internal sealed class PaperBotProcess : IDisposable
     /// </summary>
     public bool AsOrdinaryUser { get; init; }
 
+    /// <summary>
+    /// Caps the child's address space (bytes) with prlimit, so that a test which makes it allocate too much gets
+    /// the failure at once instead of the machine's memory: untouched reservations count against the cap as well.
+    /// </summary>
+    public long? AddressSpaceLimit { get; init; }
+
     /// <summary>The built paperbot.dll of the same configuration as the tests.</summary>
     public static string Executable
     {
@@ -43,27 +49,40 @@ internal sealed class PaperBotProcess : IDisposable
 
     public ProcessStartInfo StartInfo(params string[] args)
     {
-        var dropCapabilities = AsOrdinaryUser && System.Environment.IsPrivilegedProcess;
-        var info = new ProcessStartInfo(dropCapabilities ? "setpriv" : "dotnet")
+        // Each wrapper runs the next command: prlimit, then setpriv, then dotnet.
+        List<string> command = ["dotnet", Executable];
+        if (AsOrdinaryUser && System.Environment.IsPrivilegedProcess)
+        {
+            command.InsertRange(0, ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]);
+        }
+
+        if (AddressSpaceLimit is { } limit)
+        {
+            command.InsertRange(0, ["prlimit", $"--as={limit}"]);
+        }
+
+        var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = Workspace,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        if (dropCapabilities)
+        foreach (var part in command.Skip(1))
         {
-            info.ArgumentList.Add("--bounding-set=-dac_override,-dac_read_search");
-            info.ArgumentList.Add("dotnet");
+            info.ArgumentList.Add(part);
         }
 
-        info.ArgumentList.Add(Executable);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["NO_COLOR"] = "1";
+
+        // The runtime's debugger pipes and diagnostic socket live in the temp folder and are removed at exit; a child
+        // that a test kills (crash safety) would leave them behind.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (name, value) in Environment)
         {
             info.Environment[name] = value;

@@ -20,7 +20,7 @@ internal sealed class ChatHarness : IDisposable
 
     public ChatHarness(bool withModel, IDictionary<string, string?>? settings = null)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "paperbot-chat-tests", Guid.NewGuid().ToString("N"));
+        Folder = Path.Combine(TestPaths.ScratchRoot, "chat-" + Guid.NewGuid().ToString("N"));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = TestPaths.RepoRoot });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -6,7 +6,7 @@ namespace PaperBot.Bot.Tests.Chat;
 /// <summary>One chat round trip through the real llama.cpp engine, on a tiny random-weight model written for the test.</summary>
 public sealed class ChatRealModelTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "paperbot-chat-model-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(TestPaths.ScratchRoot, "chat-model-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

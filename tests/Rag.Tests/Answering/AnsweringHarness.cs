@@ -78,17 +78,8 @@ public sealed class AnsweringHarness : IDisposable
 
     private static string BuildSeededTemplate()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "paperbot-tests", "seeded-" + Guid.NewGuid().ToString("N"));
-
-        // The template lives as long as the test process: nothing else would delete it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        };
+        // The template lives as long as the test process; the scratch root is deleted with it at exit.
+        var folder = TestPaths.NewScratchFolder("seeded-");
         var path = Path.Combine(folder, "seeded.db");
         var store = new PaperStore(path);
         new Ingestor(store, TimeProvider.System).IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), new DateOnly(2025, 11, 20));

@@ -16,13 +16,13 @@ public sealed class LlamaModels : IDisposable
         }
         catch
         {
-            // xunit does not dispose a fixture whose constructor failed: leave nothing behind in /tmp.
+            // xunit does not dispose a fixture whose constructor failed: leave no half-written model behind.
             Directory.Delete(Folder, recursive: true);
             throw;
         }
     }
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "paperbot-tests-llama-" + Environment.ProcessId);
+    public string Folder { get; } = Path.Combine(TestPaths.ScratchRoot, "llama-models");
 
     public string Llama => Path.Combine(Folder, "tiny-llama.gguf");
 

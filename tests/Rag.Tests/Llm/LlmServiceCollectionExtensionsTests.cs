@@ -9,7 +9,7 @@ namespace PaperBot.Rag.Tests.Llm;
 [Collection(LlamaTestGroup.Name)]
 public sealed class LlmServiceCollectionExtensionsTests(LlamaModels models) : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("paperbot-di-");
+    private readonly DirectoryInfo _root = new(TestPaths.NewScratchFolder("di-"));
 
     public void Dispose() => _root.Delete(recursive: true);
 

@@ -20,9 +20,11 @@ namespace PaperBot.Rag.Answering.Digest;
 /// </summary>
 /// <param name="fallbackToExtractive">Llm:FallbackToExtractive: the extractive digest when no model can be reached.</param>
 /// <param name="mapParallelism">Gists written at once: the remote servers' summed Parallel; 1 for the local model.</param>
+/// <param name="unusableModel">Why the configured model is not used, told with the first digest unless the answers before told it.</param>
 public sealed class DayDigest(
     PaperStore store, DigestStore cache, PromptLibrary prompts, ITokenCounter tokens, AnswerBudget budget,
-    TimeProvider time, ILogger<DayDigest> logger, IChatClient? chat = null, bool fallbackToExtractive = true, int mapParallelism = 1)
+    TimeProvider time, ILogger<DayDigest> logger, IChatClient? chat = null, bool fallbackToExtractive = true, int mapParallelism = 1,
+    UnusableModelNotice? unusableModel = null)
 {
     /// <summary>A gist is one or two sentences; this bounds a model that rambles.</summary>
     private const int MaxGistTokens = 120;
@@ -32,6 +34,12 @@ public sealed class DayDigest(
     public bool HasModel => chat is not null;
 
     public async Task<DigestResult> SummarizeAsync(DigestRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await WriteAsync(request, cancellationToken);
+        return !request.NoModel && unusableModel?.Take() is { } notice ? result with { Notices = [notice] } : result;
+    }
+
+    private async Task<DigestResult> WriteAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var day = request.Day ?? store.LatestDay() ?? throw new UserInputException("the index has no dated papers; ingest some first");

@@ -26,6 +26,9 @@ public sealed record DigestResult
     /// <summary>How many model calls went into the reduce steps (more than one when the gists did not fit one window).</summary>
     public int ReduceCalls { get; init; }
 
+    /// <summary>What the reader should know about how the digest was written (the configured model not being usable).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public bool Complete { get; init; } = true;
 
     public string? Failure { get; init; }
