@@ -62,6 +62,18 @@ public sealed class AnsweringHarness : IDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>Checks that <paramref name="question"/> finds candidates, yet retrieval calls none relevant and the answer declines without sources.</summary>
+    public async Task AssertDeclinedAsync(string question)
+    {
+        var result = await Retriever.RetrieveAsync(question, null, null, CancellationToken.None);
+        var answer = await Answerer.AskAsync(new AnswerRequest(question) { NoModel = true });
+
+        Assert.NotEmpty(result.Ranked);
+        Assert.False(result.FoundRelevant);
+        Assert.True(answer.Declined);
+        Assert.Empty(answer.Sources);
+    }
+
     /// <summary>Adds papers as one ingested file (a new content hash each time).</summary>
     public void Add(params Paper[] papers) => Store.Ingest("test", Guid.NewGuid().ToString("N"), papers, DateTimeOffset.UnixEpoch);
 

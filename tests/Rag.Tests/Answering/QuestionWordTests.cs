@@ -40,15 +40,5 @@ public sealed class QuestionWordTests : IDisposable
 
     [Fact]
     public async Task A_what_explains_question_on_something_no_paper_covers_stays_declined_though_it_shares_their_words()
-    {
-        const string question = "What explains why reinforcement learning agents fail at tax returns?";
-
-        var result = await _harness.Retriever.RetrieveAsync(question, null, null, CancellationToken.None);
-        var answer = await _harness.Answerer.AskAsync(new AnswerRequest(question) { NoModel = true });
-
-        Assert.NotEmpty(result.Ranked);
-        Assert.False(result.FoundRelevant);
-        Assert.True(answer.Declined);
-        Assert.Empty(answer.Sources);
-    }
+        => await _harness.AssertDeclinedAsync("What explains why reinforcement learning agents fail at tax returns?");
 }
