@@ -44,6 +44,8 @@ options=(
     -DGGML_BACKEND_DL=OFF
     # Built on the machine that runs it (tests, benchmark): use all of its CPU's instructions.
     -DGGML_NATIVE=ON
+    # A one-off build: no compiler cache to look for (its absence would be reported as a build warning).
+    -DGGML_CCACHE=OFF
     -DLLAMA_BUILD_COMMON=ON
     -DLLAMA_BUILD_TOOLS=ON
     -DLLAMA_BUILD_SERVER=ON
