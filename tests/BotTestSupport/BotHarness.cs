@@ -12,6 +12,7 @@ using PaperBot.Bot.Discord.Rest;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Llm;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Discord;
 using PaperBot.TestSupport.Logging;
@@ -83,6 +84,12 @@ public sealed class BotHarness : IAsyncDisposable
         if (chat is not null)
         {
             builder.Services.AddSingleton(chat);
+        }
+
+        if (configuration.ContainsKey("Llm:ModelPath"))
+        {
+            // A local model, as the composition root registers it (loaded on first use).
+            builder.Services.AddPaperBotLlm(builder.Configuration, folder);
         }
 
         builder.Services.AddPaperBotIndex(builder.Configuration, TestPaths.RepoRoot);

@@ -95,6 +95,13 @@ public sealed class Answerer(
             yield return AnswerUpdate.Text(delta);
         }
 
+        if (generation.Refused is { } refused)
+        {
+            // Not a failure of this answer but of the model itself, as when packing loads it: the caller decides
+            // (`ask` stops with the reason; the chat and the bot go on extractively).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
+        }
+
         if (generation.Unavailable is { } unavailable)
         {
             // Nothing reached the user yet: the extractive answer takes the model's place, with a notice that says why.
@@ -174,6 +181,11 @@ public sealed class Answerer(
             catch (ModelUnavailableException e) when (fallbackToExtractive && generation.Text.Length == 0)
             {
                 generation.Unavailable = e;
+                yield break;
+            }
+            catch (ModelLoadException e) when (generation.Text.Length == 0)
+            {
+                generation.Refused = e;
                 yield break;
             }
             catch (Exception e)

@@ -15,7 +15,7 @@ namespace PaperBot.Bot.Discord.Bot;
 /// </summary>
 public sealed class DailyDigestService(
     PaperSync sync,
-    DayDigest digest,
+    BotAnswers answers,
     DiscordRestClient rest,
     IOptions<PapersOptions> papers,
     IOptions<DiscordOptions> discord,
@@ -69,7 +69,7 @@ public sealed class DailyDigestService(
 
     private async Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken)
     {
-        var result = await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+        var result = await answers.SummarizeAsync(day, cancellationToken);
         if (!result.Complete || result.PaperCount == 0)
         {
             return;

@@ -32,6 +32,7 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<AnswerPresenter>();
         services.AddSingleton<ConversationHistory>();
         services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<BotAnswers>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<MentionHandler>();
 

@@ -19,8 +19,7 @@ public sealed class InteractionHandler(
     BotAccess access,
     AnswerScheduler scheduler,
     AnswerPresenter presenter,
-    Answerer answerer,
-    DayDigest digest,
+    BotAnswers answers,
     PaperStore store,
     PaperSync sync,
     TimeProvider time,
@@ -87,7 +86,7 @@ public sealed class InteractionHandler(
                 DiscordBotLog.Question(logger, userId, question);
                 var day = Day(options.GetString("date"));
                 var request = new AnswerRequest(question) { From = day, To = day };
-                await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answerer.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
+                await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answers.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
                 return;
             case SlashCommands.Summarize:
                 var digestDay = Day(options.GetString("date"));
@@ -221,7 +220,7 @@ public sealed class InteractionHandler(
 
     private async Task SummarizeAsync(InteractionReply reply, DateOnly? day, CancellationToken cancellationToken)
     {
-        var result = await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+        var result = await answers.SummarizeAsync(day, cancellationToken);
         var text = result.Complete ? result.Text : BotMessages.Failed;
         await presenter.ShowFinalAsync(reply, text, null, cancellationToken);
     }

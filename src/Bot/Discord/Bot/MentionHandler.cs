@@ -22,7 +22,7 @@ public sealed class MentionHandler(
     ConversationHistory history,
     ChannelPermissions permissions,
     ChannelBlocks blocks,
-    Answerer answerer,
+    BotAnswers answers,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<MentionHandler> logger)
@@ -99,7 +99,7 @@ public sealed class MentionHandler(
             var admission = scheduler.Schedule(author.Id, target, async ct =>
             {
                 await using var typing = TypingIndicator.Start(rest, target.ChannelId, time, logger);
-                await presenter.PresentAsync(target, t => answerer.StreamAsync(request, t), deadline: null, ct);
+                await presenter.PresentAsync(target, t => answers.StreamAsync(request, t), deadline: null, ct);
             });
             if (!admission.Accepted)
             {

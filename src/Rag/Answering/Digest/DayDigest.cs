@@ -81,7 +81,9 @@ public sealed class DayDigest(
             var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers), AnswerMode.Extractive, started);
             return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
         }
-        catch (Exception e) when (e is not PromptException && e is not UserInputException)
+        // A model llama.cpp refuses is not this digest's failure: the caller decides (`summarize` stops with the reason,
+        // the chat and the bot go on extractively).
+        catch (Exception e) when (e is not PromptException && e is not UserInputException && e is not ModelLoadException)
         {
             var failure = e is OperationCanceledException ? "the digest was cancelled before it was finished" : $"the model failed while writing the digest ({e.Message})";
             return new DigestResult
