@@ -111,7 +111,9 @@ public sealed class LlamaEngineTests(LlamaModels models) : IDisposable
         var next = await engine.GenerateTextAsync("Hello", Greedy with { MaxTokens = 3 }).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(3, next.Stats.CompletionTokens);
         Assert.Equal(1, engine.Counters.Cancelled);
-        Assert.True(engine.Counters.GeneratedTokens < 100);
+        // Stopped by the cancellation, not by the token limit. (How far it got depends on when the consumer's thread
+        // ran: the tiny model makes thousands of tokens a second, so a tighter bound would measure the machine's load.)
+        Assert.InRange(engine.Counters.GeneratedTokens, 3, 3999);
     }
 
     [Fact]
