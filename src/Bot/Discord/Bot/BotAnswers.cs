@@ -14,15 +14,19 @@ namespace PaperBot.Bot.Discord.Bot;
 /// </summary>
 public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotAnswers> logger)
 {
-    private int _refusalLogged;
+    /// <summary>
+    /// The refusal, once llama.cpp has given it: later questions and digests go straight to the extractive path
+    /// instead of retrieving once for the model and again without it.
+    /// </summary>
+    private ModelLoadException? _refusal;
 
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ModelLoadException? refused = null;
-        await using (var updates = answerer.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        if (_refusal is null && !request.NoModel)
         {
+            await using var updates = answerer.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
             var started = false;
-            while (refused is null)
+            while (true)
             {
                 AnswerUpdate update;
                 try
@@ -34,9 +38,9 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotA
 
                     update = updates.Current;
                 }
-                catch (ModelLoadException e) when (!started && !request.NoModel)
+                catch (ModelLoadException e) when (!started)
                 {
-                    refused = e;
+                    Refused(e);
                     break;
                 }
 
@@ -45,7 +49,6 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotA
             }
         }
 
-        LogRefusal(refused!);
         await foreach (var update in answerer.StreamAsync(request with { NoModel = true }, cancellationToken))
         {
             yield return update;
@@ -55,20 +58,25 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotA
     /// <summary>A day's digest; extractive when llama.cpp refuses the model.</summary>
     public async Task<DigestResult> SummarizeAsync(DateOnly? day, CancellationToken cancellationToken)
     {
-        try
+        if (_refusal is null)
         {
-            return await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+            try
+            {
+                return await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+            }
+            catch (ModelLoadException e)
+            {
+                Refused(e);
+            }
         }
-        catch (ModelLoadException e)
-        {
-            LogRefusal(e);
-            return await digest.SummarizeAsync(new DigestRequest(day, NoModel: true), cancellationToken);
-        }
+
+        return await digest.SummarizeAsync(new DigestRequest(day, NoModel: true), cancellationToken);
     }
 
-    private void LogRefusal(ModelLoadException refusal)
+    /// <summary>Remembers the refusal and tells whoever runs the bot, once.</summary>
+    private void Refused(ModelLoadException refusal)
     {
-        if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
+        if (Interlocked.CompareExchange(ref _refusal, refusal, null) is null)
         {
             DiscordBotLog.ModelRefused(logger, refusal.Message);
         }
