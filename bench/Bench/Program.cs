@@ -10,5 +10,6 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     DiscordSoak.Command(),
     IndexBenchmark.Command(),
     AnswerBenchmark.Command(),
+    EmbeddingModelCommand.Command(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -42,6 +42,8 @@ public static class EvalCommand
             {
                 questions = report.Questions,
                 mode = AnswerJson.Mode(report.Mode),
+                retrieval = report.EmbeddingModel is null ? "keywords" : "hybrid",
+                embedding_model = report.EmbeddingModel,
                 notices,
                 recall_at_5 = Math.Round(report.RecallAt5, 4),
                 recall_at_10 = Math.Round(report.RecallAt10, 4),
@@ -99,7 +101,7 @@ public static class EvalCommand
 
         ctx.Output.Results.Write(groups);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{report.Questions} questions ({AnswerJson.Mode(report.Mode)}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
+            $"{report.Questions} questions ({AnswerJson.Mode(report.Mode)}, {(report.EmbeddingModel is { } model ? "hybrid retrieval with " + model : "keyword retrieval")}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
         var facts = report.FactShare is { } fact ? string.Create(CultureInfo.InvariantCulture, $", answers with the expected fact {fact:P0}") : "";
         ctx.Output.Results.WriteLine(summary + facts, Style.Plain);
     }

@@ -37,7 +37,9 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new Retriever(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperLookup>(), sp.GetRequiredService<IOptions<RetrievalOptions>>(),
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator
-                ? new EmbeddingIndex(sp.GetRequiredService<PaperVectorStore>(), generator, sp.GetRequiredService<ILogger<EmbeddingIndex>>())
+                ? new EmbeddingIndex(
+                    sp.GetRequiredService<PaperVectorStore>(), generator, sp.GetRequiredService<ILogger<EmbeddingIndex>>(),
+                    configuration.GetValue(Llm.EmbeddingsOptions.SectionName + ":" + nameof(Llm.EmbeddingsOptions.QueryPrefix), ""))
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();

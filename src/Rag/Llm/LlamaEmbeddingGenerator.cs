@@ -2,18 +2,32 @@ using Microsoft.Extensions.AI;
 
 namespace PaperBot.Rag.Llm;
 
-/// <summary><see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> over <see cref="LlamaEmbedder"/>: unit-length vectors.</summary>
+/// <summary>
+/// <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> over <see cref="LlamaEmbedder"/>: unit-length vectors. Its
+/// metadata's model id names the model file, which the index stores vectors under: vectors of one model are never
+/// compared with another's.
+/// </summary>
 public sealed class LlamaEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly Lazy<LlamaEmbedder> _embedder;
+    private readonly string _modelId;
 
     /// <param name="embedder">Created on first use, so a host can start without loading the model.</param>
-    public LlamaEmbeddingGenerator(Lazy<LlamaEmbedder> embedder) => _embedder = embedder;
+    /// <param name="modelPath">The model file, known before it is loaded.</param>
+    public LlamaEmbeddingGenerator(Lazy<LlamaEmbedder> embedder, string modelPath)
+    {
+        _embedder = embedder;
+        _modelId = ModelId(modelPath);
+    }
 
     public LlamaEmbeddingGenerator(LlamaEmbedder embedder)
-        : this(new Lazy<LlamaEmbedder>(embedder))
+        : this(new Lazy<LlamaEmbedder>(embedder), embedder.Model.Path)
     {
     }
+
+    /// <summary>The file's name and size: another model put in the same place gets vectors of its own.</summary>
+    public static string ModelId(string modelPath) =>
+        $"{System.IO.Path.GetFileName(modelPath)} ({new FileInfo(modelPath).Length} bytes)";
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -37,7 +51,7 @@ public sealed class LlamaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
 
         if (serviceType == typeof(EmbeddingGeneratorMetadata))
         {
-            return new EmbeddingGeneratorMetadata("llama.cpp", null, null, _embedder.IsValueCreated ? _embedder.Value.Dimensions : null);
+            return new EmbeddingGeneratorMetadata("llama.cpp", null, _modelId, _embedder.IsValueCreated ? _embedder.Value.Dimensions : null);
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;

@@ -50,7 +50,7 @@ public static class LlmServiceCollectionExtensions
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             {
                 var host = sp.GetRequiredService<LlamaModelHost>();
-                return new LlamaEmbeddingGenerator(new Lazy<LlamaEmbedder>(() => host.Embedder));
+                return new LlamaEmbeddingGenerator(new Lazy<LlamaEmbedder>(() => host.Embedder), availability.EmbeddingModelPath!);
             });
         }
 

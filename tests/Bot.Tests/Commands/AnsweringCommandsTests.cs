@@ -54,6 +54,8 @@ public sealed class AnsweringCommandsTests : IDisposable
         var result = await _bot.RunAsync("eval", Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl"), "--json");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("keywords", result.Json.GetProperty("retrieval").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Json.GetProperty("embedding_model").ValueKind);
         Assert.True(result.Json.GetProperty("recall_at_5").GetDouble() >= 0.85);
         Assert.True(result.Json.GetProperty("mrr").GetDouble() >= 0.85);
         var groups = result.Json.GetProperty("groups").EnumerateArray().ToList();

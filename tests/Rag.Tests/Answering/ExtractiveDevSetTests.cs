@@ -66,6 +66,21 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
         Assert.Equal(report.Outcomes.Count(o => o.Answered), chat.Calls);
     }
 
+    [Fact]
+    public async Task With_hybrid_retrieval_every_question_keywords_answer_is_still_answered()
+    {
+        // Papers found by similarity alone fill the fused top few; the gate must still see the keyword ranking's best.
+        using var hybrid = new AnsweringHarness(embeddings: new FakeEmbeddingGenerator());
+        var keywords = await _seeded.ReportAsync();
+
+        var report = await hybrid.Get<AnswerEvaluator>().RunAsync(EvalSet.Load(Path.Combine(TestPaths.RepoRoot, "eval", "dev.jsonl")), noModel: true);
+
+        Assert.True(hybrid.Retriever.IsHybrid);
+        var answered = report.Outcomes.Where(o => o.Answered).Select(o => o.Question.Question).ToHashSet(StringComparer.Ordinal);
+        var lost = keywords.Outcomes.Where(o => o.Answered && !answered.Contains(o.Question.Question)).ToList();
+        Assert.True(lost.Count == 0, Failures(lost));
+    }
+
     private static string Failures(IEnumerable<EvalOutcome> outcomes) =>
         JsonSerializer.Serialize(outcomes.Select(o => new { o.Question.Question, o.Answer }));
 

@@ -3,12 +3,16 @@ using PaperBot.Rag.Answering.Text;
 
 namespace PaperBot.Rag.Tests.Answering;
 
-/// <summary>An embedding model stand-in: hashed bag of word stems, so texts sharing words are similar. Counts the texts it embeds.</summary>
-internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+/// <summary>An embedding model stand-in: hashed bag of word stems, so texts sharing words are similar. Keeps the texts it embeds.</summary>
+internal sealed class FakeEmbeddingGenerator(string modelId = "fake-embed") : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const int Dimension = 256;
 
-    public int Embedded { get; private set; }
+    private readonly List<string> _texts = [];
+
+    public int Embedded => _texts.Count;
+
+    public IReadOnlyList<string> Texts => _texts;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -22,14 +26,14 @@ internal sealed class FakeEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             }
 
             embeddings.Add(new Embedding<float>(vector));
-            Embedded++;
+            _texts.Add(value);
         }
 
         return Task.FromResult(embeddings);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("fake", defaultModelId: "fake-embed") : null;
+        serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("fake", defaultModelId: modelId) : null;
 
     public void Dispose()
     {

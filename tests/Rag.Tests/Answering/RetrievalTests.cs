@@ -1,5 +1,6 @@
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Retrieval;
+using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Rag.Index;
 
 namespace PaperBot.Rag.Tests.Answering;
@@ -62,6 +63,52 @@ public sealed class RetrievalTests
 
         Assert.Equal(2, result.Ranked.Count);
         Assert.Equal(2 + 2, generator.Embedded);
+    }
+
+    [Fact]
+    public async Task Another_embedding_model_gets_vectors_of_its_own()
+    {
+        using var harness = new AnsweringHarness(seeded: false, embeddings: new FakeEmbeddingGenerator());
+        harness.Add(AnsweringHarness.Paper("Quantum annealing for routing", "We route vehicles with quantum annealing."));
+        await harness.Retriever.RetrieveAsync("quantum annealing", null, null, CancellationToken.None);
+        var vectors = harness.Get<PaperVectorStore>();
+        using var sameModel = new EmbeddingIndex(vectors, new FakeEmbeddingGenerator(), NullLogger<EmbeddingIndex>.Instance);
+        using var otherModel = new EmbeddingIndex(vectors, new FakeEmbeddingGenerator("other-embed"), NullLogger<EmbeddingIndex>.Instance);
+
+        Assert.Equal(0, await sameModel.EmbedMissingAsync(null, CancellationToken.None));
+        Assert.Equal(1, await otherModel.EmbedMissingAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_query_prefix_goes_before_questions_and_not_before_abstracts()
+    {
+        var generator = new FakeEmbeddingGenerator();
+        using var harness = new AnsweringHarness(
+            seeded: false, embeddings: generator, settings: new Dictionary<string, string?> { ["Embeddings:QueryPrefix"] = "search_query: " });
+        harness.Add(AnsweringHarness.Paper("Quantum annealing for routing", "We route vehicles with quantum annealing."));
+
+        await harness.Retriever.RetrieveAsync("quantum annealing", null, null, CancellationToken.None);
+
+        Assert.Equal(2, generator.Embedded);
+        Assert.DoesNotContain("search_query:", generator.Texts[0], StringComparison.Ordinal);
+        Assert.Equal("search_query: quantum annealing", generator.Texts[1]);
+    }
+
+    [Fact]
+    public async Task A_topic_question_keeps_the_topic_search_order_when_retrieval_is_hybrid()
+    {
+        const string question = "Which papers study few-shot class-incremental learning?";
+        using var keywordsOnly = new AnsweringHarness();
+        using var hybrid = new AnsweringHarness(embeddings: new FakeEmbeddingGenerator());
+        var plainQuestion = await hybrid.Retriever.RetrieveAsync("few-shot class-incremental learning", null, null, CancellationToken.None);
+
+        var expected = await keywordsOnly.Retriever.RetrieveAsync(question, null, null, CancellationToken.None);
+        var actual = await hybrid.Retriever.RetrieveAsync(question, null, null, CancellationToken.None);
+
+        Assert.Equal(expected.Ranked.Select(p => p.Pid), actual.Ranked.Select(p => p.Pid));
+        Assert.Contains(actual.Ranked, p => p.Similarity is not null);
+        // The same words asked as a plain question are fused with the embedding ranking, which brings in other papers.
+        Assert.Contains(plainQuestion.Ranked, p => p.KeywordScore is null);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
 using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Tests.Llm;
@@ -33,6 +34,16 @@ public sealed class LlamaEmbeddingGeneratorTests(LlamaModels models) : IDisposab
 
         Assert.True(TensorPrimitives.CosineSimilarity(first[0].Vector.Span, first[1].Vector.Span) < 0.9999f);
         Assert.True(first.Usage!.InputTokenCount > 10);
+    }
+
+    [Fact]
+    public void The_model_id_names_the_file_before_the_model_is_loaded()
+    {
+        using var generator = new LlamaEmbeddingGenerator(new Lazy<LlamaEmbedder>(() => throw new InvalidOperationException("not loaded")), models.Bert);
+
+        var id = generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId;
+
+        Assert.Equal($"tiny-bert.gguf ({new FileInfo(models.Bert).Length} bytes)", id);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class TestVocabularies
 
     // llama_token_type: normal text, control (never produced as text), unused padding.
     private const int Normal = 1;
+    private const int Unknown = 2;
     private const int Control = 3;
     private const int Unused = 5;
 
@@ -133,20 +134,48 @@ public static class TestVocabularies
     }
 
     /// <summary>
-    /// WordPiece in llama.cpp's GGUF form: a piece that starts a word carries "▁" (U+2581), a continuation none.
-    /// GPT-2 tokens that are one lower-case ASCII word after a space start words, those without a space continue.
+    /// A BERT vocab.txt in llama.cpp's WordPiece form: a piece that starts a word carries "▁" (U+2581), a
+    /// continuation ("##ing") loses its "##", and bracketed tokens ([CLS], [unused0]) stay as they are and are
+    /// control tokens.
+    /// </summary>
+    public static TestVocabulary FromBertVocab(IReadOnlyList<string> vocabulary)
+    {
+        static bool Bracketed(string token) => token.StartsWith('[') && token.EndsWith(']');
+        var ids = new Dictionary<string, uint>(StringComparer.Ordinal);
+        for (var i = 0; i < vocabulary.Count; i++)
+        {
+            ids.TryAdd(vocabulary[i], (uint)i);
+        }
+
+        uint Id(string token) => ids.TryGetValue(token, out var id) ? id : throw new InvalidDataException($"the vocabulary has no {token}");
+        return new TestVocabulary(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["tokenizer.ggml.model"] = "bert",
+            ["tokenizer.ggml.pre"] = "default",
+            ["tokenizer.ggml.tokens"] = vocabulary.Select(t => Bracketed(t) ? t : t.StartsWith("##", StringComparison.Ordinal) ? t[2..] : "\u2581" + t).ToArray(),
+            ["tokenizer.ggml.token_type"] = vocabulary.Select(t => t == "[UNK]" ? Unknown : Bracketed(t) ? Control : Normal).ToArray(),
+            ["tokenizer.ggml.padding_token_id"] = Id("[PAD]"),
+            ["tokenizer.ggml.unknown_token_id"] = Id("[UNK]"),
+            ["tokenizer.ggml.cls_token_id"] = Id("[CLS]"),
+            ["tokenizer.ggml.bos_token_id"] = Id("[CLS]"),
+            ["tokenizer.ggml.seperator_token_id"] = Id("[SEP]"),
+            ["tokenizer.ggml.mask_token_id"] = Id("[MASK]"),
+        }, vocabulary.Count);
+    }
+
+    /// <summary>
+    /// A vocab.txt made of GPT-2's tokens: those that are one lower-case ASCII word after a space start words,
+    /// those without a space continue ("##").
     /// </summary>
     private static TestVocabulary WordPieces(List<byte[]> ranks)
     {
         var tokens = new List<string> { "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]" };
-        var types = new List<int> { Control, 2, Control, Control, Control };
         var seen = new HashSet<string>(tokens, StringComparer.Ordinal);
         void Add(string piece)
         {
             if (seen.Add(piece))
             {
                 tokens.Add(piece);
-                types.Add(Normal);
             }
         }
 
@@ -155,8 +184,8 @@ public static class TestVocabularies
         {
             if (!char.IsAsciiLetterUpper(c))
             {
+                Add("##" + c);
                 Add(c.ToString());
-                Add("\u2581" + c);
             }
         }
 
@@ -166,22 +195,10 @@ public static class TestVocabularies
             var word = text.StartsWith(' ') ? text[1..] : text;
             if (word.Length > 1 && word.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
             {
-                Add(text.StartsWith(' ') ? "\u2581" + word : word);
+                Add(text.StartsWith(' ') ? word : "##" + word);
             }
         }
 
-        return new TestVocabulary(new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["tokenizer.ggml.model"] = "bert",
-            ["tokenizer.ggml.pre"] = "default",
-            ["tokenizer.ggml.tokens"] = tokens.ToArray(),
-            ["tokenizer.ggml.token_type"] = types.ToArray(),
-            ["tokenizer.ggml.padding_token_id"] = 0u,
-            ["tokenizer.ggml.unknown_token_id"] = 1u,
-            ["tokenizer.ggml.cls_token_id"] = 2u,
-            ["tokenizer.ggml.bos_token_id"] = 2u,
-            ["tokenizer.ggml.seperator_token_id"] = 3u,
-            ["tokenizer.ggml.mask_token_id"] = 4u,
-        }, tokens.Count);
+        return FromBertVocab(tokens);
     }
 }

@@ -34,7 +34,8 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
             withFact.Count == 0 ? null : withFact.Count(o => o.ContainsFact == true) / (double)withFact.Count,
             groups,
             TimeSpan.FromTicks((long)outcomes.Average(o => o.Elapsed.Ticks)),
-            outcomes);
+            outcomes,
+            retriever.IsHybrid ? retriever.Embeddings!.Model : null);
     }
 
     private async Task<EvalOutcome> EvaluateAsync(EvalQuestion question, bool noModel, CancellationToken cancellationToken)

@@ -7,9 +7,12 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// <summary>
 /// Dense retrieval over abstract embeddings: papers without a vector are embedded incrementally and stored, and
 /// all vectors are held in memory once (reloaded when the stored set changes) for an exact cosine search.
+/// Retrieval models trained with an instruction before each query (arctic-embed, bge: "Represent this sentence
+/// for searching relevant passages: ") get it through <paramref name="queryPrefix"/>; abstracts are embedded as
+/// they are.
 /// </summary>
 public sealed class EmbeddingIndex(
-    PaperVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<EmbeddingIndex> logger) : IDisposable
+    PaperVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<EmbeddingIndex> logger, string queryPrefix = "") : IDisposable
 {
     /// <summary>Abstracts per call to the generator: large enough to batch, small enough to report progress often.</summary>
     private const int BatchSize = 16;
@@ -54,7 +57,7 @@ public sealed class EmbeddingIndex(
         string query, int top, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         await EmbedMissingAsync(null, cancellationToken);
-        var embedding = await generator.GenerateAsync(query, cancellationToken: cancellationToken);
+        var embedding = await generator.GenerateAsync(queryPrefix + query, cancellationToken: cancellationToken);
         return CurrentMatrix().Nearest(VectorMatrix.Normalize(embedding.Vector.Span), top, from, to);
     }
 
