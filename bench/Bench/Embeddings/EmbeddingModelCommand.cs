@@ -11,13 +11,17 @@ namespace PaperBot.Bench;
 /// </summary>
 internal static class EmbeddingModelCommand
 {
-    /// <summary>What each packaged model is and how it is run: its pooling, and the instruction its queries were trained with.</summary>
-    private static readonly Dictionary<string, (Func<string> Assembly, BertPooling Pooling, string QueryPrefix, string File)> Models = new(StringComparer.Ordinal)
-    {
-        ["minilm"] = (() => SentenceTransformersPackage.MiniLmAssembly, BertPooling.Mean, "", "all-minilm-l6-v2.gguf"),
-        ["arctic-xs"] = (() => SentenceTransformersPackage.ArcticXsAssembly, BertPooling.Cls,
-            "Represent this sentence for searching relevant passages: ", "snowflake-arctic-embed-xs.gguf"),
-    };
+    /// <summary>
+    /// What each packaged model is and how it is run: its pooling, the instruction its queries were trained with, and
+    /// the similarity at which a paper counts as relevant by its embedding alone (fitted on the tune questions, README).
+    /// </summary>
+    private static readonly Dictionary<string, (Func<string> Assembly, BertPooling Pooling, string QueryPrefix, string MinSimilarity, string File)> Models =
+        new(StringComparer.Ordinal)
+        {
+            ["minilm"] = (() => SentenceTransformersPackage.MiniLmAssembly, BertPooling.Mean, "", "0.6", "all-minilm-l6-v2.gguf"),
+            ["arctic-xs"] = (() => SentenceTransformersPackage.ArcticXsAssembly, BertPooling.Cls,
+                "Represent this sentence for searching relevant passages: ", "0.8", "snowflake-arctic-embed-xs.gguf"),
+        };
 
     public static Command Command()
     {
@@ -31,7 +35,7 @@ internal static class EmbeddingModelCommand
 
     private static int Run(string name, string? output)
     {
-        var (assembly, pooling, prefix, file) = Models[name];
+        var (assembly, pooling, prefix, minSimilarity, file) = Models[name];
         var path = Path.GetFullPath(output ?? Path.Combine(TestPaths.RepoRoot, "models", file));
         try
         {
@@ -49,6 +53,7 @@ internal static class EmbeddingModelCommand
 
         Console.WriteLine($"Wrote {path} ({new FileInfo(path).Length / (1 << 20)} MiB, {pooling} pooling). Use it with:");
         Console.WriteLine($"  PAPERBOT_Embeddings__ModelPath={path}");
+        Console.WriteLine($"  PAPERBOT_Retrieval__MinSimilarity={minSimilarity}");
         if (prefix.Length > 0)
         {
             Console.WriteLine($"  PAPERBOT_Embeddings__QueryPrefix='{prefix}'");
