@@ -33,9 +33,13 @@ public static class BertGgufConverter
     public static void Write(OnnxModel model, IReadOnlyList<string> vocabulary, string path, BertPooling pooling, int heads = MiniLmHeads, string name = "bert")
     {
         var weights = NamedWeights(model);
-        var embeddings = Get(weights, "embeddings.word_embeddings.weight");
-        var hidden = embeddings.Dimensions[1];
-        var layers = weights.Keys.Count(k => k.StartsWith("encoder.layer.", StringComparison.Ordinal) && k.EndsWith(".output.dense.bias", StringComparison.Ordinal) && !k.Contains("attention", StringComparison.Ordinal));
+        var hidden = Get(weights, "embeddings.word_embeddings.weight").Dimensions[1];
+        var layers = 0;
+        while (weights.ContainsKey($"encoder.layer.{layers}.output.dense.bias"))
+        {
+            layers++;
+        }
+
         var writer = new GgufWriter()
             .Set("general.architecture", "bert")
             .Set("general.name", name)

@@ -43,7 +43,8 @@ public sealed record SentenceTransformersPackage(string Name, ReadOnlyMemory<byt
             }
             else if (name.EndsWith(".vocab.txt", StringComparison.Ordinal))
             {
-                vocabulary = Encoding.UTF8.GetString(bytes).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+                // A token's id is its line number: only the final newline's empty remainder is dropped.
+                vocabulary = Encoding.UTF8.GetString(bytes).TrimEnd('\n').Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
             }
         }
 
