@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperBot.Bench;
+using PaperBot.Bench.Relevance;
 
 // PaperBot's benchmarks, one subcommand each (bench/README.md). `--help` lists them; an unknown subcommand or
 // option, or a bad value, prints the error and the usage and exits 1.
@@ -11,5 +12,6 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     IndexBenchmark.Command(),
     AnswerBenchmark.Command(),
     EmbeddingModelCommand.Command(),
+    RelevanceFit.Command(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -18,6 +18,8 @@ public static class AnswerJson
         failure = result.Failure,
         found_relevant = result.FoundRelevant,
         declined = result.Declined,
+        outcome = result.Outcome.ToString().ToLowerInvariant(),
+        period = result.Period is { } period ? new { from = period.From, to = period.To, from_question = period.FromQuestion } : null,
         standalone_question = result.StandaloneQuestion,
         citations = result.Citations.Select(c => new { number = c.Number, id = c.Id, title = c.Title }),
         dropped_citations = result.DroppedCitations,

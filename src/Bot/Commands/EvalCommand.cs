@@ -57,13 +57,17 @@ public static class EvalCommand
                     recall_at_5 = Round(g.RecallAt5), recall_at_10 = Round(g.RecallAt10), mrr = Round(g.Mrr),
                     answered_share = Round(g.AnsweredShare), declined_share = Round(g.DeclinedShare),
                     fact_share = Round(g.FactShare), shown_gold_share = Round(g.ShownGoldShare),
+                    date_understood_share = Round(g.DateUnderstoodShare), shown_gold_share_date_in_question = Round(g.ShownWithDateInQuestion),
                 }),
                 outcomes = report.Outcomes.Select(o => new
                 {
                     question = o.Question.Question, kind = Name(o.Question.Kind), split = Name(o.Question.Split),
                     first_gold_rank = o.FirstGoldRank, recall_at_5 = o.RecallAt5, recall_at_10 = o.RecallAt10,
                     answered = o.Answered, citations_valid = o.CitationsValid, contains_fact = o.ContainsFact,
-                    shown_gold_share = o.ShownGoldShare, answer = o.Answer,
+                    shown_gold_share = o.ShownGoldShare, date_understood = o.DateUnderstood,
+                    shown_gold_share_date_in_question = o.ShownWithDateInQuestion, answer = o.Answer,
+                    outcome = Name(o.Outcome), probability = Math.Round(o.Probability, 4),
+                    evidence = o.Evidence is { } e ? RelevanceEvidence.Names.Zip(e.Vector()).ToDictionary(f => f.First, f => Math.Round(f.Second, 4)) : null,
                     terms = o.TermWeights.ToDictionary(t => t.Key, t => Math.Round(t.Value, 3)),
                     top_candidates = o.TopCandidates.Select(c => new
                     {
@@ -92,11 +96,12 @@ public static class EvalCommand
         }
 
         ctx.Output.Results.Write(questions);
-        var groups = new Table().AddColumns("Split", "Kind", "Questions", "recall@5", "recall@10", "MRR", "Answered", "Declined", "Fact", "Shown gold");
+        var groups = new Table().AddColumns("Split", "Kind", "Questions", "recall@5", "recall@10", "MRR", "Answered", "Declined", "Fact", "Shown gold", "Date understood", "Shown, date in words");
         foreach (var g in report.Groups)
         {
             groups.AddRow(Name(g.Split), Name(g.Kind), g.Questions.ToString(CultureInfo.InvariantCulture),
-                Format(g.RecallAt5), Format(g.RecallAt10), Format(g.Mrr), Format(g.AnsweredShare), Format(g.DeclinedShare), Format(g.FactShare), Format(g.ShownGoldShare));
+                Format(g.RecallAt5), Format(g.RecallAt10), Format(g.Mrr), Format(g.AnsweredShare), Format(g.DeclinedShare), Format(g.FactShare), Format(g.ShownGoldShare),
+                Format(g.DateUnderstoodShare), Format(g.ShownWithDateInQuestion));
         }
 
         ctx.Output.Results.Write(groups);

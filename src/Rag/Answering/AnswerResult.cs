@@ -1,3 +1,5 @@
+using PaperBot.Rag.Answering.Retrieval;
+
 namespace PaperBot.Rag.Answering;
 
 /// <summary>
@@ -21,6 +23,9 @@ public sealed record AnswerResult
     /// <summary>The question as searched: the user's question, rewritten when it followed earlier turns.</summary>
     public required string StandaloneQuestion { get; init; }
 
+    /// <summary>The days the answer looked at (the request's, or those the question names); null for any day.</summary>
+    public AnswerPeriod? Period { get; init; }
+
     public IReadOnlyList<Citation> Citations { get; init; } = [];
 
     /// <summary>References to sources that were not supplied, removed from the answer.</summary>
@@ -37,6 +42,12 @@ public sealed record AnswerResult
 
     /// <summary>True when the answer is "not covered": nothing relevant was found, or the model said the sources do not answer.</summary>
     public bool Declined { get; init; }
+
+    /// <summary>
+    /// Answered (the papers answer it), closest (the best papers, under a hedge: they may not answer it) or declined
+    /// (nothing related, or the model said its sources do not answer).
+    /// </summary>
+    public RelevanceOutcome Outcome { get; init; } = RelevanceOutcome.Answered;
 
     /// <summary>Tokens and speed of the generation (all null for an extractive answer).</summary>
     public AnswerUsage Usage { get; init; } = AnswerUsage.None;

@@ -15,6 +15,12 @@ internal sealed partial class AnswerRun(QuestionText question, AnswerMode mode, 
 
     public StageClock Clock => clock;
 
+    /// <summary>The days the answer is limited to: the request's range, or the one the question names; null for any day.</summary>
+    public AnswerPeriod? Period { get; set; }
+
+    /// <summary>What retrieval decided: the papers answer, or are only the closest ones (a decline is decided in <see cref="Finish"/>).</summary>
+    public RelevanceOutcome Outcome { get; set; } = RelevanceOutcome.Answered;
+
     public TimeSpan Condense { get; set; }
 
     public TimeSpan Retrieval { get; set; }
@@ -48,6 +54,7 @@ internal sealed partial class AnswerRun(QuestionText question, AnswerMode mode, 
         {
             SourcesText = sourcesText,
             Declined = declined,
+            Outcome = declined ? RelevanceOutcome.Declined : Outcome,
             Citations = [.. numbered.Take(check.Cited.Count).Select(s => new Citation(s.Number, s.Paper.Paper.Id, s.Paper.Paper.Title))],
             DroppedCitations = check.Dropped,
             Timings = new AnswerTimings(Condense, Retrieval, Packing, Generation, citations, clock.Total),
@@ -73,6 +80,7 @@ internal sealed partial class AnswerRun(QuestionText question, AnswerMode mode, 
         Text = text,
         Mode = Mode,
         StandaloneQuestion = Standalone,
+        Period = Period,
         Sources = [.. sources.Select(s => Source(s.Number, s.Paper))],
         FoundRelevant = foundRelevant,
         Notices = Notices,

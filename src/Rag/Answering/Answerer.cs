@@ -6,6 +6,7 @@ using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Answering.Text;
+using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering;
@@ -21,9 +22,21 @@ namespace PaperBot.Rag.Answering;
 /// with a notice that says why.
 /// </remarks>
 public sealed class Answerer(
-    Retriever retriever, ContextPacker packer, PromptLibrary prompts, FollowUpCondenser condenser, AnswerBudget budget,
+    Retriever retriever, PeriodResolver periods, PaperStore store, ContextPacker packer, PromptLibrary prompts, FollowUpCondenser condenser, AnswerBudget budget,
     TimeProvider time, ILogger<Answerer> logger, IChatClient? chat = null, bool fallbackToExtractive = true, UnusableModelNotice? unusableModel = null)
 {
+    /// <summary>A day or range question lists at most this many papers (the answer says how many matched in all).</summary>
+    public const int MaxListedPapers = 10;
+
+    /// <summary>How an answer from papers that may not answer the question begins.</summary>
+    public const string ClosestHeader = "I am not sure the indexed papers answer this; the closest are:";
+
+    /// <summary>How a model's answer from the closest papers begins.</summary>
+    public const string ClosestModelHedge = "I am not sure the indexed papers answer this; this answer uses the closest ones.";
+
+    /// <summary>The nearest days with papers named when the asked day has none.</summary>
+    private const int NearestDaysShown = 4;
+
     /// <summary>True when a model is registered; without one every answer is extractive.</summary>
     public bool HasModel => chat is not null;
 
@@ -62,16 +75,37 @@ public sealed class Answerer(
 
         run.Standalone = await condenser.CondenseAsync(question.Text, request.History, model, cancellationToken);
         run.Condense = clock.Lap();
-        var retrieval = await retriever.RetrieveAsync(run.Standalone, request.From, request.To, cancellationToken);
+        var (period, search) = periods.Resolve(request, run.Standalone);
+        run.Period = period;
+        var retrieval = await retriever.RetrieveAsync(search, period?.From, period?.To, cancellationToken);
         run.Retrieval = clock.Lap();
+
+        if (period is not null && !retrieval.FoundRelevant)
+        {
+            // A day question is never declined while its days hold papers: the days' papers are the answer.
+            var listing = DayListing(run, period, search);
+            yield return AnswerUpdate.Text(listing.Body);
+            yield return AnswerUpdate.Final(run.Finish(listing.Body, listing.Papers, foundRelevant: listing.Papers.Count > 0));
+            yield break;
+        }
 
         if (!retrieval.FoundRelevant)
         {
             AnsweringLog.NothingRelevant(logger);
-            var body = NotCovered(run.Standalone, request);
+            var body = NotCovered(search);
             yield return AnswerUpdate.Text(body);
             yield return AnswerUpdate.Final(run.Finish(body, [], foundRelevant: false));
             yield break;
+        }
+
+        run.Outcome = retrieval.Outcome;
+        if (period is not null && retrieval.Papers.Count > MaxListedPapers)
+        {
+            // Retrieval reads a bounded number of candidates; the count says how many papers of those days use the words.
+            var words = TextTerms.Words(search).Where(TextTerms.IsContentWord).Distinct(StringComparer.Ordinal).ToList();
+            var mentioning = Math.Max(store.CountMentioning(words, period.From, period.To), retrieval.Papers.Count);
+            run.Notices.Add($"The {MaxListedPapers} best of the {mentioning} papers {period.Phrase()} that use the question's words are shown; narrow the dates or the question to see others.");
+            retrieval = retrieval with { Papers = [.. retrieval.Papers.Take(MaxListedPapers)] };
         }
 
         if (model is null)
@@ -87,6 +121,13 @@ public sealed class Answerer(
         {
             yield return AnswerUpdate.Final(run.Fail("", sources, "the model's context window is too small for even one source; raise Llm:ContextSize or lower Llm:MaxAnswerTokens"));
             yield break;
+        }
+
+        // The hedge is part of the answer, so every front end shows it in words: the model was given only the closest papers.
+        var hedge = retrieval.Outcome == RelevanceOutcome.Closest ? ClosestModelHedge + "\n\n" : "";
+        if (hedge.Length > 0)
+        {
+            yield return AnswerUpdate.Text(hedge);
         }
 
         var generation = new Generation();
@@ -117,15 +158,21 @@ public sealed class Answerer(
         run.Generation = clock.Lap();
         run.Usage = generation.Usage;
         yield return AnswerUpdate.Final(generation.Failure is null
-            ? Log(run.Finish(generation.Text.ToString(), sources, foundRelevant: true))
-            : run.Fail(generation.Text.ToString(), sources, generation.Failure));
+            ? Log(run.Finish(hedge + generation.Text, sources, foundRelevant: true))
+            : run.Fail(hedge + generation.Text, sources, generation.Failure));
     }
 
     /// <summary>The answer without a model: quoted sentences; a day or range question lists every matching paper.</summary>
     private static string Extract(AnswerRun run, RetrievalResult retrieval, AnswerRequest request)
     {
         run.Packing = run.Clock.Lap();
-        var body = ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights, listEveryPaper: request.From is not null || request.To is not null);
+        var body = (run.Period, retrieval.Outcome) switch
+        {
+            ({ } period, _) => ExtractiveAnswerer.List($"Papers {period.Phrase()} that match, best first:", retrieval.Query, retrieval.Papers, retrieval.TermWeights),
+            (_, RelevanceOutcome.Closest) => ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights, ClosestHeader),
+            _ when QuestionIntent.AsksForPapers(retrieval.Query) => ExtractiveAnswerer.List("Papers on this, best first:", retrieval.Query, retrieval.Papers, retrieval.TermWeights),
+            _ => ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights),
+        };
         run.Generation = run.Clock.Lap();
         return body;
     }
@@ -219,16 +266,35 @@ public sealed class Answerer(
 
     private int CountTokens(IReadOnlyList<ChatMessage> messages) => messages.Sum(m => packer.CountTokens(m.Text));
 
-    private static string NotCovered(string query, AnswerRequest request)
-    {
-        var range = (request.From, request.To) switch
-        {
-            (null, null) => "",
-            ({ } f, { } t) when f == t => string.Create(CultureInfo.InvariantCulture, $" on {f:yyyy-MM-dd}"),
-            (var f, var t) => string.Create(CultureInfo.InvariantCulture, $" between {f?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the first day"} and {t?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the last day"}"),
-        };
-        return TextTerms.Stems(query).Count == 0
+    private static string NotCovered(string query) =>
+        TextTerms.Stems(query).Count == 0
             ? "The question has no searchable words (only very common words or punctuation), so the indexed papers cannot answer it. Name a topic, method or dataset."
-            : $"The indexed papers{range} do not cover this question: no paper matches enough of its words. Try other words, or a wider date range.";
+            : "The indexed papers do not cover this question: no paper matches enough of its words. Try other words, or a wider date range.";
+
+    /// <summary>
+    /// The answer to a day question that names no topic ("what came out on June 16?") or whose topic no paper of
+    /// those days has: the days' most upvoted papers, or, for days without papers, the nearest days that have some.
+    /// </summary>
+    private (string Body, List<(int Number, RetrievedPaper Paper)> Papers) DayListing(AnswerRun run, AnswerPeriod period, string search)
+    {
+        run.Mode = AnswerMode.Extractive;
+        var (papers, total) = store.MostUpvoted(period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue, MaxListedPapers);
+        if (total == 0)
+        {
+            var nearest = period.From is { } from ? store.NearestDays(from, NearestDaysShown) : [];
+            var days = string.Join(", ", nearest.OrderBy(d => d).Select(d => d.ToString("yyyy-MM-dd (ddd)", CultureInfo.InvariantCulture)));
+            return ($"No papers were featured {period.Phrase()}.{(days.Length > 0 ? $" The nearest days with papers: {days}." : "")}", []);
+        }
+
+        if (total > papers.Count)
+        {
+            run.Notices.Add($"{papers.Count} of the {total} papers {period.Phrase()} are shown, most upvoted first.");
+        }
+
+        var header = TextTerms.Stems(search).Count == 0
+            ? $"The papers {period.Phrase()}, most upvoted first:"
+            : $"No paper {period.Phrase()} matches the question's words; the papers of those days, most upvoted first:";
+        var retrieved = papers.Select(p => new RetrievedPaper(p.Pid, p.Paper, p.Paper.Upvotes ?? 0, null, null, 0)).ToList();
+        return (ExtractiveAnswerer.List(header, "", retrieved, new Dictionary<string, double>()), Numbered(retrieved));
     }
 }

@@ -44,8 +44,9 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
         services.TryAddSingleton(sp => new Llm.UnusableModelNotice(sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
+        services.TryAddSingleton<PeriodResolver>();
         services.TryAddSingleton(sp => new Answerer(
-            sp.GetRequiredService<Retriever>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
+            sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
             sp.GetRequiredService<Llm.UnusableModelNotice>()));

@@ -57,14 +57,25 @@ public sealed class FollowUpCondenser(PromptLibrary prompts, ILogger<FollowUpCon
         return CarryOverTerms(question, history);
     }
 
-    /// <summary>The question followed by the previous question's content words that it does not already contain.</summary>
+    /// <summary>
+    /// The question followed by the content words it does not already contain of the conversation's questions back to
+    /// the last one that stood on its own: in "What is SEVerA?" → "How does it guarantee safety?" → "Which tasks did
+    /// they evaluate it on?", the third still means SEVerA, which only the first names.
+    /// </summary>
     public static string CarryOverTerms(string question, IReadOnlyList<ConversationTurn> history)
     {
         var own = TextTerms.Stems(question).ToHashSet(StringComparer.Ordinal);
-        var carried = TextTerms.Words(history[^1].Question)
-            .Where(TextTerms.IsContentWord)
-            .Where(w => own.Add(WordStemmer.Stem(w)))
-            .ToList();
+        var carried = new List<string>();
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            // As written: a carried name keeps the capitals that make it a name the answer must be about.
+            carried.AddRange(TextTerms.CasedWords(history[i].Question).Where(w => TextTerms.IsContentWord(w.ToLowerInvariant())).Where(w => own.Add(WordStemmer.Stem(w))));
+            if (!FollowUpRule.IsFollowUp(history[i].Question))
+            {
+                break;
+            }
+        }
+
         return carried.Count == 0 ? question : question + " " + string.Join(' ', carried);
     }
 

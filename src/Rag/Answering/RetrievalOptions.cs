@@ -16,16 +16,8 @@ public sealed class RetrievalOptions
     public int Candidates { get; set; } = 30;
 
     /// <summary>
-    /// The bm25 score the best keyword match must reach for the question to count as covered (0: no floor). Off by
-    /// default: bm25 values depend on the index's size (in a one-paper index every word scores almost 0), while
-    /// <see cref="MinTermCoverage"/> does not.
-    /// </summary>
-    [Range(0.0, 1000.0)]
-    public double MinScore { get; set; }
-
-    /// <summary>
-    /// The idf-weighted share of the question's content words that the best paper must contain. Keeps "pizza
-    /// recipe" from being answered from the one paper that says "recipe".
+    /// Once the relevance decision has found the question answered, the idf-weighted share of its content words a
+    /// further candidate must contain to join the answer's sources (or the decision's own confidence in it).
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinTermCoverage { get; set; } = 0.5;

@@ -24,7 +24,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
     public const string Bm25 = "bm25(papers_fts, 10.0, 1.0)";
 
     /// <summary>At most about this many rows are scored by bm25.</summary>
-    internal const long ScoredRowsBudget = 3_000;
+    internal const long ScoredRowsBudget = 20_000;
 
     /// <summary>At most this many rows are scored when papers must contain all the words; beyond, only the newest.</summary>
     internal const long AndScoredRowsBudget = 10_000;

@@ -140,6 +140,26 @@ public sealed class PaperStore
         return new FtsSearch(connection, _terms).Run(request);
     }
 
+    /// <summary>How many papers of the days <paramref name="from"/> to <paramref name="to"/> contain any of <paramref name="words"/>.</summary>
+    public int CountMentioning(IReadOnlyCollection<string> words, DateOnly? from, DateOnly? to)
+    {
+        if (words.Count == 0)
+        {
+            return 0;
+        }
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*) FROM papers_fts
+            WHERE papers_fts MATCH $query AND rowid IN (SELECT pid FROM paper_days WHERE day BETWEEN $from AND $to)
+            """;
+        command.Parameters.AddWithValue("$query", QueryTerms.AnyOf(words));
+        command.Parameters.AddWithValue("$from", PaperRow.FormatDate(from) ?? "0000-01-01");
+        command.Parameters.AddWithValue("$to", PaperRow.FormatDate(to) ?? "9999-12-31");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Papers ranked by bm25 over weighted words and phrases, any of which may match (see <see cref="WeightedPhrase"/>).</summary>
     public IReadOnlyList<SearchHit> SearchWeighted(IReadOnlyList<WeightedPhrase> phrases, int top)
     {
@@ -211,6 +231,44 @@ public sealed class PaperStore
         }
 
         return days;
+    }
+
+    /// <summary>The latest day with papers that falls on <paramref name="month"/>/<paramref name="dayOfMonth"/> of any year, or null.</summary>
+    public DateOnly? LatestDayOn(int month, int dayOfMonth)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(day) FROM paper_days WHERE substr(day, 6) = $md";
+        command.Parameters.AddWithValue("$md", string.Create(CultureInfo.InvariantCulture, $"{month:00}-{dayOfMonth:00}"));
+        return command.ExecuteScalar() is string day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// The most upvoted papers filed under the days <paramref name="from"/> to <paramref name="to"/> (at most
+    /// <paramref name="top"/>, each once), and how many papers those days hold in all.
+    /// </summary>
+    public (IReadOnlyList<(long Pid, Paper Paper)> Papers, int Total) MostUpvoted(DateOnly from, DateOnly to, int top)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {PaperRow.Columns}, (SELECT count(DISTINCT pid) FROM paper_days WHERE day BETWEEN $from AND $to) FROM papers p
+            WHERE p.pid IN (SELECT pid FROM paper_days WHERE day BETWEEN $from AND $to)
+            ORDER BY coalesce(p.upvotes, 0) DESC, p.title LIMIT $top
+            """;
+        command.Parameters.AddWithValue("$from", PaperRow.FormatDate(from));
+        command.Parameters.AddWithValue("$to", PaperRow.FormatDate(to));
+        command.Parameters.AddWithValue("$top", top);
+        using var reader = command.ExecuteReader();
+        var papers = new List<(long Pid, Paper Paper)>();
+        var total = 0;
+        while (reader.Read())
+        {
+            papers.Add(PaperRow.Read(reader));
+            total = reader.GetInt32(reader.FieldCount - 1);
+        }
+
+        return (papers, total);
     }
 
     public IndexStats Stats()

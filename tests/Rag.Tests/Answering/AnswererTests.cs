@@ -65,7 +65,7 @@ public sealed class AnswererTests
         Assert.All(onTheDay.Sources, s => Assert.Equal(day, s.Day));
         Assert.NotEmpty(onTheDay.Sources);
         Assert.False(elsewhere.FoundRelevant);
-        Assert.Contains("between 2030-01-01 and 2030-12-31", elsewhere.Answer, StringComparison.Ordinal);
+        Assert.Contains("No papers were featured from 2030-01-01 to 2030-12-31", elsewhere.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class AnsweringHarness : IDisposable
 
     public AnsweringHarness(
         bool seeded = true, IChatClient? chat = null, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
-        int contextSize = 4096, int maxAnswerTokens = 512, IReadOnlyDictionary<string, string?>? settings = null)
+        int contextSize = 4096, int maxAnswerTokens = 512, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         if (seeded)
         {
@@ -45,6 +45,11 @@ public sealed class AnsweringHarness : IDisposable
         if (embeddings is not null)
         {
             services.AddSingleton(embeddings);
+        }
+
+        if (time is not null)
+        {
+            services.AddSingleton(time);
         }
 
         services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration);

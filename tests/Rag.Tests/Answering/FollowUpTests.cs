@@ -21,6 +21,23 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task Follow_ups_of_follow_ups_stay_on_the_paper_the_conversation_began_with()
+    {
+        using var harness = new AnsweringHarness();
+        var turns = new List<ConversationTurn>();
+        var questions = new[] { "What is XSkill?", "How does it reuse what it learned?", "and which tasks did they evaluate it on?", "Why?" };
+
+        foreach (var question in questions)
+        {
+            var result = await harness.Answerer.AskAsync(new AnswerRequest(question) { History = [.. turns], NoModel = true });
+
+            Assert.Contains("XSkill", result.StandaloneQuestion, StringComparison.Ordinal);
+            Assert.StartsWith("XSkill", result.Sources[0].Title, StringComparison.Ordinal);
+            turns.Add(new ConversationTurn(question, result.Answer));
+        }
+    }
+
+    [Fact]
     public async Task With_a_model_the_condense_prompt_rewrites_the_follow_up()
     {
         var chat = new FakeChatClient(messages => messages[0].Text.Contains("rewrite a follow-up", StringComparison.Ordinal)

@@ -8,7 +8,7 @@ namespace PaperBot.Rag.Answering.Evaluation;
 /// Runs an evaluation set: retrieval ranking against the gold titles, then the full answer (with the question's
 /// day range) for the answered/declined, citation, fact and shown-sources checks.
 /// </summary>
-public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
+public sealed class AnswerEvaluator(Retriever retriever, PeriodResolver periods, Answerer answerer)
 {
     private const int RankDepth = 10;
 
@@ -40,15 +40,26 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
 
     private async Task<EvalOutcome> EvaluateAsync(EvalQuestion question, bool noModel, CancellationToken cancellationToken)
     {
-        var retrieval = await retriever.RetrieveAsync(question.Question, question.From, question.To, cancellationToken);
+        var request = new AnswerRequest(question.Question) { NoModel = noModel, From = question.From, To = question.To };
+        var (period, search) = periods.Resolve(request, question.Question);
+        var retrieval = await retriever.RetrieveAsync(search, period?.From, period?.To, cancellationToken);
         var gold = question.GoldTitles.Select(PaperIdentity.TitleKey).ToHashSet(StringComparer.Ordinal);
         var ranked = retrieval.Ranked.Take(RankDepth).Select(p => PaperIdentity.TitleKey(p.Paper.Title)).ToList();
         var firstGold = ranked.FindIndex(gold.Contains);
 
         var watch = Stopwatch.StartNew();
-        var answer = await answerer.AskAsync(
-            new AnswerRequest(question.Question) { NoModel = noModel, From = question.From, To = question.To }, cancellationToken);
+        var answer = await answerer.AskAsync(request, cancellationToken);
         var elapsed = watch.Elapsed;
+        bool? dateUnderstood = null;
+        double? shownWithDateInQuestion = null;
+        if (question.From is not null || question.To is not null)
+        {
+            // The same question with its range left to its own words, as people type it into the chat or Discord.
+            var asTyped = await answerer.AskAsync(request with { From = null, To = null }, cancellationToken);
+            dateUnderstood = asTyped.Period is { FromQuestion: true } typed && typed.From == question.From && typed.To == question.To;
+            shownWithDateInQuestion = gold.Count == 0 ? null : asTyped.Complete && !asTyped.Declined ? Recall(asTyped.Sources.Select(s => PaperIdentity.TitleKey(s.Title)), gold) : 0;
+        }
+
         var answered = answer.Complete && !answer.Declined;
         bool? containsFact = question.AnswerContains is { } fact ? answered && answer.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase) : null;
         double? shown = gold.Count == 0 ? null : answered ? Recall(answer.Sources.Select(s => PaperIdentity.TitleKey(s.Title)), gold) : 0;
@@ -66,6 +77,11 @@ public sealed class AnswerEvaluator(Retriever retriever, Answerer answerer)
         {
             TopCandidates = [.. retrieval.Ranked.Take(3)],
             TermWeights = retrieval.TermWeights,
+            DateUnderstood = dateUnderstood,
+            Outcome = answer.Outcome,
+            Evidence = retrieval.Evidence,
+            Probability = retrieval.Probability,
+            ShownWithDateInQuestion = shownWithDateInQuestion,
         };
     }
 

@@ -15,6 +15,24 @@ public sealed record EvalOutcome(
     /// <summary>The best few candidates as retrieval ranked them, with the evidence the relevance gate weighed: for diagnosing a wrong decision.</summary>
     public IReadOnlyList<RetrievedPaper> TopCandidates { get; init; } = [];
 
+    /// <summary>
+    /// For a question with a day or range: whether asking it without the range found the same days in its words
+    /// (null for other questions), and the gold share shown then.
+    /// </summary>
+    public bool? DateUnderstood { get; init; }
+
+    /// <inheritdoc cref="DateUnderstood"/>
+    public double? ShownWithDateInQuestion { get; init; }
+
+    /// <summary>Answered, closest or declined, as the answer says.</summary>
+    public RelevanceOutcome Outcome { get; init; }
+
+    /// <summary>The evidence the relevance decision read and the probability it gave (what <c>fit-relevance</c> fits on).</summary>
+    public RelevanceEvidence? Evidence { get; init; }
+
+    /// <inheritdoc cref="Evidence"/>
+    public double Probability { get; init; }
+
     /// <summary>The question's content words (stems) and their idf.</summary>
     public IReadOnlyDictionary<string, double> TermWeights { get; init; } = new Dictionary<string, double>();
 }

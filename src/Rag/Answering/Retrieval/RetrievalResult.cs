@@ -9,4 +9,13 @@ public sealed record RetrievalResult(
     string Query, IReadOnlyList<RetrievedPaper> Ranked, IReadOnlyList<RetrievedPaper> Papers, IReadOnlyDictionary<string, double> TermWeights)
 {
     public bool FoundRelevant => Papers.Count > 0;
+
+    /// <summary>Whether the papers answer the question, are only the closest ones, or nothing related was found.</summary>
+    public RelevanceOutcome Outcome { get; init; } = RelevanceOutcome.Answered;
+
+    /// <summary>The evidence of the candidate the decision trusted most, and the probability the model gave it (for evaluation).</summary>
+    public RelevanceEvidence? Evidence { get; init; }
+
+    /// <inheritdoc cref="Evidence"/>
+    public double Probability { get; init; }
 }

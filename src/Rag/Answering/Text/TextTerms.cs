@@ -19,7 +19,8 @@ public static partial class TextTerms
         // How people frame a question about papers, a day or a period ("has anyone studied…", "which papers
         // were featured that day?"): the day filter, not the words, carries the date.
         "anyone", "someone", "studied", "described", "featured", "appeared", "appear", "day", "days", "period",
-        "done", "exist", "exists", "existing", "daily", "people", "given", "new", "recent", "latest",
+        "done", "exist", "exists", "existing", "daily", "people", "given", "new", "recent", "latest", "hf", "huggingface",
+        "came", "come", "released", "published", "posted",
     };
 
     /// <summary>The distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>
@@ -39,11 +40,14 @@ public static partial class TextTerms
     }
 
     /// <summary>Every word of <paramref name="text"/>, lower-cased, in order.</summary>
-    public static IEnumerable<string> Words(string text)
+    public static IEnumerable<string> Words(string text) => CasedWords(text).Select(w => w.ToLowerInvariant());
+
+    /// <summary>Every word of <paramref name="text"/> as written (a name keeps its capitals), in order.</summary>
+    public static IEnumerable<string> CasedWords(string text)
     {
         foreach (Match match in WordRegex().Matches(text))
         {
-            yield return match.Value.ToLowerInvariant();
+            yield return match.Value;
         }
     }
 
