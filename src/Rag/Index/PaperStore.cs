@@ -241,21 +241,38 @@ public sealed class PaperStore
     }
 
     /// <summary>
-    /// Runs SQLite's quick check and throws an <see cref="IndexException"/> saying how to rebuild a damaged
-    /// index. Unless <paramref name="always"/>, an index unchanged since its last good check is not read again
-    /// (<see cref="IndexHealth"/> keeps the stamp), so a large index costs the scan once per change.
+    /// Runs SQLite's quick check and throws an <see cref="IndexException"/> saying how to rebuild a damaged index.
+    /// An index unchanged since its last good check is not read again (<see cref="IndexHealth"/> keeps the stamp):
+    /// the scan runs once after each change (a write, an unclean shutdown, damage), never per reading command.
     /// </summary>
-    public void EnsureIntact(bool always = false)
+    public void EnsureIntact()
     {
-        if (!always && IndexHealth.CheckedUnchanged(DatabasePath))
+        if (IndexHealth.CheckedUnchanged(DatabasePath))
         {
             return;
         }
 
+        // A connection of its own, never pooled. The check includes FTS5's (xIntegrity), which reads the full-text
+        // index through the segment list its table object cached at an earlier read on the same connection, without
+        // asking whether another process committed since. On a pooled connection that list can predate a merge
+        // another process's ingest committed, and the check then reads segments that are gone and reports
+        // "fts5: corruption found reading blob" in a healthy index. A new connection reads the list and the
+        // segments in the one read transaction of the check: what a concurrent writer has not committed is not seen.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         string result;
+        string? before;
         try
         {
-            result = Scalar<string>("PRAGMA quick_check(1)");
+            connection.Open();
+            if (!IsReadOnly)
+            {
+                FoldWal(connection);
+            }
+
+            before = IndexHealth.SettledState(DatabasePath);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(1)";
+            result = (string)command.ExecuteScalar()!;
         }
         catch (SqliteException e) when (IndexHealth.Describe(e, DatabasePath) is { } message)
         {
@@ -267,9 +284,30 @@ public sealed class PaperStore
             throw new IndexException(IndexHealth.Damaged(DatabasePath, result));
         }
 
-        if (!IsReadOnly)
+        // Stamped only when the main file was the whole database all through the check: a write that landed
+        // meanwhile (in the WAL or checkpointed into the file) is checked by the next command.
+        if (!IsReadOnly && before is not null && before == IndexHealth.SettledState(DatabasePath))
         {
-            IndexHealth.Stamp(DatabasePath);
+            IndexHealth.Stamp(DatabasePath, before);
+        }
+    }
+
+    /// <summary>
+    /// Copies what the WAL holds into the main file and empties it, so that the stamp can describe the main file
+    /// alone. Without waiting: while another process writes, the WAL stays as it is and the index is checked again
+    /// by the next command.
+    /// </summary>
+    private static void FoldWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == IndexHealth.SqliteBusy)
+        {
+            // Another process is writing: its work is checked once it is done.
         }
     }
 
