@@ -14,7 +14,7 @@ public static class StatsCommand
         var command = new Command("stats", "Counts: entries read, distinct papers, days, date range, index size") { json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
-            var stats = ctx.Index().Stats();
+            var stats = ctx.Index(allowEmpty: true).Stats();
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(new

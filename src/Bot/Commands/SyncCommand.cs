@@ -44,7 +44,7 @@ public static class SyncCommand
             if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
             {
                 var range = Range(parse.GetValue(from), parse.GetValue(to), time);
-                ctx.Index().EnsureWritable();
+                ctx.Index(allowEmpty: true).EnsureWritable();
                 var backfill = await SyncBackfill.RunAsync(ctx, ctx.Get<PaperSync>(), range, parse.GetValue(refresh), token);
                 Print(ctx, backfill.Synced, backfill.Skipped);
                 return ExitCodes.Success;
@@ -56,7 +56,7 @@ public static class SyncCommand
             }
 
             var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), time);
-            ctx.Index().EnsureWritable();
+            ctx.Index(allowEmpty: true).EnsureWritable();
             var sync = ctx.Get<PaperSync>();
             var results = new List<PeriodSync>();
             foreach (var period in periods)
