@@ -102,6 +102,7 @@ public static class SyncCommand
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             return (date, days, week, month) switch
             {
+                ({ } d, _, _, _) when d > today => throw new UsageException($"--date {d:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} UTC)"),
                 ({ } d, _, _, _) => [DailyPapersPeriod.Day(d)],
                 (_, { } n, _, _) => Enumerable.Range(0, n).Select(i => DailyPapersPeriod.Day(today.AddDays(-i))).ToList(),
                 (_, _, { } w, _) => [DailyPapersPeriod.Week(w)],
