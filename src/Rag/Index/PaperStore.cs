@@ -154,7 +154,7 @@ public sealed class PaperStore
         return _terms.Lookup(connection, words);
     }
 
-    /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix).</summary>
+    /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix) or a link to its page or PDF.</summary>
     public Paper? Get(string id)
     {
         var key = NormalizeId(id);
@@ -346,13 +346,7 @@ public sealed class PaperStore
             key = key[6..];
         }
 
-        foreach (var prefix in new[] { "https://arxiv.org/abs/", "https://huggingface.co/papers/" })
-        {
-            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                key = key[prefix.Length..];
-            }
-        }
+        key = PaperOfLink(key) ?? key;
 
         var version = key.LastIndexOf('v');
         if (version > 0 && key[..version].Contains('.', StringComparison.Ordinal) && key[(version + 1)..].All(char.IsAsciiDigit) && version < key.Length - 1)
@@ -361,6 +355,40 @@ public sealed class PaperStore
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// The id in a link to a paper's page or PDF, as PaperBot prints them and browsers copy them: arxiv.org/abs,
+    /// /pdf or /html and huggingface.co/papers, with or without the scheme or "www.", with ".pdf", a trailing slash,
+    /// a query or a fragment; null when <paramref name="key"/> is not such a link.
+    /// </summary>
+    private static string? PaperOfLink(string key)
+    {
+        var link = key;
+        foreach (var scheme in new[] { "https://", "http://" })
+        {
+            if (link.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                link = link[scheme.Length..];
+            }
+        }
+
+        if (link.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            link = link[4..];
+        }
+
+        foreach (var prefix in new[] { "arxiv.org/abs/", "arxiv.org/pdf/", "arxiv.org/html/", "huggingface.co/papers/" })
+        {
+            if (link.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var id = link[prefix.Length..];
+                id = id[..(id.IndexOfAny(['?', '#']) is var end and >= 0 ? end : id.Length)].TrimEnd('/');
+                return id.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? id[..^4] : id;
+            }
+        }
+
+        return null;
     }
 
     private static bool SourceKnown(SqliteConnection connection, SqliteTransaction transaction, string sha256)
