@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PaperBot.Rag;
+using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using Spectre.Console;
 
@@ -22,9 +24,11 @@ public sealed class CommandContext(IHost host, CliOutput output, bool json, Term
 
     /// <summary>
     /// The index, checked for damage (once per change, see <see cref="PaperStore.EnsureIntact"/>) and filled from
-    /// the sample corpus first if it is empty (with a progress bar on stderr).
+    /// the sample corpus first if it is empty (with a progress bar on stderr). Still empty (no sample corpus beside
+    /// a published or copied binary), it is refused with what to do, unless <paramref name="allowEmpty"/> (the
+    /// commands that report on it or fill it): an answer from no papers would only say "not covered".
     /// </summary>
-    public PaperStore Index()
+    public PaperStore Index(bool allowEmpty = false)
     {
         Get<PaperStore>().EnsureIntact();
         var bootstrapper = Get<IndexBootstrapper>();
@@ -37,6 +41,14 @@ public sealed class CommandContext(IHost host, CliOutput output, bool json, Term
             }
         }
 
-        return Get<PaperStore>();
+        var store = Get<PaperStore>();
+        if (!allowEmpty && store.IsEmpty)
+        {
+            var seed = Get<PaperBotPaths>().SeedDirectory;
+            throw new UserInputException($"the index at {store.DatabasePath} is empty: ingest your files with 'paperbot ingest PATH' or fetch days with 'paperbot sync'"
+                + (Directory.Exists(seed) ? "" : $" (the sample corpus that fills a new index is not at {seed}; set Data:SeedDirectory to it)"));
+        }
+
+        return store;
     }
 }

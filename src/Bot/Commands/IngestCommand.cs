@@ -14,7 +14,8 @@ public static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest (default: the sample corpus, data/seed)", Arity = ArgumentArity.ZeroOrMore }.NonBlank();
-        var asOf = CommandLineValues.DayOption("--as-of", "Reference date (YYYY-MM-DD) for page dates without a year; default: each file's modification time");
+        var asOf = CommandLineValues.DayOption("--as-of",
+            "Reference date (YYYY-MM-DD) for page dates without a year; default: the latest day a file of the batch is named after, else each file's modification time (never after today)");
         var featuredOn = CommandLineValues.DayOption(
             "--featured-on", "The day (YYYY-MM-DD) the files were featured on, for papers that do not say and files whose name holds no date");
         var json = CommandRunner.JsonOption();
@@ -24,6 +25,16 @@ public static class IngestCommand
             var reference = parse.GetValue(asOf);
             var featured = parse.GetValue(featuredOn);
             var given = parse.GetValue(paths) ?? [];
+
+            // A future day would file papers under it, and the latest day is every command's default.
+            var today = DateOnly.FromDateTime(ctx.Get<TimeProvider>().GetUtcNow().UtcDateTime);
+            foreach (var (option, day) in new[] { (asOf, reference), (featuredOn, featured) })
+            {
+                if (day > today)
+                {
+                    throw new UsageException($"{option.Name} {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} UTC)");
+                }
+            }
 
             // Refused before anything is read: a damaged or read-only index must not get half a batch.
             var store = ctx.Get<PaperStore>();

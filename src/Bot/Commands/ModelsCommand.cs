@@ -21,8 +21,11 @@ public static class ModelsCommand
             var servers = await ModelServers.ProbeAsync(ctx.Services, token);
             var folder = ctx.Get<PaperBotPaths>().Resolve("models");
             var availability = ctx.Get<ILlmAvailability>();
+            // Model files configured outside models/ (Llm:ModelPath, Embeddings:ModelPath) are listed with the folder's.
             var files = Files(folder);
-            var rows = files.Select(f => Describe(f, availability)).ToList();
+            var used = new[] { availability.ChatModelPath, availability.EmbeddingModelPath }.OfType<string>();
+            var rows = files.Concat(used.Where(p => !files.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+                .Select(f => Describe(f, folder, availability)).ToList();
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(new
@@ -42,7 +45,8 @@ public static class ModelsCommand
 
             if (rows.Count == 0)
             {
-                ctx.Output.Results.MarkupLineInterpolated($"[yellow]No GGUF files in {folder}.[/] PaperBot answers extractively; see models/README.md for models to put there.");
+                // What answers is said once, by the "Chat model" line below.
+                ctx.Output.Results.MarkupLineInterpolated($"[yellow]No GGUF files in {folder}.[/] See models/README.md for models to put there.");
             }
             else
             {
@@ -56,9 +60,13 @@ public static class ModelsCommand
                 ctx.Output.Results.Write(table);
             }
 
-            if (servers.Chat is null)
+            if (servers.Chat is null && availability.ChatModelPath is { } chat)
             {
-                ctx.Output.Results.MarkupLineInterpolated($"Chat model: {availability.ChatModelReason}");
+                ctx.Output.Results.MarkupLineInterpolated($"Chat model: {chat} ({(availability.ChatModelReason == "configured" ? "Llm:ModelPath" : availability.ChatModelReason)})");
+            }
+            else if (servers.Chat is null)
+            {
+                ctx.Output.Results.MarkupLineInterpolated($"Chat model: none, answers are extractive ({availability.ChatModelReason})");
             }
             else
             {
@@ -89,19 +97,23 @@ public static class ModelsCommand
         }
     }
 
-    private static ModelRow Describe(string path, ILlmAvailability availability)
+    /// <summary>A file under models/ is named relative to it; a configured one elsewhere by its full path.</summary>
+    private static ModelRow Describe(string path, string folder, ILlmAvailability availability)
     {
+        var name = Path.GetRelativePath(folder, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
+            ? relative
+            : path;
         var use = string.Equals(path, availability.ChatModelPath, StringComparison.Ordinal) ? "chat"
             : string.Equals(path, availability.EmbeddingModelPath, StringComparison.Ordinal) ? "embeddings" : null;
         try
         {
             var gguf = GgufFile.Read(path);
-            return new ModelRow(Path.GetFileName(path), gguf.Architecture, FormatCount(gguf.ParameterCount), gguf.MainTensorType?.ToString(),
+            return new ModelRow(name, gguf.Architecture, FormatCount(gguf.ParameterCount), gguf.MainTensorType?.ToString(),
                 gguf.ContextLength, gguf.ChatTemplate is not null, new FileInfo(path).Length, use, null);
         }
         catch (Exception e) when (e is GgufFormatException or IOException or UnauthorizedAccessException)
         {
-            return new ModelRow(Path.GetFileName(path), null, "?", null, null, false, new FileInfo(path).Length, use, $"unreadable: {e.Message}");
+            return new ModelRow(name, null, "?", null, null, false, new FileInfo(path).Length, use, $"unreadable: {e.Message}");
         }
     }
 

@@ -16,7 +16,7 @@ public static class ShowCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
             var key = parse.GetValue(id) ?? "";
-            var paper = ctx.Index().Get(key) ?? throw new UserInputException($"no paper with id '{key}' in the index; find ids with 'paperbot search'");
+            var paper = ctx.Index().Get(key) ?? throw new UserInputException($"no paper with id '{Shortened(key)}' in the index; find ids with 'paperbot search'");
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(PaperTable.Json(paper));
@@ -29,5 +29,12 @@ public static class ShowCommand
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;
+    }
+
+    /// <summary>What the user typed, echoed in at most one line: a pasted page or file is not printed back whole.</summary>
+    private static string Shortened(string key)
+    {
+        var line = key.ReplaceLineEndings(" ");
+        return line.Length <= 100 ? line : $"{line[..60].TrimEnd()}… ({line.Length:N0} characters)";
     }
 }

@@ -14,9 +14,7 @@ public static class StatsCommand
         var command = new Command("stats", "Counts: entries read, distinct papers, days, date range, index size") { json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
-            var store = ctx.Index();
-            store.EnsureIntact(always: true);
-            var stats = store.Stats();
+            var stats = ctx.Index(allowEmpty: true).Stats();
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(new

@@ -44,7 +44,7 @@ public static class SyncCommand
             if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
             {
                 var range = Range(parse.GetValue(from), parse.GetValue(to), time);
-                ctx.Index().EnsureWritable();
+                ctx.Index(allowEmpty: true).EnsureWritable();
                 var backfill = await SyncBackfill.RunAsync(ctx, ctx.Get<PaperSync>(), range, parse.GetValue(refresh), token);
                 Print(ctx, backfill.Synced, backfill.Skipped);
                 return ExitCodes.Success;
@@ -56,7 +56,7 @@ public static class SyncCommand
             }
 
             var periods = Periods(parse.GetValue(date), parse.GetValue(days), parse.GetValue(week), parse.GetValue(month), time);
-            ctx.Index().EnsureWritable();
+            ctx.Index(allowEmpty: true).EnsureWritable();
             var sync = ctx.Get<PaperSync>();
             var results = new List<PeriodSync>();
             foreach (var period in periods)
@@ -102,6 +102,7 @@ public static class SyncCommand
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             return (date, days, week, month) switch
             {
+                ({ } d, _, _, _) when d > today => throw new UsageException($"--date {d:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} UTC)"),
                 ({ } d, _, _, _) => [DailyPapersPeriod.Day(d)],
                 (_, { } n, _, _) => Enumerable.Range(0, n).Select(i => DailyPapersPeriod.Day(today.AddDays(-i))).ToList(),
                 (_, _, { } w, _) => [DailyPapersPeriod.Week(w)],

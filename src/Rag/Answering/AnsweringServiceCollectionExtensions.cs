@@ -43,7 +43,9 @@ public static class AnsweringServiceCollectionExtensions
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
-        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
+        // Model servers (Llm:Provider openai) answer whatever lies under models/: no notice then.
+        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(
+            sp.GetService<IChatClient>() is null ? sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice : null));
         services.TryAddSingleton<PeriodResolver>();
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),

@@ -107,6 +107,11 @@ public static partial class CorpusFileReader
         {
             span = span[3..];
         }
+        else if (OtherUnicode(span) is { } encoding)
+        {
+            // Saved as "Unicode" by an editor: said as such rather than as binary (its ASCII is half zero bytes).
+            throw new CorpusFormatException(path, null, $"the file is not UTF-8 ({encoding} found, by its byte-order mark); save it as UTF-8");
+        }
 
         var probe = span[..Math.Min(span.Length, 8192)];
         if (probe.IndexOf((byte)0) >= 0)
@@ -123,6 +128,16 @@ public static partial class CorpusFileReader
             throw new CorpusFormatException(path, LineOf(span, FirstInvalidUtf8(span)), "the file is not valid UTF-8 text");
         }
     }
+
+    /// <summary>The encoding a UTF-16 or UTF-32 byte-order mark at the start names; null without one.</summary>
+    private static string? OtherUnicode(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 little-endian",
+        [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32 big-endian",
+        [0xFF, 0xFE, ..] => "UTF-16 little-endian",
+        [0xFE, 0xFF, ..] => "UTF-16 big-endian",
+        _ => null,
+    };
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

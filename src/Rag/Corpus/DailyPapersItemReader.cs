@@ -67,6 +67,8 @@ internal static class DailyPapersItemReader
             return null;
         }
 
+        title = SourceText.Title(title);
+        summary = SourceText.Prose(summary);
         var prefix = wrapped ? "paper." : string.Empty;
         var authors = paper.TryGetProperty("authors", out var authorList) && authorList.ValueKind == JsonValueKind.Array
             ? authorList
@@ -89,7 +91,7 @@ internal static class DailyPapersItemReader
             PublishedOn = DateOf(paper, "publishedAt", prefix, arxivId, path, line, warnings, "left empty"),
             FeaturedOn = featuredOn,
             Upvotes = CountOf(paper, "upvotes") ?? CountOf(item, "upvotes"),
-            AiSummary = NormalizeWhitespace(StringOf(paper, "ai_summary") ?? StringOf(item, "ai_summary")),
+            AiSummary = NormalizeWhitespace(StringOf(paper, "ai_summary") ?? StringOf(item, "ai_summary")) is { } aiSummary ? SourceText.Prose(aiSummary) : null,
             AiKeywords = Strings(paper, "ai_keywords") ?? Strings(item, "ai_keywords") ?? [],
             GithubRepo = NormalizeWhitespace(StringOf(paper, "githubRepo") ?? StringOf(item, "githubRepo")),
             GithubStars = CountOf(paper, "githubStars") ?? CountOf(item, "githubStars"),

@@ -17,7 +17,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     /// stops between files, after the current file's transaction: the report says how many were not reached.
     /// </summary>
     /// <param name="files">The files, in order.</param>
-    /// <param name="asOf">The reference date for page dates without a year; null = each file's write time.</param>
+    /// <param name="asOf">The reference date for page dates without a year; null = <see cref="YearlessDateAnchor"/>.</param>
     /// <param name="progress">Told before each file and at the end.</param>
     /// <param name="featuredOn">The featured day of files whose name carries no date (<c>ingest --featured-on</c>).</param>
     /// <param name="cancellationToken">Checked between files (a file lands whole or not at all).</param>
@@ -28,6 +28,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var warnings = new List<ParseWarning>();
         var failures = new List<CorpusFormatException>();
         var notReached = 0;
+        var reference = asOf ?? YearlessDateAnchor(files);
         for (var i = 0; i < files.Count; i++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -40,7 +41,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             progress?.Report(new IngestProgress(i, files.Count, file));
             try
             {
-                var (outcome, fileWarnings) = IngestFile(file, asOf, featuredOn);
+                var (outcome, fileWarnings) = IngestFile(file, reference, featuredOn);
                 outcomes.Add(outcome);
                 warnings.AddRange(fileWarnings);
             }
@@ -59,7 +60,10 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         return new IngestReport(outcomes, warnings, failures, notReached);
     }
 
-    /// <summary>Parses and stores one file; nothing is written when the file was ingested before.</summary>
+    /// <summary>
+    /// Parses and stores one file; nothing is written when the file was ingested before. Page dates without a year
+    /// are resolved against <paramref name="asOf"/>, else the file's modification time (at most today).
+    /// </summary>
     public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(string file, DateOnly? asOf, DateOnly? featuredOn = null)
     {
         var sha = FileSha256(file);
@@ -68,7 +72,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
         }
 
-        var parsed = CorpusFileReader.Read(file, asOf, featuredOn);
+        var parsed = CorpusFileReader.Read(file, asOf ?? AtMostToday(DateOnly.FromDateTime(File.GetLastWriteTimeUtc(file))), featuredOn);
         if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
         {
             throw new CorpusFormatException(file, null,
@@ -96,6 +100,25 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The date a saved page's dates without a year ("Nov 11") are resolved against (the latest such date on or
+    /// before it) when <c>--as-of</c> is not given: the latest day a file of the same batch is named after
+    /// (<c>2026-03-23.json</c>), since pages saved with dated listings belong to their time; null when no file
+    /// names a day, and then each page's modification time. Never after today: a modification time is the clone's
+    /// or copy's date as often as the page's, and a date in the future would become the index's latest day.
+    /// </summary>
+    private DateOnly? YearlessDateAnchor(IReadOnlyList<string> files)
+    {
+        var named = files.Select(CorpusFileReader.DayInFileName).Max();
+        return named is { } day ? AtMostToday(day) : null;
+    }
+
+    private DateOnly AtMostToday(DateOnly day)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return day > today ? today : day;
     }
 
     private static string FileSha256(string file)

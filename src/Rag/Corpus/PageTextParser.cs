@@ -298,8 +298,8 @@ public static partial class PageTextParser
         var paper = new Paper
         {
             Id = PaperIdentity.IdFor(null, title.Text),
-            Title = title.Text,
-            Abstract = abstractText,
+            Title = SourceText.Title(title.Text),
+            Abstract = SourceText.Prose(abstractText),
             AuthorCount = meta?.AuthorCount,
             Organization = meta?.Organization,
             PublishedOn = meta?.PublishedOn,

@@ -46,13 +46,16 @@ public static class IndexHealth
             + "this one needs to write; make the folder writable, or copy the index to a writable folder and set Data:Directory to it";
     }
 
-    /// <summary>True when the index files are exactly as they were at the last good check.</summary>
+    /// <summary>
+    /// True when the index is exactly as it was at the last good check: the stamp names the main file's current
+    /// size and time, and the WAL holds nothing (all of the database is in the main file).
+    /// </summary>
     internal static bool CheckedUnchanged(string databasePath)
     {
         try
         {
             var stamp = StampPath(databasePath);
-            return File.Exists(stamp) && File.ReadAllText(stamp) == State(databasePath);
+            return SettledState(databasePath) is { } state && File.Exists(stamp) && File.ReadAllText(stamp) == state;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -60,12 +63,12 @@ public static class IndexHealth
         }
     }
 
-    /// <summary>Records the index files' sizes and times after a good check; a stamp that cannot be written only costs a check.</summary>
-    internal static void Stamp(string databasePath)
+    /// <summary>Records <paramref name="state"/> after a good check; a stamp that cannot be written only costs a check.</summary>
+    internal static void Stamp(string databasePath, string state)
     {
         try
         {
-            File.WriteAllText(StampPath(databasePath), State(databasePath));
+            File.WriteAllText(StampPath(databasePath), state);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -73,11 +76,26 @@ public static class IndexHealth
         }
     }
 
-    private static string StampPath(string databasePath) => databasePath + "-checked";
+    /// <summary>
+    /// The main file's size and modification time when the WAL is empty or absent, so that the main file is the
+    /// whole database; null while the WAL holds frames (a writer at work, or one that stopped uncleanly), which
+    /// only a check can vouch for. The WAL is left out because SQLite creates it anew at every open and deletes
+    /// it at the last close. The header's change counter is not used: SQLite does not keep it in WAL mode; nor
+    /// is data_version, which only compares states seen by one connection. Only file metadata is read: opening
+    /// and closing the database file would drop the POSIX locks this process's SQLite connections hold on it.
+    /// </summary>
+    internal static string? SettledState(string databasePath)
+    {
+        var main = new FileInfo(databasePath);
+        var wal = new FileInfo(databasePath + "-wal");
+        if (!main.Exists || (wal.Exists && wal.Length > 0))
+        {
+            return null;
+        }
 
-    // Garbage written into the file changes its modification time; so does every write PaperBot makes.
-    private static string State(string databasePath) =>
-        string.Join('|', new[] { databasePath, databasePath + "-wal" }.Select(f => new FileInfo(f) is { Exists: true } i
-            ? string.Create(CultureInfo.InvariantCulture, $"{i.Length}:{i.LastWriteTimeUtc.Ticks}")
-            : "-"));
+        // Garbage written into the file changes its modification time; so does every checkpoint of a write.
+        return string.Create(CultureInfo.InvariantCulture, $"{main.Length}:{main.LastWriteTimeUtc.Ticks}");
+    }
+
+    private static string StampPath(string databasePath) => databasePath + "-checked";
 }

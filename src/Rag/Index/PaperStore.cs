@@ -174,7 +174,7 @@ public sealed class PaperStore
         return _terms.Lookup(connection, words);
     }
 
-    /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix).</summary>
+    /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix) or a link to its page or PDF.</summary>
     public Paper? Get(string id)
     {
         var key = NormalizeId(id);
@@ -299,21 +299,38 @@ public sealed class PaperStore
     }
 
     /// <summary>
-    /// Runs SQLite's quick check and throws an <see cref="IndexException"/> saying how to rebuild a damaged
-    /// index. Unless <paramref name="always"/>, an index unchanged since its last good check is not read again
-    /// (<see cref="IndexHealth"/> keeps the stamp), so a large index costs the scan once per change.
+    /// Runs SQLite's quick check and throws an <see cref="IndexException"/> saying how to rebuild a damaged index.
+    /// An index unchanged since its last good check is not read again (<see cref="IndexHealth"/> keeps the stamp):
+    /// the scan runs once after each change (a write, an unclean shutdown, damage), never per reading command.
     /// </summary>
-    public void EnsureIntact(bool always = false)
+    public void EnsureIntact()
     {
-        if (!always && IndexHealth.CheckedUnchanged(DatabasePath))
+        if (IndexHealth.CheckedUnchanged(DatabasePath))
         {
             return;
         }
 
+        // A connection of its own, never pooled. The check includes FTS5's (xIntegrity), which reads the full-text
+        // index through the segment list its table object cached at an earlier read on the same connection, without
+        // asking whether another process committed since. On a pooled connection that list can predate a merge
+        // another process's ingest committed, and the check then reads segments that are gone and reports
+        // "fts5: corruption found reading blob" in a healthy index. A new connection reads the list and the
+        // segments in the one read transaction of the check: what a concurrent writer has not committed is not seen.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         string result;
+        string? before;
         try
         {
-            result = Scalar<string>("PRAGMA quick_check(1)");
+            connection.Open();
+            if (!IsReadOnly)
+            {
+                FoldWal(connection);
+            }
+
+            before = IndexHealth.SettledState(DatabasePath);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(1)";
+            result = (string)command.ExecuteScalar()!;
         }
         catch (SqliteException e) when (IndexHealth.Describe(e, DatabasePath) is { } message)
         {
@@ -325,9 +342,30 @@ public sealed class PaperStore
             throw new IndexException(IndexHealth.Damaged(DatabasePath, result));
         }
 
-        if (!IsReadOnly)
+        // Stamped only when the main file was the whole database all through the check: a write that landed
+        // meanwhile (in the WAL or checkpointed into the file) is checked by the next command.
+        if (!IsReadOnly && before is not null && before == IndexHealth.SettledState(DatabasePath))
         {
-            IndexHealth.Stamp(DatabasePath);
+            IndexHealth.Stamp(DatabasePath, before);
+        }
+    }
+
+    /// <summary>
+    /// Copies what the WAL holds into the main file and empties it, so that the stamp can describe the main file
+    /// alone. Without waiting: while another process writes, the WAL stays as it is and the index is checked again
+    /// by the next command.
+    /// </summary>
+    private static void FoldWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == IndexHealth.SqliteBusy)
+        {
+            // Another process is writing: its work is checked once it is done.
         }
     }
 
@@ -366,13 +404,7 @@ public sealed class PaperStore
             key = key[6..];
         }
 
-        foreach (var prefix in new[] { "https://arxiv.org/abs/", "https://huggingface.co/papers/" })
-        {
-            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                key = key[prefix.Length..];
-            }
-        }
+        key = PaperOfLink(key) ?? key;
 
         var version = key.LastIndexOf('v');
         if (version > 0 && key[..version].Contains('.', StringComparison.Ordinal) && key[(version + 1)..].All(char.IsAsciiDigit) && version < key.Length - 1)
@@ -381,6 +413,40 @@ public sealed class PaperStore
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// The id in a link to a paper's page or PDF, as PaperBot prints them and browsers copy them: arxiv.org/abs,
+    /// /pdf or /html and huggingface.co/papers, with or without the scheme or "www.", with ".pdf", a trailing slash,
+    /// a query or a fragment; null when <paramref name="key"/> is not such a link.
+    /// </summary>
+    private static string? PaperOfLink(string key)
+    {
+        var link = key;
+        foreach (var scheme in new[] { "https://", "http://" })
+        {
+            if (link.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                link = link[scheme.Length..];
+            }
+        }
+
+        if (link.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            link = link[4..];
+        }
+
+        foreach (var prefix in new[] { "arxiv.org/abs/", "arxiv.org/pdf/", "arxiv.org/html/", "huggingface.co/papers/" })
+        {
+            if (link.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var id = link[prefix.Length..];
+                id = id[..(id.IndexOfAny(['?', '#']) is var end and >= 0 ? end : id.Length)].TrimEnd('/');
+                return id.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? id[..^4] : id;
+            }
+        }
+
+        return null;
     }
 
     private static bool SourceKnown(SqliteConnection connection, SqliteTransaction transaction, string sha256)

@@ -191,9 +191,18 @@ internal static class SchemaMigrations
         Execute(connection, "PRAGMA foreign_keys = OFF");
         try
         {
-            for (var next = current; next < version; next++)
+            while (true)
             {
+                // The version is read again inside the write transaction (BEGIN IMMEDIATE): two processes opening a
+                // new index at once (an ingest and a stats, two ingests) both saw it unmigrated, and the second must
+                // not run a migration the first has committed meanwhile.
                 using var transaction = connection.BeginTransaction();
+                var next = Pragma(connection, "user_version", transaction);
+                if (next >= version)
+                {
+                    break;
+                }
+
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
@@ -209,9 +218,10 @@ internal static class SchemaMigrations
 
     private static int CurrentVersion(SqliteConnection connection) => Pragma(connection, "user_version");
 
-    private static int Pragma(SqliteConnection connection, string name)
+    private static int Pragma(SqliteConnection connection, string name, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"PRAGMA {name}";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

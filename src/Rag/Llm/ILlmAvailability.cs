@@ -14,8 +14,9 @@ public interface ILlmAvailability
     string ChatModelReason { get; }
 
     /// <summary>
-    /// Set when a chat model was configured by path but cannot be used (missing, a folder, not a whole GGUF file):
-    /// the user asked for model answers and gets extractive ones, so they are told once why.
+    /// Set when a chat model was configured by path but cannot be used (missing, a folder, not a whole GGUF file), or
+    /// when the *.gguf files put under models/ (Llm:ModelPath auto) cannot be used: the user asked for model
+    /// answers and gets extractive ones, so they are told once why.
     /// </summary>
     string? ChatModelNotice { get; }
 

@@ -5,10 +5,9 @@ public sealed class LlmAvailability : ILlmAvailability
 {
     public LlmAvailability(LlmOptions llm, EmbeddingsOptions embeddings, string baseDirectory)
     {
-        ChatModelPath = ModelLocator.FindChatModel(llm.ModelPath, baseDirectory, out var chatReason);
+        ChatModelPath = ModelLocator.FindChatModel(llm.ModelPath, baseDirectory, out var chatReason, out var unusable);
         ChatModelReason = chatReason;
-        var configured = !string.IsNullOrWhiteSpace(llm.ModelPath) && !string.Equals(llm.ModelPath, ModelLocator.Auto, StringComparison.OrdinalIgnoreCase);
-        ChatModelNotice = configured && ChatModelPath is null
+        ChatModelNotice = unusable
             ? $"No model answers: {chatReason} (Llm:ModelPath); answers are extractive, quoted from the abstracts."
             : null;
         EmbeddingModelPath = ModelLocator.FindEmbeddingModel(embeddings.ModelPath, baseDirectory, out var embeddingReason);
