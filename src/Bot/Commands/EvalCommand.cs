@@ -16,7 +16,7 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "JSON lines of {\"question\", \"kind\", \"split\", \"gold_titles\", \"answer_contains\"?, \"date\"?}" };
+        var file = new Argument<string>("FILE") { Description = "JSON lines of {\"question\", \"kind\", \"split\", \"gold_titles\", \"answer_contains\"?, \"date\"?}" }.NonBlank();
         var noModel = new Option<bool>("--no-model") { Description = "Evaluate extractive answers, even with a model configured" };
         var json = CommandRunner.JsonOption();
         var command = new Command("eval", "Retrieval and answer metrics, per kind of question, over a JSONL file of questions") { file, noModel, json };

@@ -22,14 +22,43 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--days must be between 1 and", "sync", "--days", "0")]
     [InlineData("give only one of", "sync", "--date", "2025-01-01", "--days", "2")]
     [InlineData("use either --date or --from/--to", "ask", "x", "--date", "2025-01-01", "--to", "2025-01-02")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"abc\"", "search", "diffusion", "--top", "abc")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"1.5\"", "search", "diffusion", "--top", "1.5")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"99999999999\"", "search", "diffusion", "--top", "99999999999")]
+    [InlineData("--days must be a whole number between 1 and 366, not \"abc\"", "sync", "--days", "abc")]
+    [InlineData("--max-tokens must be a whole number between 1 and 8192, not \"abc\"", "generate", "hi", "--max-tokens", "abc")]
+    [InlineData("ID must not be empty", "show", "")]
+    [InlineData("QUERY must not be empty", "search", "")]
+    [InlineData("FILE must not be empty", "eval", " ")]
+    [InlineData("PROMPT must not be empty", "generate", "")]
+    [InlineData("QUESTION must not be empty", "ask", "")]
+    [InlineData("--top must be between 1 and 200, not 0", "search", "diffusion", "--top", "0", "--json")]
+    [InlineData("Unrecognized command or argument '--bogus'", "stats", "--json", "--bogus")]
     public async Task Usage_mistakes_exit_1_with_the_reason_and_no_stack(string reason, params string[] args)
     {
         var result = await _bot.RunAsync(args);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains($"(see 'paperbot {args[0]} --help')", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+        // The help text is not a result: stdout stays empty (with --json, a script reads no half document).
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("unknown command 'frobnicate'", "frobnicate")]
+    [InlineData("unknown command 'frobnicate'", "frobnicate", "--json")]
+    [InlineData("no command given")]
+    public async Task A_missing_or_unknown_command_is_one_error_and_exit_1(string reason, params string[] args)
+    {
+        var result = await _bot.RunAsync(args);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"error: {reason} (see 'paperbot --help')", Assert.Single(result.ErrorLines));
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
