@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace PaperBot.Bot.Tests.Cli;
@@ -61,7 +60,7 @@ public sealed class IngestSignalTests : IDisposable
     [InlineData(PosixSignals.Terminate, 143)]
     public async Task A_signal_inside_one_large_file_rolls_it_back_says_so_and_exits_with_the_signal(int signal, int exitCode)
     {
-        var listing = WriteLargeListing();
+        var listing = LargeListing.Write(_bot.Workspace, "2024-06-03", 20_000);
         using var process = Process.Start(_bot.StartInfo("ingest", listing, "--json"))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -82,36 +81,6 @@ public sealed class IngestSignalTests : IDisposable
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sources"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM papers"));
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
-    }
-
-    /// <summary>
-    /// One API listing of 20,000 papers (30 MB, about 4 s to ingest): the titles and abstracts of the real listings in
-    /// the repository, repeated under new ids.
-    /// </summary>
-    private string WriteLargeListing()
-    {
-        var listings = Directory.GetFiles(TestPaths.SeedDirectory, "*.json")
-            .Concat(Directory.GetFiles(Path.GetDirectoryName(TestPaths.HfArchive("2025-03-11.json"))!, "*.json"));
-        var papers = listings.SelectMany(f => JsonNode.Parse(File.ReadAllText(f)) as JsonArray ?? [])
-            .Select(item => item is JsonObject o ? o["paper"] as JsonObject : null).OfType<JsonObject>()
-            .Select(p => (Title: (string)p["title"]!, Summary: (string)p["summary"]!)).ToList();
-        var path = Path.Combine(_bot.Workspace, "2024-06-03.json");
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream);
-        writer.WriteStartArray();
-        for (var i = 0; i < 20_000; i++)
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("paper");
-            writer.WriteString("id", $"99{i / 100_000:00}.{i % 100_000:00000}");
-            writer.WriteString("title", papers[i % papers.Count].Title);
-            writer.WriteString("summary", papers[i % papers.Count].Summary);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        return path;
     }
 
     /// <summary>Waits until the child has read <paramref name="bytes"/> bytes (rchar of /proc/PID/io).</summary>

@@ -55,7 +55,7 @@ public sealed class DayDigest(
 
         if (model is null)
         {
-            return Finish(day, papers, ExtractiveDigest.Write(day, papers), mode, started);
+            return Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), mode, started);
         }
 
         var modelId = model.GetService<ChatClientMetadata>()?.DefaultModelId ?? "model";
@@ -78,7 +78,7 @@ public sealed class DayDigest(
         catch (Exception e) when (e is ModelUnavailableException && fallbackToExtractive)
         {
             AnsweringLog.ModelUnavailable(logger, e.Message);
-            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers), AnswerMode.Extractive, started);
+            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), AnswerMode.Extractive, started);
             return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
         }
         // A model llama.cpp refuses is not this digest's failure: the caller decides (`summarize` stops with the reason,
