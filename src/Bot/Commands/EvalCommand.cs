@@ -79,7 +79,7 @@ public static class EvalCommand
             ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
         }
 
-        var questions = new Table().Expand().AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");
+        var questions = CliOutput.FillTerminal(new Table(), ctx.Output.Results).AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");
         foreach (var outcome in report.Outcomes)
         {
             questions.AddRow(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperBot.Bot.Cli;
 using PaperBot.Rag.Corpus;
 using Spectre.Console;
 
@@ -7,9 +8,10 @@ namespace PaperBot.Bot.Commands;
 /// <summary>How lists and single papers look in the terminal and in JSON, shared by the commands that print papers.</summary>
 public static class PaperTable
 {
-    public static Table Of(IEnumerable<Paper> papers)
+    /// <summary>The papers as a table for <paramref name="console"/> (as wide as a terminal, else as wide as its text).</summary>
+    public static Table Of(IEnumerable<Paper> papers, IAnsiConsole console)
     {
-        var table = new Table().Expand().AddColumns("Upvotes", "Id", "Title");
+        var table = CliOutput.FillTerminal(new Table(), console).AddColumns("Upvotes", "Id", "Title");
         foreach (var paper in papers)
         {
             table.AddRow(paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(paper.Id), Markup.Escape(paper.Title));

@@ -33,7 +33,7 @@ public static class PapersCommand
             }
 
             ctx.Output.Results.MarkupLineInterpolated($"[bold]{papers.Count} papers on {day:yyyy-MM-dd}[/]");
-            ctx.Output.Results.Write(PaperTable.Of(papers));
+            ctx.Output.Results.Write(PaperTable.Of(papers, ctx.Output.Results));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;

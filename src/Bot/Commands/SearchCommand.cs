@@ -60,7 +60,7 @@ public static class SearchCommand
             return;
         }
 
-        var table = new Table().Expand().AddColumns("#", "Score", "Day", "Paper");
+        var table = CliOutput.FillTerminal(new Table(), ctx.Output.Results).AddColumns("#", "Score", "Day", "Paper");
         var rank = 1;
         foreach (var hit in hits)
         {

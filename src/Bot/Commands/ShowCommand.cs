@@ -24,8 +24,8 @@ public static class ShowCommand
             }
 
             var meta = string.Join('\n', PaperTable.Details(paper));
-            ctx.Output.Results.Write(new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}"))
-                .Header(Markup.Escape(paper.Title)).Expand());
+            ctx.Output.Results.Write(CliOutput.FillTerminal(
+                new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}")).Header(Markup.Escape(paper.Title)), ctx.Output.Results));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;

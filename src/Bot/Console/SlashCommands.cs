@@ -108,7 +108,7 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
         view.Text($"{papers.Count} paper{(papers.Count == 1 ? "" : "s")} on {Day(day)}");
         if (view.Interactive)
         {
-            view.Write(PaperTable.Of(papers));
+            view.Write(PaperTable.Of(papers, view.Results));
             return;
         }
 
