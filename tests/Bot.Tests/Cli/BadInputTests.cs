@@ -78,6 +78,25 @@ public sealed class BadInputTests : IDisposable
         CliAssert.NoStackTrace(result);
     }
 
+    [Theory]
+    [InlineData("Papers__PageSize", "0", "Papers:PageSize = \"0\" (from the environment variable PAPERBOT_Papers__PageSize): must be between 1 and 1000", "stats")]
+    [InlineData("Retrieval__UseEmbeddings", "Maybe", "Retrieval:UseEmbeddings = \"Maybe\" (from the environment variable PAPERBOT_Retrieval__UseEmbeddings): not one of Auto, Off", "stats")]
+    [InlineData("Llm__Backend", "gpu", "Llm:Backend = \"gpu\" (from the environment variable PAPERBOT_Llm__Backend): must be cpu or cuda", "stats")]
+    [InlineData("Discord__StreamEditIntervalMs", "5", "Discord:StreamEditIntervalMs = \"5\" (from the environment variable PAPERBOT_Discord__StreamEditIntervalMs): must be between 250 and 60000", "discord")]
+    [InlineData("Discord__ShardId", "3", "Discord:ShardId = \"3\" (from the environment variable PAPERBOT_Discord__ShardId): must be below Discord:ShardCount (1)", "discord")]
+    public async Task Every_invalid_setting_is_told_as_key_value_source_and_what_is_allowed(string variable, string value, string expected, string command)
+    {
+        _bot.Environment["PAPERBOT_" + variable] = value;
+        _bot.Environment["PAPERBOT_Discord__Token"] = "not-a-real-token";
+        _bot.Environment["PAPERBOT_Discord__ApplicationId"] = "1";
+
+        var result = await _bot.RunAsync(command);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"error: invalid configuration: {expected}", Assert.Single(result.ErrorLines));
+        CliAssert.NoStackTrace(result);
+    }
+
     [Fact]
     public async Task A_missing_Discord_application_id_names_the_key_and_its_variable()
     {
