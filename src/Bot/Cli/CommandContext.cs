@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PaperBot.Rag.Index;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;
 
@@ -33,7 +34,7 @@ public sealed class CommandContext(IHost host, CliOutput output, bool json, Term
             var report = IngestProgressBar.Run(Output.Status, "Building the index from the sample corpus", p => bootstrapper.EnsureSeeded(p));
             if (report is not null)
             {
-                Output.Status.MarkupLineInterpolated($"[grey]Indexed {report.Added} papers from {report.Outcomes.Count} sample files.[/]");
+                Output.Status.MarkupLineInterpolated($"[grey]Indexed {Plural.Of(report.Added, "paper")} from {Plural.Of(report.Outcomes.Count, "sample file")}.[/]");
             }
         }
 

@@ -5,6 +5,7 @@ using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Llm;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Commands;
 
@@ -101,7 +102,7 @@ public static class EvalCommand
 
         ctx.Output.Results.Write(groups);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{report.Questions} questions ({AnswerJson.Mode(report.Mode)}, {(report.EmbeddingModel is { } model ? "hybrid retrieval with " + model : "keyword retrieval")}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
+            $"{Plural.Of(report.Questions, "question")} ({AnswerJson.Mode(report.Mode)}, {(report.EmbeddingModel is { } model ? "hybrid retrieval with " + model : "keyword retrieval")}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
         var facts = report.FactShare is { } fact ? string.Create(CultureInfo.InvariantCulture, $", answers with the expected fact {fact:P0}") : "";
         ctx.Output.Results.WriteLine(summary + facts, Style.Plain);
     }

@@ -82,7 +82,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
         {
             throw new CorpusFormatException(file, null,
-                $"no paper could be read ({parsed.Warnings.Count} entries skipped; first: {parsed.Warnings[0].Message})");
+                $"no paper could be read ({Plural.Of(parsed.Warnings.Count, "entry", "entries")} skipped; first: {parsed.Warnings[0].Message})");
         }
 
         // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.

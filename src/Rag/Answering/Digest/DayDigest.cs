@@ -146,7 +146,7 @@ public sealed class DayDigest(
         var top = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
         return top.Count == 0
             ? "no upvote counts are known for this day"
-            : string.Join("; ", top.Select(p => $"[{IndexOf(papers, p) + 1}] {p.Title} ({p.Upvotes} upvotes)"));
+            : string.Join("; ", top.Select(p => $"[{IndexOf(papers, p) + 1}] {p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")})"));
     }
 
     private static int IndexOf(IReadOnlyList<Paper> papers, Paper paper) => papers.Select((p, i) => (p, i)).First(x => ReferenceEquals(x.p, paper)).i;
@@ -157,7 +157,7 @@ public sealed class DayDigest(
         var upvoted = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
         if (upvoted.Count > 0)
         {
-            withHighlights.Append("\n\nMost upvoted: ").AppendJoin("; ", upvoted.Select(p => $"{p.Title} ({p.Upvotes} upvotes) [{IndexOf(papers, p) + 1}]"));
+            withHighlights.Append("\n\nMost upvoted: ").AppendJoin("; ", upvoted.Select(p => $"{p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")}) [{IndexOf(papers, p) + 1}]"));
         }
 
         var check = CitationChecker.Check(withHighlights.ToString(), papers.Count);
