@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;

@@ -45,7 +45,7 @@ public static class PaperBotCli
         var command = parse.CommandResult.Command;
         var name = command is RootCommand ? "paperbot" : $"paperbot {command.Name}";
         IEnumerable<string> errors = command is RootCommand
-            ? [parse.UnmatchedTokens.Count > 0 ? $"unknown command '{parse.UnmatchedTokens[0]}'" : "no command given"]
+            ? [parse.UnmatchedTokens.Count == 0 ? "no command given" : Unknown(parse.UnmatchedTokens[0])]
             : parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal);
         foreach (var error in errors)
         {
@@ -53,6 +53,12 @@ public static class PaperBotCli
         }
 
         return ExitCodes.Usage;
+    }
+
+    private static string Unknown(string token)
+    {
+        var shown = token.Length > 40 ? token[..40] + "…" : token;
+        return token.StartsWith('-') ? $"unknown option '{shown}'" : $"unknown command '{shown}'";
     }
 
     /// <summary>

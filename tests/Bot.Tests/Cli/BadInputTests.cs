@@ -51,6 +51,7 @@ public sealed class BadInputTests : IDisposable
     [Theory]
     [InlineData("unknown command 'frobnicate'", "frobnicate")]
     [InlineData("unknown command 'frobnicate'", "frobnicate", "--json")]
+    [InlineData("unknown option '--bogus'", "--bogus")]
     [InlineData("no command given")]
     public async Task A_missing_or_unknown_command_is_one_error_and_exit_1(string reason, params string[] args)
     {
