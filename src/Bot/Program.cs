@@ -1,4 +1,3 @@
 using PaperBot.Bot.Cli;
 
-var parse = PaperBotCli.Build().Parse(args);
-return await parse.InvokeAsync(PaperBotCli.InvocationFor(parse));
+return await PaperBotCli.RunAsync(args);

@@ -19,6 +19,9 @@ public sealed class CliOutput(IAnsiConsole results, IAnsiConsole status, TextWri
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>The width of a console that is not a terminal: wide enough that nothing wraps.</summary>
+    public const int UnwrappedWidth = 4096;
+
     /// <summary>Results for people: tables, panels.</summary>
     public IAnsiConsole Results { get; } = results;
 
@@ -27,15 +30,29 @@ public sealed class CliOutput(IAnsiConsole results, IAnsiConsole status, TextWri
 
     public static CliOutput ForConsole()
     {
-        var status = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        if (Console.IsErrorRedirected)
+        var status = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            // Spectre wraps at 80 columns when it cannot ask a terminal: a logged or piped message stays one line.
-            status.Profile.Width = 4096;
+            Out = new AnsiConsoleOutput(Console.Error),
+            // Spectre's own detection also asks whether stdout is redirected: progress on a terminal's stderr
+            // must not disappear because the results go to a file.
+            Interactive = StatusIsInteractive(Console.IsErrorRedirected),
+        });
+        var results = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        foreach (var (console, redirected) in new[] { (status, Console.IsErrorRedirected), (results, Console.IsOutputRedirected) })
+        {
+            if (redirected)
+            {
+                // Spectre wraps at 80 columns when it cannot ask a terminal: in a pipe or a file a message stays one
+                // line and a table keeps its natural width (see FillTerminal).
+                console.Profile.Width = UnwrappedWidth;
+            }
         }
 
-        return new(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }), status, Console.Out);
+        return new(results, status, Console.Out);
     }
+
+    /// <summary>Progress bars and spinners on stderr exactly when stderr is a terminal, whatever stdin and stdout are.</summary>
+    public static InteractionSupport StatusIsInteractive(bool stderrRedirected) => stderrRedirected ? InteractionSupport.No : InteractionSupport.Yes;
 
     /// <summary>Writes <paramref name="document"/> as the command's one JSON document on stdout.</summary>
     public void WriteJson(object document)
@@ -57,4 +74,15 @@ public sealed class CliOutput(IAnsiConsole results, IAnsiConsole status, TextWri
     public void Error(string message) => Status.MarkupLineInterpolated($"[red]error:[/] {message}");
 
     public void Warning(string message) => Status.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
+
+    /// <summary>
+    /// <paramref name="widget"/> filling the width of <paramref name="console"/> when it is a terminal; in a pipe or a
+    /// file (no width to fill) it keeps its natural width.
+    /// </summary>
+    public static T FillTerminal<T>(T widget, IAnsiConsole console)
+        where T : IExpandable
+    {
+        widget.Expand = console.Profile.Out.IsTerminal;
+        return widget;
+    }
 }

@@ -4,6 +4,7 @@ using PaperBot.Rag;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;
 
@@ -37,7 +38,7 @@ public sealed class CommandContext(IHost host, CliOutput output, bool json, Term
             var report = IngestProgressBar.Run(Output.Status, "Building the index from the sample corpus", p => bootstrapper.EnsureSeeded(p));
             if (report is not null)
             {
-                Output.Status.MarkupLineInterpolated($"[grey]Indexed {report.Added} papers from {report.Outcomes.Count} sample files.[/]");
+                Output.Status.MarkupLineInterpolated($"[grey]Indexed {Plural.Of(report.Added, "paper")} from {Plural.Of(report.Outcomes.Count, "sample file")}.[/]");
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Hosting;
 
@@ -28,8 +29,19 @@ public static class CommandHost
             .AddEnvironmentVariables("PAPERBOT_");
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
-            .AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            .AddConsole(o =>
+            {
+                o.FormatterName = OneLineConsoleFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+            });
+        builder.Services.AddSingleton<ConsoleFormatter>(new OneLineConsoleFormatter(withStackTraces: CommandRunner.Debug));
+        if (!CommandRunner.Debug)
+        {
+            // The Hugging Face client's retry pipeline logs two long lines per attempt; PapersResilience logs one
+            // short line per retry instead.
+            builder.Logging.AddFilter("Polly", LogLevel.None);
+        }
+
         try
         {
             builder.Services.AddPaperBotRag(builder.Configuration, contentRoot);

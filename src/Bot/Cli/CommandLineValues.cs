@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;
@@ -17,16 +18,15 @@ public static class CommandLineValues
         CustomParser = ParseDay,
     };
 
-    /// <summary>Rejects whole-number values of <paramref name="option"/> (int or int?) outside [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <summary>
+    /// Makes <paramref name="option"/> (int or int?) take a whole number in [<paramref name="min"/>, <paramref name="max"/>]:
+    /// anything else ("abc", "1.5", a number out of range) is a usage error naming the option and the range.
+    /// </summary>
     public static Option<T> InRange<T>(this Option<T> option, int min, int max)
     {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<T>() is int value && (value < min || value > max))
-            {
-                result.AddError($"{option.Name} must be between {min} and {max}, not {value}");
-            }
-        });
+        // Our own parser rather than the default one: the default reports "abc" as an exception that validators
+        // reading the value would rethrow.
+        option.CustomParser = result => WholeNumber(result, option.Name, min, max) is { } value ? (T)(object)value : default;
         return option;
     }
 
@@ -74,6 +74,25 @@ public static class CommandLineValues
             }
         });
         return argument;
+    }
+
+    private static int? WholeNumber(ArgumentResult result, string name, int min, int max)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            var shown = token.Length > 40 ? token[..40] + "…" : token;
+            result.AddError($"{name} must be a whole number between {min} and {max}, not \"{shown}\"");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            result.AddError($"{name} must be between {min} and {max}, not {value}");
+            return null;
+        }
+
+        return value;
     }
 
     private static DateOnly? ParseDay(ArgumentResult result)

@@ -87,9 +87,12 @@ public static class CommandRunner
         _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({e.GetType().Name}): {e.Message} (set PAPERBOT_DEBUG=1 for details)"),
     };
 
+    /// <summary>PAPERBOT_DEBUG=1: stack traces of failures, in error messages and logs.</summary>
+    public static bool Debug => Environment.GetEnvironmentVariable("PAPERBOT_DEBUG") is "1" or "true";
+
     private static void ShowDebugDetails(Exception e)
     {
-        if (Environment.GetEnvironmentVariable("PAPERBOT_DEBUG") is "1" or "true")
+        if (Debug)
         {
             Console.Error.WriteLine(e.ToString());
         }

@@ -58,13 +58,18 @@ public static partial class ConfigurationErrors
             {
                 foreach (var member in m.Groups["members"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries))
                 {
-                    lines.Add($"{Describe($"{section}:{member}", configuration)}: {m.Groups["error"].Value}");
+                    lines.Add($"{Describe($"{section}:{member}", configuration)}: {Reason(m.Groups["error"].Value)}");
                 }
+            }
+            else if (MemberAtStart().Match(failure) is { Success: true } g)
+            {
+                // The compile-time validators ([OptionsValidator]) write "PageSize: The field ... must be ...".
+                lines.Add($"{Describe($"{section}:{g.Groups["member"].Value}", configuration)}: {Reason(g.Groups["error"].Value)}");
             }
             else if (KeyAtStart().Match(failure) is { Success: true } k)
             {
                 // Our own validators start their messages with the key ("Discord:ShardId (3) must be below ...").
-                lines.Add($"{failure.TrimEnd('.')} ({Where(k.Groups["key"].Value, configuration)})");
+                lines.Add($"{Describe(k.Groups["key"].Value, configuration)}: {Reason(k.Groups["error"].Value)}");
             }
             else
             {
@@ -139,6 +144,9 @@ public static partial class ConfigurationErrors
     private static string FileOf(string loadMessage) =>
         QuotedPath().Match(loadMessage) is { Success: true } m ? m.Groups["path"].Value : "a configuration file";
 
+    /// <summary>A validation message without the field's name, which the line already gives: "must be between 1 and 1000".</summary>
+    private static string Reason(string error) => FieldPrefix().Replace(error.Trim(), "").TrimEnd('.');
+
     private static string Expected(string type) => type switch
     {
         "System.Int32" or "System.Int64" => "not a whole number",
@@ -147,14 +155,27 @@ public static partial class ConfigurationErrors
         "System.Boolean" => "not true or false",
         "System.TimeSpan" => "not a duration (hh:mm:ss)",
         _ when type.StartsWith("System.", StringComparison.Ordinal) => $"not a valid {type["System.".Length..]}",
+        _ when EnumNamed(type) is { } values => $"not one of {string.Join(", ", Enum.GetNames(values))}",
         _ => $"not a valid value for {type}",
     };
+
+    /// <summary>The enum type of that full name among the loaded assemblies (the options' own), or null.</summary>
+    private static Type? EnumNamed(string fullName) =>
+        AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(fullName)).FirstOrDefault(t => t is { IsEnum: true });
 
     [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex DataAnnotationFailure();
 
-    [GeneratedRegex(@"^(?<key>[A-Z][A-Za-z]*:[A-Z][A-Za-z]*)\b")]
+    [GeneratedRegex(@"^(?<key>[A-Z][A-Za-z]*:[A-Z][A-Za-z]*)(?: \([^)]*\))?:? (?<error>.*)$", RegexOptions.Singleline)]
     private static partial Regex KeyAtStart();
+
+    [GeneratedRegex(@"^(?<member>[A-Z][A-Za-z]*): (?<error>.*)$", RegexOptions.Singleline)]
+    private static partial Regex MemberAtStart();
+
+    // DataAnnotations' "The field PapersOptions.PageSize must be ...", "The PapersOptions.ApiBaseUrl field is ...", and
+    // our attributes' "Llm:Backend must be ...".
+    [GeneratedRegex(@"^(The (field [\w.]+ |[\w.]+ field )|[A-Z][A-Za-z]*:[A-Z][A-Za-z]* (?=(must|is) ))")]
+    private static partial Regex FieldPrefix();
 
     // The binder's message: "Failed to convert configuration value ['V' ]at 'Llm:ContextSize' to type 'System.Int32'."
     [GeneratedRegex(@"^Failed to convert configuration value.* at '(?<key>[^']+)' to type '(?<type>[^']+)'")]

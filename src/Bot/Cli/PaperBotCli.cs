@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using PaperBot.Bot.Commands;
 
 namespace PaperBot.Bot.Cli;
@@ -22,6 +23,43 @@ public static class PaperBotCli
         ChatCommand.Create(),
         DiscordCommand.Create(),
     };
+
+    /// <summary>
+    /// Runs the command line: a usage mistake is reported here (<see cref="ReportUsageErrors"/>); anything else
+    /// runs its command.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        return parse.Action is ParseErrorAction ? Task.FromResult(ReportUsageErrors(parse)) : parse.InvokeAsync(InvocationFor(parse));
+    }
+
+    /// <summary>
+    /// One "error:" line per mistake on stderr, each pointing at the command's help, and exit 1. Nothing goes to
+    /// stdout, which stays for results (a script reading --json gets an empty document, not the help text). An
+    /// unknown command is one mistake, not also "no command given".
+    /// </summary>
+    public static int ReportUsageErrors(ParseResult parse)
+    {
+        var output = CliOutput.ForConsole();
+        var command = parse.CommandResult.Command;
+        var name = command is RootCommand ? "paperbot" : $"paperbot {command.Name}";
+        IEnumerable<string> errors = command is RootCommand
+            ? [parse.UnmatchedTokens.Count == 0 ? "no command given" : Unknown(parse.UnmatchedTokens[0])]
+            : parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal);
+        foreach (var error in errors)
+        {
+            output.Error($"{error} (see '{name} --help')");
+        }
+
+        return ExitCodes.Usage;
+    }
+
+    private static string Unknown(string token)
+    {
+        var shown = token.Length > 40 ? token[..40] + "…" : token;
+        return token.StartsWith('-') ? $"unknown option '{shown}'" : $"unknown command '{shown}'";
+    }
 
     /// <summary>
     /// How to invoke the parsed command. The chat handles Ctrl+C itself (it stops an answer, not the process), so

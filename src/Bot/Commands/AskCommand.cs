@@ -51,7 +51,10 @@ public static class AskCommand
         return command;
     }
 
-    /// <summary>Writes the answer as it arrives, then the checked ending: sources, and what was removed or cut.</summary>
+    /// <summary>
+    /// Writes the answer as it arrives (its citations already numbered as the sources list below), then the checked
+    /// ending: sources, and what was removed or cut.
+    /// </summary>
     private static async Task<AnswerResult> StreamAsync(CommandContext ctx, Answerer answerer, AnswerRequest request, CancellationToken cancellationToken)
     {
         AnswerResult? result = null;
@@ -87,8 +90,10 @@ public static class AskCommand
 
         if (result.DroppedCitations > 0)
         {
-            ctx.Output.Warning($"{result.DroppedCitations} citation(s) to sources that were not given were removed; the checked answer:");
-            ctx.Output.WriteText(result.Answer);
+            // The streamed text is already without them (the answerer checks each citation as it streams).
+            ctx.Output.Warning(result.DroppedCitations == 1
+                ? "1 citation to a source that was not given was removed"
+                : $"{result.DroppedCitations} citations to sources that were not given were removed");
         }
 
         if (result.SourcesText.Length > 0)

@@ -5,6 +5,7 @@ using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Llm;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Commands;
 
@@ -16,7 +17,7 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "JSON lines of {\"question\", \"kind\", \"split\", \"gold_titles\", \"answer_contains\"?, \"date\"?}" };
+        var file = new Argument<string>("FILE") { Description = "JSON lines of {\"question\", \"kind\", \"split\", \"gold_titles\", \"answer_contains\"?, \"date\"?}" }.NonBlank();
         var noModel = new Option<bool>("--no-model") { Description = "Evaluate extractive answers, even with a model configured" };
         var json = CommandRunner.JsonOption();
         var command = new Command("eval", "Retrieval and answer metrics, per kind of question, over a JSONL file of questions") { file, noModel, json };
@@ -83,7 +84,7 @@ public static class EvalCommand
             ctx.Output.Status.MarkupLineInterpolated($"[grey]{notice}[/]");
         }
 
-        var questions = new Table().Expand().AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");
+        var questions = CliOutput.FillTerminal(new Table(), ctx.Output.Results).AddColumns("Split", "Kind", "Rank", "Answered", "Fact", "Question");
         foreach (var outcome in report.Outcomes)
         {
             questions.AddRow(
@@ -106,7 +107,7 @@ public static class EvalCommand
 
         ctx.Output.Results.Write(groups);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{report.Questions} questions ({AnswerJson.Mode(report.Mode)}, {(report.EmbeddingModel is { } model ? "hybrid retrieval with " + model : "keyword retrieval")}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
+            $"{Plural.Of(report.Questions, "question")} ({AnswerJson.Mode(report.Mode)}, {(report.EmbeddingModel is { } model ? "hybrid retrieval with " + model : "keyword retrieval")}): recall@5 {report.RecallAt5:0.000}, recall@10 {report.RecallAt10:0.000}, MRR {report.Mrr:0.000}, valid citations {report.CitationsValidShare:P0}, {report.MeanAnswerTime.TotalMilliseconds:0.0} ms per answer");
         var facts = report.FactShare is { } fact ? string.Create(CultureInfo.InvariantCulture, $", answers with the expected fact {fact:P0}") : "";
         ctx.Output.Results.WriteLine(summary + facts, Style.Plain);
     }

@@ -14,7 +14,7 @@ public static class GenerateCommand
 {
     public static Command Create()
     {
-        var prompt = new Argument<string>("PROMPT") { Description = "Text to continue, sent as is (no chat template)" };
+        var prompt = new Argument<string>("PROMPT") { Description = "Text to continue, sent as is (no chat template)" }.NonBlank();
         var maxTokens = new Option<int>("--max-tokens") { Description = "How many tokens to generate at most (1 to 8192)", DefaultValueFactory = _ => 64 }.InRange(1, 8192);
         var greedy = new Option<bool>("--greedy") { Description = "Always take the most likely token (plain argmax, no repeat penalty), as llama.cpp's llama-simple does" };
         var json = CommandRunner.JsonOption();

@@ -80,7 +80,7 @@ public static class IngestCommand
 
         if (report.NotReached > 0)
         {
-            ctx.Output.Error($"cancelled: stopped after {report.Outcomes.Count + report.Failures.Count} files; the {report.NotReached} files not reached were not ingested (run the same command again to finish: ingested files are skipped)");
+            ctx.Output.Error(Cancelled(report));
         }
 
         if (ctx.Json)
@@ -99,6 +99,7 @@ public static class IngestCommand
                 failures = report.Failures.Select(f => new { path = f.Path, line = f.Line, message = f.Reason }),
                 links_not_followed = links.Select(l => new { path = l.Path, message = l.Message }),
                 not_reached = report.NotReached,
+                rolled_back = report.RolledBack,
             });
             return;
         }
@@ -111,11 +112,39 @@ public static class IngestCommand
         }
 
         ctx.Output.Results.Write(table);
-        ctx.Output.Results.MarkupLineInterpolated($"{report.Entries} entries read, {report.Added} papers added, {report.Updated} updated, {report.Warnings.Count} skipped, {report.Failures.Count} files refused.");
+        ctx.Output.Results.MarkupLineInterpolated($"{Summary(report)}");
         if (report.GuessedDays > 0)
         {
             ctx.Output.Results.MarkupLineInterpolated(
-                $"{report.GuessedDays} papers got a guessed day (their publication date): their source gave no featured day; name the file after its day (2025-03-11.json) or pass --featured-on.");
+                $"{Plural.Of(report.GuessedDays, "paper")} got a guessed day (their publication date): their source gave no featured day; name the file after its day (2025-03-11.json) or pass --featured-on.");
         }
+    }
+
+    /// <summary>
+    /// Counts that add up: every file is ingested, already ingested (skipped) or refused; every entry read is a
+    /// paper added, updated or unchanged (already indexed as it is, or a repeat); entries that could not be read
+    /// are counted apart.
+    /// </summary>
+    private static string Summary(IngestReport report)
+    {
+        var already = report.Outcomes.Count(o => o.AlreadyIngested);
+        var files = report.Outcomes.Count + report.Failures.Count;
+        var read = report.Outcomes.Where(o => !o.AlreadyIngested).ToList();
+        var entries = read.Sum(o => o.Entries);
+        var unchanged = entries - read.Sum(o => o.Added + o.Updated);
+        return $"{Plural.Of(files, "file")}: {report.Outcomes.Count - already} ingested, {already} already ingested (skipped), {report.Failures.Count} refused. "
+            + $"{Plural.Of(entries, "entry", "entries")} read: {Plural.Of(report.Added, "paper")} added, {report.Updated} updated, {unchanged} unchanged"
+            + $"{(report.Warnings.Count > 0 ? $"; {Plural.Of(report.Warnings.Count, "entry", "entries")} skipped (see the warnings)" : "")}.";
+    }
+
+    /// <summary>What a cancelled ingest did not do, and how to finish it.</summary>
+    private static string Cancelled(IngestReport report)
+    {
+        var after = report.RolledBack is null ? report.NotReached : report.NotReached - 1;
+        var notReached = after == 1 ? "the 1 file not reached was not ingested" : $"the {after} files not reached were not ingested";
+        var stopped = report.RolledBack is { } file
+            ? $"cancelled while writing {file}: its changes were rolled back (nothing of it is in the index)" + (after > 0 ? $"; {notReached}" : "")
+            : $"cancelled: stopped after {Plural.Of(report.Outcomes.Count + report.Failures.Count, "file")}; {notReached}";
+        return stopped + " (run the same command again to finish: ingested files are skipped)";
     }
 }

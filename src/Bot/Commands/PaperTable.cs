@@ -1,15 +1,18 @@
 using System.Globalization;
+using PaperBot.Bot.Cli;
 using PaperBot.Rag.Corpus;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Commands;
 
 /// <summary>How lists and single papers look in the terminal and in JSON, shared by the commands that print papers.</summary>
 public static class PaperTable
 {
-    public static Table Of(IEnumerable<Paper> papers)
+    /// <summary>The papers as a table for <paramref name="console"/> (as wide as a terminal, else as wide as its text).</summary>
+    public static Table Of(IEnumerable<Paper> papers, IAnsiConsole console)
     {
-        var table = new Table().Expand().AddColumns("Upvotes", "Id", "Title");
+        var table = CliOutput.FillTerminal(new Table(), console).AddColumns("Upvotes", "Id", "Title");
         foreach (var paper in papers)
         {
             table.AddRow(paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(paper.Id), Markup.Escape(paper.Title));
@@ -50,13 +53,13 @@ public static class PaperTable
     public static IEnumerable<string> Details(Paper paper)
     {
         var authors = paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", …" : "")
-            : paper.AuthorCount is { } n ? $"{n} authors" : null;
+            : paper.AuthorCount is { } n ? Plural.Of(n, "author") : null;
         var organization = paper.Organization is { } org ? paper.OrganizationHandle is { } handle && handle != org ? $"{org} (@{handle})" : org : null;
         var days = paper.Days.Count > 0 ? string.Join(", ", paper.Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) : null;
         var counts = string.Join(" · ", new[]
         {
-            paper.Upvotes is { } u ? $"{u} upvotes" : null,
-            paper.NumComments is { } c ? $"{c} comments" : null,
+            paper.Upvotes is { } u ? Plural.Of(u, "upvote") : null,
+            paper.NumComments is { } c ? Plural.Of(c, "comment") : null,
             paper.Submitter is { } s ? $"submitted by @{s}" : null,
         }.Where(s => s is not null));
         var lines = new (string Label, string? Value)[]
@@ -66,7 +69,7 @@ public static class PaperTable
             ("featured", days ?? paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("published", paper.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("on Hugging Face", counts.Length > 0 ? counts : null),
-            ("code", paper.GithubRepo is { } repo ? paper.GithubStars is { } stars ? $"{repo} ({stars} stars)" : repo : null),
+            ("code", paper.GithubRepo is { } repo ? paper.GithubStars is { } stars ? $"{repo} ({Plural.Of(stars, "star")})" : repo : null),
             ("project page", paper.ProjectPage),
             ("links", paper.ArxivId is null ? null : $"{paper.HuggingFaceUrl} · {paper.ArxivUrl} · {paper.PdfUrl}"),
             ("keywords", paper.AiKeywords.Count > 0 ? string.Join(", ", paper.AiKeywords) : null),

@@ -32,8 +32,8 @@ public static class PapersCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            ctx.Output.Results.MarkupLineInterpolated($"[bold]{papers.Count} papers on {day:yyyy-MM-dd}[/]");
-            ctx.Output.Results.Write(PaperTable.Of(papers));
+            ctx.Output.Results.MarkupLineInterpolated($"[bold]{Plural.Of(papers.Count, "paper")} on {day:yyyy-MM-dd}[/]");
+            ctx.Output.Results.Write(PaperTable.Of(papers, ctx.Output.Results));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;

@@ -12,7 +12,7 @@ public static class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string>("QUERY") { Description = "Words to look for in titles and abstracts" };
+        var query = new Argument<string>("QUERY") { Description = "Words to look for in titles and abstracts" }.NonBlank();
         var top = new Option<int>("--top") { Description = $"How many results (1 to {SearchRequest.MaxTop})", DefaultValueFactory = _ => 10 }.InRange(1, SearchRequest.MaxTop);
         var from = CommandLineValues.DayOption("--from", "Only papers from this day on (YYYY-MM-DD)");
         var to = CommandLineValues.DayOption("--to", "Only papers up to this day (YYYY-MM-DD)");
@@ -60,7 +60,7 @@ public static class SearchCommand
             return;
         }
 
-        var table = new Table().Expand().AddColumns("#", "Score", "Day", "Paper");
+        var table = CliOutput.FillTerminal(new Table(), ctx.Output.Results).AddColumns("#", "Score", "Day", "Paper");
         var rank = 1;
         foreach (var hit in hits)
         {

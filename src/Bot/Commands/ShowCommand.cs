@@ -10,7 +10,7 @@ public static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("ID") { Description = "An arXiv id (2510.01234, arXiv:2510.01234v2, an arXiv or HF link) or an id from search" };
+        var id = new Argument<string>("ID") { Description = "An arXiv id (2510.01234, arXiv:2510.01234v2, an arXiv or HF link) or an id from search" }.NonBlank();
         var json = CommandRunner.JsonOption();
         var command = new Command("show", "Show one paper") { id, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
@@ -24,8 +24,8 @@ public static class ShowCommand
             }
 
             var meta = string.Join('\n', PaperTable.Details(paper));
-            ctx.Output.Results.Write(new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}"))
-                .Header(Markup.Escape(paper.Title)).Expand());
+            ctx.Output.Results.Write(CliOutput.FillTerminal(
+                new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}")).Header(Markup.Escape(paper.Title)), ctx.Output.Results));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;

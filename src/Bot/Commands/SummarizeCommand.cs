@@ -19,11 +19,15 @@ public static class SummarizeCommand
         {
             var day = parse.GetValue(date);
             ctx.Index();
+            // A large day or a model takes a while and nothing is printed before the end: say that it is under way.
+            ctx.Output.Status.MarkupLine("[grey]Writing the digest (Ctrl+C stops it)...[/]");
             var result = await ctx.Get<DayDigest>().SummarizeAsync(new DigestRequest(day, parse.GetValue(noModel)), token);
+            // A digest the model did not finish because of Ctrl+C or SIGTERM exits as any cancelled command does.
+            var failed = token.IsCancellationRequested ? ctx.CancelledExitCode : ExitCodes.RuntimeFailure;
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(AnswerJson.Of(result));
-                return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+                return result.Complete ? ExitCodes.Success : failed;
             }
 
             foreach (var notice in result.Notices)
@@ -44,7 +48,7 @@ public static class SummarizeCommand
                 }
             }
 
-            return result.Complete ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            return result.Complete ? ExitCodes.Success : failed;
         }, ct));
         return command;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Corpus;
 using Spectre.Console;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Commands;
 
@@ -52,7 +53,7 @@ internal static class SyncBackfill
             await console.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(progress => Work(progress.AddTask($"Backfilling {days.Count} days", maxValue: days.Count)));
+                .StartAsync(progress => Work(progress.AddTask($"Backfilling {Plural.Of(days.Count, "day")}", maxValue: days.Count)));
         }
 
         return (synced, skipped);

@@ -134,7 +134,7 @@ public static class SyncCommand
 
         if (complete.Count > 0)
         {
-            ctx.Output.Results.MarkupLineInterpolated($"{complete.Count} days already complete, not fetched again (--refresh fetches them).");
+            ctx.Output.Results.MarkupLineInterpolated($"{Plural.Of(complete.Count, "day")} already complete, not fetched again (--refresh fetches them).");
         }
 
         var table = new Table().AddColumns("Period", "Fetched", "Added", "Updated");

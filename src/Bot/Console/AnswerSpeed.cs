@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Chat;
 
@@ -16,7 +17,7 @@ public sealed record AnswerSpeed(double? TokensPerSecond, int? Tokens, TimeSpan 
 
         if (Tokens is { } tokens)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{tokens} tokens"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(tokens, "token")}"));
         }
 
         parts.Add(string.Create(CultureInfo.InvariantCulture, $"first token {TimeToFirstToken.TotalSeconds:0.00} s"));

@@ -17,10 +17,11 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
     private readonly CancellationTokenSource _closing = new();
     private readonly Lock _gate = new();
     private CancellationTokenSource? _answer;
+    private int _exitCode = ExitCodes.Success;
 
     /// <summary>
-    /// What Ctrl+C does: stops the answer being written, if one is; otherwise ends the chat. Returns true when
-    /// an answer was stopped.
+    /// What Ctrl+C does: stops the answer being written, if one is; otherwise ends the chat, which then exits 130
+    /// as any command stopped by Ctrl+C does. Returns true when an answer was stopped.
     /// </summary>
     public bool Interrupt()
     {
@@ -32,14 +33,25 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
                 return true;
             }
 
+            _exitCode = ExitCodes.Cancelled;
             _closing.Cancel();
             return false;
         }
     }
 
+    /// <summary>What SIGTERM does: ends the chat, the answer being written included; the chat exits 143.</summary>
+    public void Terminate()
+    {
+        lock (_gate)
+        {
+            _exitCode = ExitCodes.Terminated;
+            _closing.Cancel();
+        }
+    }
+
     public void Dispose() => _closing.Dispose();
 
-    /// <summary>Runs until /exit, the end of input or Ctrl+C at the prompt; returns the exit code (0).</summary>
+    /// <summary>Runs until /exit or the end of input (exit code 0), Ctrl+C at the prompt (130) or SIGTERM (143).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         using var link = cancellationToken.Register(_closing.Cancel);
@@ -79,11 +91,14 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {
-            // Ctrl+C at the prompt or the host stopping: a normal way out.
+            // Ctrl+C at the prompt, SIGTERM or the host stopping: a normal way out, with the signal's exit code.
         }
 
         view.Results.WriteLine();
-        return ExitCodes.Success;
+        lock (_gate)
+        {
+            return _exitCode;
+        }
     }
 
     /// <summary>Runs one piece of work that Ctrl+C can stop without ending the chat (an answer, a digest).</summary>

@@ -7,6 +7,7 @@ using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Remote;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Chat;
 
@@ -63,7 +64,7 @@ public sealed class ChatServices
     public string IndexDescription()
     {
         var stats = Papers.Stats();
-        return string.Create(CultureInfo.InvariantCulture, $"{stats.Papers} papers, {stats.FirstDay:yyyy-MM-dd} to {stats.LastDay:yyyy-MM-dd}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(stats.Papers, "paper")}, {stats.FirstDay:yyyy-MM-dd} to {stats.LastDay:yyyy-MM-dd}");
     }
 
     /// <summary>The lines `/model` shows: the model or extractive mode, backend, context, and the last answer's speed.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,9 @@ public static class ChatTerminal
         var view = interactive
             ? new ChatView(context.Output.Results, context.Output.Status, Console.Out, interactive: true)
             : PlainView(Console.Out, Console.Error);
-        var input = new ChatInput(Console.In, interactive ? () => Console.KeyAvailable : () => false);
+        // A closed stdin is the end of input, not a wait on whatever the runtime put at fd 0.
+        var reader = ClosedStandardInput.Detect() ? TextReader.Null : Console.In;
+        var input = new ChatInput(reader, interactive ? () => Console.KeyAvailable : () => false);
         using var loop = CreateLoop(context.Services, input, view);
         void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
         {
@@ -30,6 +33,13 @@ public static class ChatTerminal
             loop.Interrupt();
         }
 
+        // SIGTERM ends the chat (the answer being written included) and exits 143; left to the host, it would only
+        // stop the host and leave the chat waiting at its prompt.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            loop.Terminate();
+        });
         Console.CancelKeyPress += OnCancelKeyPress;
         try
         {

@@ -52,7 +52,8 @@ public sealed partial class ChatView(IAnsiConsole results, IAnsiConsole status, 
         if (Interactive)
         {
             var lines = EndStream();
-            // Redraw in place when the streamed text is still on screen; else add the checked text only if it differs.
+            // Redraw in place, highlighted, when the streamed text is still on screen. One taller than the screen
+            // stays as streamed: its citations were checked and numbered as the sources while it streamed.
             if (lines == 0)
             {
                 Results.MarkupLine(Highlight(result.Answer));
@@ -60,10 +61,6 @@ public sealed partial class ChatView(IAnsiConsole results, IAnsiConsole status, 
             else if (lines < Results.Profile.Height - 1)
             {
                 rawOut.Write($"\u001b[{lines}A\r\u001b[J");
-                Results.MarkupLine(Highlight(result.Answer));
-            }
-            else if (result.DroppedCitations > 0)
-            {
                 Results.MarkupLine(Highlight(result.Answer));
             }
 

@@ -105,10 +105,10 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
             return;
         }
 
-        view.Text($"{papers.Count} paper{(papers.Count == 1 ? "" : "s")} on {Day(day)}");
+        view.Text($"{Plural.Of(papers.Count, "paper")} on {Day(day)}");
         if (view.Interactive)
         {
-            view.Write(PaperTable.Of(papers));
+            view.Write(PaperTable.Of(papers, view.Results));
             return;
         }
 
@@ -203,8 +203,8 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
     private static string Meta(Paper paper) => string.Join(" · ", new[]
     {
         paper.Day is { } d ? Day(d) : null,
-        paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", …" : "") : paper.AuthorCount is { } n ? $"{n} authors" : paper.Organization,
-        paper.Upvotes is { } u ? $"{u} upvotes" : null,
+        paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", …" : "") : paper.AuthorCount is { } n ? Plural.Of(n, "author") : paper.Organization,
+        paper.Upvotes is { } u ? Plural.Of(u, "upvote") : null,
         paper.ArxivUrl?.ToString(),
     }.Where(s => !string.IsNullOrEmpty(s)));
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using PaperBot.Rag.Answering.Citations;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
@@ -84,7 +86,7 @@ public sealed class Answerer(
         {
             // A day question is never declined while its days hold papers: the days' papers are the answer.
             var listing = DayListing(run, period, search);
-            yield return AnswerUpdate.Text(listing.Body);
+            yield return AnswerUpdate.Text(Shown(listing.Body, listing.Papers.Count));
             yield return AnswerUpdate.Final(run.Finish(listing.Body, listing.Papers, foundRelevant: listing.Papers.Count > 0));
             yield break;
         }
@@ -111,7 +113,7 @@ public sealed class Answerer(
         if (model is null)
         {
             var body = Extract(run, retrieval, request);
-            yield return AnswerUpdate.Text(body);
+            yield return AnswerUpdate.Text(Shown(body, retrieval.Papers.Count));
             yield return AnswerUpdate.Final(Log(run.Finish(body, Numbered(retrieval.Papers), foundRelevant: true)));
             yield break;
         }
@@ -131,9 +133,21 @@ public sealed class Answerer(
         }
 
         var generation = new Generation();
+        var numbering = new StreamingSourceNumbering(sources.Count);
+        var shown = new StringBuilder();
         await foreach (var delta in GenerateAsync(model, messages, generation, clock, cancellationToken))
         {
-            yield return AnswerUpdate.Text(delta);
+            if (numbering.Push(delta) is { Length: > 0 } text)
+            {
+                shown.Append(text);
+                yield return AnswerUpdate.Text(text);
+            }
+        }
+
+        if (numbering.Flush() is { Length: > 0 } rest)
+        {
+            shown.Append(rest);
+            yield return AnswerUpdate.Text(rest);
         }
 
         if (generation.Refused is { } refused)
@@ -150,7 +164,7 @@ public sealed class Answerer(
             run.Mode = AnswerMode.Extractive;
             run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
             var body = Extract(run, retrieval, request);
-            yield return AnswerUpdate.Text(body);
+            yield return AnswerUpdate.Text(Shown(body, retrieval.Papers.Count));
             yield return AnswerUpdate.Final(Log(run.Finish(body, Numbered(retrieval.Papers), foundRelevant: true)));
             yield break;
         }
@@ -159,7 +173,14 @@ public sealed class Answerer(
         run.Usage = generation.Usage;
         yield return AnswerUpdate.Final(generation.Failure is null
             ? Log(run.Finish(hedge + generation.Text, sources, foundRelevant: true))
-            : run.Fail(hedge + generation.Text, sources, generation.Failure));
+            : run.Fail(hedge + shown, Numbered(numbering.InShownOrder(sources).Select(s => s.Paper).ToList()), generation.Failure));
+    }
+
+    /// <summary>A whole answer as it is shown while streaming: citations checked and numbered as its sources list will be.</summary>
+    private static string Shown(string body, int sourceCount)
+    {
+        var numbering = new StreamingSourceNumbering(sourceCount);
+        return numbering.Push(body) + numbering.Flush();
     }
 
     /// <summary>The answer without a model: quoted sentences; a day or range question lists every matching paper.</summary>

@@ -4,7 +4,7 @@ namespace PaperBot.Rag.Corpus;
 
 /// <summary>
 /// What a batch ingest did: per-file outcomes, entries skipped with a warning, files refused, and the files not
-/// reached because the batch was cancelled.
+/// ingested because the batch was cancelled (<see cref="RolledBack"/> among them when it was cancelled mid-file).
 /// </summary>
 public sealed record IngestReport(
     IReadOnlyList<IngestOutcome> Outcomes,
@@ -12,6 +12,9 @@ public sealed record IngestReport(
     IReadOnlyList<CorpusFormatException> Failures,
     int NotReached = 0)
 {
+    /// <summary>The file being written when the batch was cancelled: its transaction was rolled back.</summary>
+    public string? RolledBack { get; init; }
+
     public int Entries => Outcomes.Sum(o => o.Entries);
 
     public int Added => Outcomes.Sum(o => o.Added);

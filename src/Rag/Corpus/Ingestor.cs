@@ -29,6 +29,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var failures = new List<CorpusFormatException>();
         var notReached = 0;
         var reference = asOf ?? YearlessDateAnchor(files);
+        string? rolledBack = null;
         for (var i = 0; i < files.Count; i++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -41,13 +42,20 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             progress?.Report(new IngestProgress(i, files.Count, file));
             try
             {
-                var (outcome, fileWarnings) = IngestFile(file, reference, featuredOn);
+                var (outcome, fileWarnings) = IngestFile(file, reference, featuredOn, cancellationToken);
                 outcomes.Add(outcome);
                 warnings.AddRange(fileWarnings);
             }
             catch (CorpusFormatException e)
             {
                 failures.Add(e);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped inside the file: its transaction was rolled back, so it is not ingested either.
+                rolledBack = file;
+                notReached = files.Count - i;
+                break;
             }
         }
 
@@ -57,14 +65,16 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         }
 
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(outcomes, warnings, failures, notReached);
+        return new IngestReport(outcomes, warnings, failures, notReached) { RolledBack = rolledBack };
     }
 
     /// <summary>
-    /// Parses and stores one file; nothing is written when the file was ingested before. Page dates without a year
-    /// are resolved against <paramref name="asOf"/>, else the file's modification time (at most today).
+    /// Parses and stores one file, in one transaction; nothing is written when the file was ingested before. Page
+    /// dates without a year are resolved against <paramref name="asOf"/>, else the file's modification time (at most today).
     /// </summary>
-    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(string file, DateOnly? asOf, DateOnly? featuredOn = null)
+    /// <exception cref="OperationCanceledException">Cancelled: nothing of the file is stored.</exception>
+    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(
+        string file, DateOnly? asOf, DateOnly? featuredOn = null, CancellationToken cancellationToken = default)
     {
         var sha = FileSha256(file);
         if (store.HasSource(sha))
@@ -76,12 +86,13 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
         {
             throw new CorpusFormatException(file, null,
-                $"no paper could be read ({parsed.Warnings.Count} entries skipped; first: {parsed.Warnings[0].Message})");
+                $"no paper could be read ({Plural.Of(parsed.Warnings.Count, "entry", "entries")} skipped; first: {parsed.Warnings[0].Message})");
         }
 
         // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
         var papers = parsed.Entries.Select(e => e.Paper).ToList();
-        var outcome = store.Ingest(file, sha, papers, time.GetUtcNow());
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcome = store.Ingest(file, sha, papers, time.GetUtcNow(), cancellationToken);
         return (outcome with { GuessedDays = papers.Count(p => p.FeaturedOn is null && p.PublishedOn is not null) }, parsed.Warnings);
     }
 

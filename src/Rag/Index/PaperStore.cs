@@ -80,7 +80,8 @@ public sealed class PaperStore
     /// Stores the papers of one file in one transaction: either all of it lands or none of it does.
     /// Papers already known (same arXiv id or same normalized title) are merged field by field.
     /// </summary>
-    public IngestOutcome Ingest(string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now)
+    /// <exception cref="OperationCanceledException">Cancelled mid-file: the transaction is rolled back, nothing of the file is stored.</exception>
+    public IngestOutcome Ingest(string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         EnsureWritable();
         using var connection = Open();
@@ -94,6 +95,7 @@ public sealed class PaperStore
         var (added, updated) = (0, 0);
         foreach (var paper in papers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (writer.Upsert(paper))
             {
                 case UpsertResult.Added: added++; break;

@@ -22,14 +22,44 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--days must be between 1 and", "sync", "--days", "0")]
     [InlineData("give only one of", "sync", "--date", "2025-01-01", "--days", "2")]
     [InlineData("use either --date or --from/--to", "ask", "x", "--date", "2025-01-01", "--to", "2025-01-02")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"abc\"", "search", "diffusion", "--top", "abc")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"1.5\"", "search", "diffusion", "--top", "1.5")]
+    [InlineData("--top must be a whole number between 1 and 200, not \"99999999999\"", "search", "diffusion", "--top", "99999999999")]
+    [InlineData("--days must be a whole number between 1 and 366, not \"abc\"", "sync", "--days", "abc")]
+    [InlineData("--max-tokens must be a whole number between 1 and 8192, not \"abc\"", "generate", "hi", "--max-tokens", "abc")]
+    [InlineData("ID must not be empty", "show", "")]
+    [InlineData("QUERY must not be empty", "search", "")]
+    [InlineData("FILE must not be empty", "eval", " ")]
+    [InlineData("PROMPT must not be empty", "generate", "")]
+    [InlineData("QUESTION must not be empty", "ask", "")]
+    [InlineData("--top must be between 1 and 200, not 0", "search", "diffusion", "--top", "0", "--json")]
+    [InlineData("Unrecognized command or argument '--bogus'", "stats", "--json", "--bogus")]
     public async Task Usage_mistakes_exit_1_with_the_reason_and_no_stack(string reason, params string[] args)
     {
         var result = await _bot.RunAsync(args);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains($"(see 'paperbot {args[0]} --help')", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+        // The help text is not a result: stdout stays empty (with --json, a script reads no half document).
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("unknown command 'frobnicate'", "frobnicate")]
+    [InlineData("unknown command 'frobnicate'", "frobnicate", "--json")]
+    [InlineData("unknown option '--bogus'", "--bogus")]
+    [InlineData("no command given")]
+    public async Task A_missing_or_unknown_command_is_one_error_and_exit_1(string reason, params string[] args)
+    {
+        var result = await _bot.RunAsync(args);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"error: {reason} (see 'paperbot --help')", Assert.Single(result.ErrorLines));
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
@@ -46,6 +76,25 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains(errors, l => l.Contains("Llm:ContextSize = \"-5\"", StringComparison.Ordinal)
             && l.Contains("PAPERBOT_Llm__ContextSize", StringComparison.Ordinal) && l.Contains("between 256 and", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.Contains("Llm:TopP = \"7\"", StringComparison.Ordinal) && l.Contains("PAPERBOT_Llm__TopP", StringComparison.Ordinal));
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Theory]
+    [InlineData("Papers__PageSize", "0", "Papers:PageSize = \"0\" (from the environment variable PAPERBOT_Papers__PageSize): must be between 1 and 1000", "stats")]
+    [InlineData("Retrieval__UseEmbeddings", "Maybe", "Retrieval:UseEmbeddings = \"Maybe\" (from the environment variable PAPERBOT_Retrieval__UseEmbeddings): not one of Auto, Off", "stats")]
+    [InlineData("Llm__Backend", "gpu", "Llm:Backend = \"gpu\" (from the environment variable PAPERBOT_Llm__Backend): must be cpu or cuda", "stats")]
+    [InlineData("Discord__StreamEditIntervalMs", "5", "Discord:StreamEditIntervalMs = \"5\" (from the environment variable PAPERBOT_Discord__StreamEditIntervalMs): must be between 250 and 60000", "discord")]
+    [InlineData("Discord__ShardId", "3", "Discord:ShardId = \"3\" (from the environment variable PAPERBOT_Discord__ShardId): must be below Discord:ShardCount (1)", "discord")]
+    public async Task Every_invalid_setting_is_told_as_key_value_source_and_what_is_allowed(string variable, string value, string expected, string command)
+    {
+        _bot.Environment["PAPERBOT_" + variable] = value;
+        _bot.Environment["PAPERBOT_Discord__Token"] = "not-a-real-token";
+        _bot.Environment["PAPERBOT_Discord__ApplicationId"] = "1";
+
+        var result = await _bot.RunAsync(command);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"error: invalid configuration: {expected}", Assert.Single(result.ErrorLines));
         CliAssert.NoStackTrace(result);
     }
 

@@ -89,7 +89,7 @@ public sealed class ChatAnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task Interrupting_at_the_prompt_ends_the_chat_cleanly()
+    public async Task Interrupting_at_the_prompt_ends_the_chat_with_the_exit_code_of_Ctrl_C()
     {
         var input = new Pipe();
         var output = new StringWriter();
@@ -98,7 +98,25 @@ public sealed class ChatAnswerTests : IDisposable
 
         Assert.False(loop.Interrupt());
 
-        Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ExitCodes.Cancelled, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Terminating_mid_answer_ends_the_chat_with_the_exit_code_of_SIGTERM()
+    {
+        _chat.Model.BlockNext = true;
+        var input = new Pipe();
+        var writer = new StreamWriter(input.Writer.AsStream(), Encoding.UTF8) { AutoFlush = true };
+        var output = new StringWriter();
+        using var loop = _chat.Create(new StreamReader(input.Reader.AsStream()), output);
+        var run = loop.RunAsync(CancellationToken.None);
+
+        await writer.WriteLineAsync(Question);
+        await _chat.Model.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        loop.Terminate();
+
+        Assert.Equal(ExitCodes.Terminated, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("(cancelled)", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -332,6 +332,6 @@ public sealed class GatewayClientTests
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
 
         Assert.Equal(DiscordHarness.FastRestTimings.MaxRetries + 2, bot.Server.Rest.RequestsTo("gateway-bot").Count);
-        Assert.Contains(bot.Logs.Lines, l => l.Message.StartsWith("Gateway connection failed", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.Message.StartsWith($"Cannot reach Discord at {bot.Options.ApiBaseUrl} (", StringComparison.Ordinal));
     }
 }

@@ -7,6 +7,9 @@ public sealed class AnswererTests
 {
     private const string Question = "How many parameters does the Social-Implicit model have?";
 
+    /// <summary>A question the model gets several sources for.</summary>
+    private const string BroadQuestion = "Why do language models hallucinate?";
+
     [Fact]
     public async Task The_model_answer_streams_in_pieces_and_ends_with_a_checked_result()
     {
@@ -22,7 +25,8 @@ public sealed class AnswererTests
         var result = updates[^1].Result!;
         Assert.True(updates.Count > 3);
         Assert.All(updates[..^1], u => Assert.Null(u.Result));
-        Assert.Equal(chat.Reply([]), string.Concat(updates.Select(u => u.Delta)));
+        // Streamed with each citation checked as it closes: [9] names no given source and never shows.
+        Assert.Equal("Social-Implicit has only 5.8K parameters [1]. It runs at 580Hz [1], unlike .", string.Concat(updates.Select(u => u.Delta)));
         Assert.True(result.Complete);
         Assert.Equal(AnswerMode.Model, result.Mode);
         Assert.Equal("Social-Implicit has only 5.8K parameters [1]. It runs at 580Hz [1], unlike.", result.Answer);
@@ -91,6 +95,49 @@ public sealed class AnswererTests
         Assert.True(result.Complete);
         var prompt = FakeChatClient.Flatten(chat.Prompts[0]);
         Assert.True(prompt.Length < 1000 + 3 * 4096);
+    }
+
+    [Fact]
+    public async Task A_streamed_answer_carries_the_numbers_of_its_sources_list_even_when_a_bracket_is_split()
+    {
+        var given = await GivenSourcesAsync();
+        var chat = new FakeChatClient(_ => "Cited second first [2]. Then both [1, 2]. Not given [40].") { ChunkSize = 2 };
+        using var harness = new AnsweringHarness(chat: chat);
+
+        var updates = new List<AnswerUpdate>();
+        await foreach (var update in harness.Answerer.StreamAsync(new AnswerRequest(BroadQuestion)))
+        {
+            updates.Add(update);
+        }
+
+        var result = updates[^1].Result!;
+        Assert.Equal("Cited second first [1]. Then both [2, 1]. Not given .", string.Concat(updates.Select(u => u.Delta)));
+        Assert.Equal("Cited second first [1]. Then both [2, 1]. Not given.", result.Answer);
+        Assert.Equal([given[1], given[0]], result.Sources.Select(s => s.Title));
+    }
+
+    [Fact]
+    public async Task An_answer_cut_short_lists_its_sources_with_the_numbers_its_text_shows()
+    {
+        var given = await GivenSourcesAsync();
+        var chat = new FakeChatClient(_ => "The second source says so [2]. And then a long sentence that never ends") { FailAfterChunks = 6 };
+        using var harness = new AnsweringHarness(chat: chat);
+
+        var result = await harness.Answerer.AskAsync(new AnswerRequest(BroadQuestion));
+
+        Assert.False(result.Complete);
+        Assert.StartsWith("The second source says so [1].", result.Answer, StringComparison.Ordinal);
+        Assert.Equal([given[1], given[0], .. given.Skip(2)], result.Sources.Select(s => s.Title));
+        Assert.Equal(Enumerable.Range(1, given.Count), result.Sources.Select(s => s.Number));
+    }
+
+    /// <summary>The titles of the sources the model is given for <see cref="BroadQuestion"/>, in their given order (an answer citing none shows them all).</summary>
+    private static async Task<IReadOnlyList<string>> GivenSourcesAsync()
+    {
+        using var harness = new AnsweringHarness(chat: new FakeChatClient(_ => "An answer that cites nothing."));
+        var titles = (await harness.Answerer.AskAsync(new AnswerRequest(BroadQuestion))).Sources.Select(s => s.Title).ToList();
+        Assert.True(titles.Count >= 2, "the question needs two sources or more");
+        return titles;
     }
 
     [Fact]

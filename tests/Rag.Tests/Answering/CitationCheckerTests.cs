@@ -52,4 +52,23 @@ public sealed class CitationCheckerTests
         Assert.Empty(check.Cited);
         Assert.Equal(0, check.Dropped);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(1000)]
+    public void Streamed_citations_are_numbered_as_the_checked_answer_whatever_the_pieces(int pieceSize)
+    {
+        const string answer = "Flows [4]. Both [2, 4] and a range [1-2]. Not given [9, 4]. Arrays a[i] and [see [3]]. Unclosed [2";
+        var numbering = new StreamingSourceNumbering(4);
+
+        var streamed = string.Concat(answer.Chunk(pieceSize).Select(piece => numbering.Push(new string(piece)))) + numbering.Flush();
+
+        var check = CitationChecker.Check(answer, 4);
+        Assert.Equal("Flows [1]. Both [2, 1] and a range [3, 2]. Not given [1]. Arrays a[i] and [see [4]]. Unclosed [2", streamed);
+        Assert.Equal(SourceNumbering.Renumber(check.Text, check.Cited), streamed);
+        Assert.Equal(check.Cited, numbering.Cited);
+        Assert.Equal(["d", "b", "a", "c"], numbering.InShownOrder(["a", "b", "c", "d"]));
+    }
 }

@@ -115,7 +115,7 @@ public sealed class InteractionHandler(
                 await DeferAsync(interaction, reply, stopping);
                 var synced = await sync.SyncAsync(DailyPapersPeriod.Day(syncDay), stopping);
                 await presenter.ShowFinalAsync(reply, string.Create(CultureInfo.InvariantCulture,
-                    $"Synced {synced.Period.Value}: {synced.Fetched} papers fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
+                    $"Synced {synced.Period.Value}: {Plural.Of(synced.Fetched, "paper")} fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
                 return;
             default:
                 await reply.RespondPrivatelyAsync(BotMessages.UnknownCommand, stopping);

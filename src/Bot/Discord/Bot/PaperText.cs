@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Discord.Bot;
 
@@ -34,10 +35,10 @@ public static class PaperText
             return $"No papers on {Day(day)}.";
         }
 
-        var text = new StringBuilder($"**{papers.Count} papers on {Day(day)}**\n");
+        var text = new StringBuilder($"**{Plural.Of(papers.Count, "paper")} on {Day(day)}**\n");
         foreach (var paper in papers)
         {
-            var votes = paper.Upvotes is { } n ? $" ({n} upvotes)" : "";
+            var votes = paper.Upvotes is { } n ? $" ({Plural.Of(n, "upvote")})" : "";
             text.Append(CultureInfo.InvariantCulture, $"- {Line(paper)}{votes}\n");
         }
 
@@ -48,7 +49,7 @@ public static class PaperText
     {
         var text = new StringBuilder($"**{paper.Title}**\n");
         var authors = paper.Authors.Count > 0 ? string.Join(", ", paper.Authors.Take(8)) + (paper.Authors.Count > 8 ? ", et al." : "")
-            : paper.AuthorCount is { } count ? $"{count} authors" : paper.Organization;
+            : paper.AuthorCount is { } count ? Plural.Of(count, "author") : paper.Organization;
         if (authors is not null)
         {
             text.Append(authors).Append('\n');
@@ -62,7 +63,7 @@ public static class PaperText
 
         if (paper.Upvotes is { } votes)
         {
-            facts.Add($"{votes} upvotes");
+            facts.Add(Plural.Of(votes, "upvote"));
         }
 
         if (paper.ArxivUrl is { } url)
@@ -73,7 +74,7 @@ public static class PaperText
 
         if (paper.GithubRepo is { } repo)
         {
-            facts.Add(paper.GithubStars is { } stars ? $"[code](<{repo}>) ({stars} stars)" : $"[code](<{repo}>)");
+            facts.Add(paper.GithubStars is { } stars ? $"[code](<{repo}>) ({Plural.Of(stars, "star")})" : $"[code](<{repo}>)");
         }
 
         text.Append(string.Join(" · ", facts)).Append("\n\n").Append(paper.Abstract);

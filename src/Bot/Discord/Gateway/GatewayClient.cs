@@ -22,6 +22,9 @@ public sealed class GatewayClient
     private readonly ILogger<GatewayClient> _logger;
     private readonly GatewaySession _session = new();
     private volatile GatewayConnection? _current;
+
+    /// <summary>Connection attempts in a row that did not reach Discord: the first is told, the rest are quiet.</summary>
+    private int _unreachable;
     private readonly Channel<GatewayDispatch> _dispatches =
         Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
 
@@ -86,6 +89,7 @@ public sealed class GatewayClient
 
                 if (established)
                 {
+                    _unreachable = 0;
                     backoff.Reset();
                 }
 
@@ -111,6 +115,7 @@ public sealed class GatewayClient
     {
         var resume = _session.CanResume;
         GatewayConnection? connection = null;
+        var target = _options.ApiBaseUrl; // what a failure could not reach: the REST API, then the gateway
         try
         {
             var (baseUrl, maxConcurrency) = await ResolveUrlAsync(resume, cancellationToken);
@@ -118,7 +123,8 @@ public sealed class GatewayClient
                 _options, _timings, _timeProvider, _identifyGate, maxConcurrency, _session, _dispatches.Writer, _logger);
             _current = connection;
             var uri = WithGatewayQuery(baseUrl);
-            _logger.Connecting(uri.GetLeftPart(UriPartial.Path), resume ? "resume" : "identify");
+            target = uri.GetLeftPart(UriPartial.Path);
+            _logger.Connecting(target, resume ? "resume" : "identify");
             var outcome = await connection.RunAsync(uri, resume, cancellationToken);
             return (outcome, connection.Established);
         }
@@ -126,7 +132,20 @@ public sealed class GatewayClient
             or DiscordHttpException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            _logger.TransportError(e);
+            if (connection?.Established == true)
+            {
+                _logger.TransportError(e);
+            }
+            else if (++_unreachable == 1)
+            {
+                // Without a network this repeats every few seconds for as long as the bot runs: told once.
+                _logger.Unreachable(target, e.Message);
+            }
+            else
+            {
+                _logger.StillUnreachable(_unreachable, e.Message);
+            }
+
             return (new GatewayDisconnect(GatewayDisconnectReason.TransportError), connection?.Established ?? false);
         }
         finally

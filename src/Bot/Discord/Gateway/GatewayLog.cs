@@ -44,6 +44,12 @@ internal static partial class GatewayLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connection failed; reconnecting")]
     public static partial void TransportError(this ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach Discord at {Target} ({Reason}); the bot keeps trying in the background")]
+    public static partial void Unreachable(this ILogger logger, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord still unreachable after {Attempts} attempts ({Reason})")]
+    public static partial void StillUnreachable(this ILogger logger, int attempts, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting in {Delay} ({Mode})")]
     public static partial void ReconnectDelay(this ILogger logger, TimeSpan delay, string mode);
 

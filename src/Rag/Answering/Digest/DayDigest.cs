@@ -55,7 +55,7 @@ public sealed class DayDigest(
 
         if (model is null)
         {
-            return Finish(day, papers, ExtractiveDigest.Write(day, papers), mode, started);
+            return Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), mode, started);
         }
 
         var modelId = model.GetService<ChatClientMetadata>()?.DefaultModelId ?? "model";
@@ -78,7 +78,7 @@ public sealed class DayDigest(
         catch (Exception e) when (e is ModelUnavailableException && fallbackToExtractive)
         {
             AnsweringLog.ModelUnavailable(logger, e.Message);
-            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers), AnswerMode.Extractive, started);
+            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), AnswerMode.Extractive, started);
             return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
         }
         // A model llama.cpp refuses is not this digest's failure: the caller decides (`summarize` stops with the reason,
@@ -146,7 +146,7 @@ public sealed class DayDigest(
         var top = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
         return top.Count == 0
             ? "no upvote counts are known for this day"
-            : string.Join("; ", top.Select(p => $"[{IndexOf(papers, p) + 1}] {p.Title} ({p.Upvotes} upvotes)"));
+            : string.Join("; ", top.Select(p => $"[{IndexOf(papers, p) + 1}] {p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")})"));
     }
 
     private static int IndexOf(IReadOnlyList<Paper> papers, Paper paper) => papers.Select((p, i) => (p, i)).First(x => ReferenceEquals(x.p, paper)).i;
@@ -157,7 +157,7 @@ public sealed class DayDigest(
         var upvoted = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
         if (upvoted.Count > 0)
         {
-            withHighlights.Append("\n\nMost upvoted: ").AppendJoin("; ", upvoted.Select(p => $"{p.Title} ({p.Upvotes} upvotes) [{IndexOf(papers, p) + 1}]"));
+            withHighlights.Append("\n\nMost upvoted: ").AppendJoin("; ", upvoted.Select(p => $"{p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")}) [{IndexOf(papers, p) + 1}]"));
         }
 
         var check = CitationChecker.Check(withHighlights.ToString(), papers.Count);

@@ -12,9 +12,10 @@ public static class ExtractiveDigest
 {
     public const string Label = "Extractive digest (no model)";
 
-    public static string Write(DateOnly day, IReadOnlyList<Paper> papers)
+    /// <param name="cancellationToken">Checked paper by paper: a day of thousands of papers takes seconds.</param>
+    public static string Write(DateOnly day, IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
-        var themes = ThemeGrouper.Group(papers);
+        var themes = ThemeGrouper.Group(papers, cancellationToken);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Label} of {day:yyyy-MM-dd}: {papers.Count} {(papers.Count == 1 ? "paper" : "papers")} in {themes.Count} {(themes.Count == 1 ? "theme" : "themes")}.");
         foreach (var theme in themes)
@@ -22,6 +23,7 @@ public static class ExtractiveDigest
             text.Append("\n\n").Append(theme.Label).Append(CultureInfo.InvariantCulture, $" ({theme.Papers.Count})");
             foreach (var index in theme.Papers)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 text.Append(CultureInfo.InvariantCulture, $"\n- {papers[index].Title}: {CentralSentence.Of(papers[index].Abstract)} [{index + 1}]");
             }
         }

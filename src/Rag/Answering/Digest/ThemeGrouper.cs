@@ -16,9 +16,10 @@ public static class ThemeGrouper
     /// <summary>Enough words to describe a paper's topic, few enough that generic words do not join everything.</summary>
     private const int KeyTermsPerPaper = 8;
 
-    public static IReadOnlyList<Theme> Group(IReadOnlyList<Paper> papers)
+    /// <param name="cancellationToken">Checked term by term: the grouping is quadratic in the day's papers.</param>
+    public static IReadOnlyList<Theme> Group(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
-        var (keyTerms, surface) = KeyTerms(papers);
+        var (keyTerms, surface) = KeyTerms(papers, cancellationToken);
         var themes = new List<Theme>();
         var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
         // A word in most of the day's papers ("method", "results") would make one theme of everything.
@@ -26,7 +27,11 @@ public static class ThemeGrouper
         while (themes.Count < MaxThemes - 1 && ungrouped.Count > 0)
         {
             var best = ungrouped.SelectMany(i => keyTerms[i]).Distinct(StringComparer.Ordinal)
-                .Where(term => keyTerms.Count(k => k.Contains(term)) <= maxMembers)
+                .Where(term =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return keyTerms.Count(k => k.Contains(term)) <= maxMembers;
+                })
                 .Select(term => (Term: term, Members: ungrouped.Where(i => keyTerms[i].Contains(term)).Order().ToList()))
                 .OrderByDescending(c => c.Members.Count).ThenBy(c => c.Term, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -62,12 +67,13 @@ public static class ThemeGrouper
         return char.ToUpper(label[0], CultureInfo.InvariantCulture) + label[1..];
     }
 
-    private static (List<HashSet<string>> KeyTerms, Dictionary<string, string> Surface) KeyTerms(IReadOnlyList<Paper> papers)
+    private static (List<HashSet<string>> KeyTerms, Dictionary<string, string> Surface) KeyTerms(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         var counts = new List<Dictionary<string, int>>();
         var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var count = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var word in TextTerms.Words(paper.Title + " " + paper.Title + " " + paper.Abstract))
             {
