@@ -190,7 +190,8 @@ public sealed class Answerer(
         var body = (run.Period, retrieval.Outcome) switch
         {
             ({ } period, _) => ExtractiveAnswerer.List($"Papers {period.Phrase()} that match, best first:", retrieval.Query, retrieval.Papers, retrieval.TermWeights),
-            (_, RelevanceOutcome.Closest) => ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights, ClosestHeader),
+            // Every one of the closest papers is shown, so the reader can judge each.
+            (_, RelevanceOutcome.Closest) => ExtractiveAnswerer.List(ClosestHeader, retrieval.Query, retrieval.Papers, retrieval.TermWeights, leadFollows: true),
             _ when QuestionIntent.AsksForPapers(retrieval.Query) => ExtractiveAnswerer.List("Papers on this, best first:", retrieval.Query, retrieval.Papers, retrieval.TermWeights),
             _ => ExtractiveAnswerer.Answer(run.Standalone, retrieval.Papers, retrieval.TermWeights),
         };

@@ -26,10 +26,9 @@ public static partial class ExtractiveAnswerer
     private const double KeepRatio = 0.5;
 
     /// <summary>
-    /// The answer body, citing each paper by its 1-based position in <paramref name="papers"/>. With a
-    /// <paramref name="header"/> (the hedge of an uncertain answer) it follows the label, and each bullet names its paper.
+    /// The answer body, citing each paper by its 1-based position in <paramref name="papers"/>.
     /// </summary>
-    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights, string? header = null)
+    public static string Answer(string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
     {
         var candidates = Candidates(question, papers, weights);
         var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
@@ -48,15 +47,10 @@ public static partial class ExtractiveAnswerer
         var follows = next.Sentence is not null && !chosen.Any(c => c.Number == next.Number && c.Order == next.Order);
 
         var body = new StringBuilder(Label);
-        if (header is not null)
-        {
-            body.Append('\n').Append(header);
-        }
-
         foreach (var (number, order, sentence, _) in chosen)
         {
             body.Append("\n- ");
-            if (listing || header is not null)
+            if (listing)
             {
                 body.Append(papers[number - 1].Paper.Title).Append(": ");
             }
@@ -76,17 +70,24 @@ public static partial class ExtractiveAnswerer
     /// <summary>
     /// Every paper in <paramref name="papers"/>, in order, under <paramref name="header"/>: its title and the sentence
     /// of its abstract that best matches <paramref name="question"/> (its central sentence when none shares a word).
+    /// With <paramref name="leadFollows"/>, the first paper's sentence brings the next one along, as in <see cref="Answer"/>.
     /// </summary>
-    public static string List(string header, string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights)
+    public static string List(string header, string question, IReadOnlyList<RetrievedPaper> papers, IReadOnlyDictionary<string, double> weights, bool leadFollows = false)
     {
-        var best = Candidates(question, papers, weights).GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Score));
+        var candidates = Candidates(question, papers, weights);
+        var best = candidates.GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Score));
         var body = new StringBuilder(Label).Append('\n').Append(header);
         for (var number = 1; number <= papers.Count; number++)
         {
-            var sentence = best.TryGetValue(number, out var candidate) && candidate.Score > 0
-                ? candidate.Sentence
-                : CentralSentence.Of(papers[number - 1].Paper.Abstract);
-            body.Append("\n- ").Append(papers[number - 1].Paper.Title).Append(": ").Append(sentence).Append(" [").Append(number).Append(']');
+            var found = best.TryGetValue(number, out var candidate) && candidate.Score > 0;
+            var sentence = found ? candidate.Sentence : CentralSentence.Of(papers[number - 1].Paper.Abstract);
+            body.Append("\n- ").Append(papers[number - 1].Paper.Title).Append(": ").Append(sentence);
+            if (leadFollows && number == 1 && found && candidates.FirstOrDefault(c => c.Number == 1 && c.Order == candidate.Order + 1) is { Sentence: { } next })
+            {
+                body.Append(' ').Append(next);
+            }
+
+            body.Append(" [").Append(number).Append(']');
         }
 
         return body.ToString();

@@ -72,7 +72,8 @@ public sealed class ChatCommandsTests : IDisposable
         var (_, output) = await _chat.Run("/date 2024-12-16\nHow many image-text pairs does LAION-5B contain?\n/date off\nHow many image-text pairs does LAION-5B contain?\n");
 
         Assert.Contains("questions are limited to the", output, StringComparison.Ordinal);
-        Assert.Contains("do not cover this question", output, StringComparison.Ordinal);
+        // LAION-5B is not among that day's papers: the answer says so and lists the day.
+        Assert.Contains("No paper on 2024-12-16 matches the question's words", output, StringComparison.Ordinal);
         Assert.Contains("5.85 billion", output, StringComparison.Ordinal);
     }
 

@@ -58,7 +58,7 @@ public sealed class RelevanceDecisionTests
         Assert.Equal(RelevanceOutcome.Closest, result.Outcome);
         Assert.False(result.Declined);
         Assert.Contains(Answerer.ClosestHeader, result.Answer, StringComparison.Ordinal);
-        Assert.InRange(result.Sources.Count, 1, 3);
+        Assert.InRange(result.Sources.Count, 1, 5);
         Assert.Contains("Speculative", result.Sources[0].Title, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -21,7 +21,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     private const int FoundDepth = 10;
 
     /// <summary>How many of the closest papers an uncertain answer shows.</summary>
-    private const int ClosestShown = 3;
+    private const int ClosestShown = 5;
 
     /// <summary>A topic question lists up to this many papers, best first.</summary>
     public const int MaxTopicPapers = 10;
