@@ -125,13 +125,10 @@ public sealed class Answerer(
             yield break;
         }
 
-        // The hedge is part of the answer, so every front end shows it in words: the model was given only the closest papers.
+        // The hedge is part of the answer, so every front end shows it in words: the model was given only the closest
+        // papers. It goes out with the model's first words, so nothing is shown when the model cannot answer at all
+        // (the caller then answers extractively).
         var hedge = retrieval.Outcome == RelevanceOutcome.Closest ? ClosestModelHedge + "\n\n" : "";
-        if (hedge.Length > 0)
-        {
-            yield return AnswerUpdate.Text(hedge);
-        }
-
         var generation = new Generation();
         var numbering = new StreamingSourceNumbering(sources.Count);
         var shown = new StringBuilder();
@@ -139,15 +136,15 @@ public sealed class Answerer(
         {
             if (numbering.Push(delta) is { Length: > 0 } text)
             {
+                yield return AnswerUpdate.Text(shown.Length == 0 ? hedge + text : text);
                 shown.Append(text);
-                yield return AnswerUpdate.Text(text);
             }
         }
 
         if (numbering.Flush() is { Length: > 0 } rest)
         {
+            yield return AnswerUpdate.Text(shown.Length == 0 ? hedge + rest : rest);
             shown.Append(rest);
-            yield return AnswerUpdate.Text(rest);
         }
 
         if (generation.Refused is { } refused)
@@ -173,7 +170,7 @@ public sealed class Answerer(
         run.Usage = generation.Usage;
         yield return AnswerUpdate.Final(generation.Failure is null
             ? Log(run.Finish(hedge + generation.Text, sources, foundRelevant: true))
-            : run.Fail(hedge + shown, Numbered(numbering.InShownOrder(sources).Select(s => s.Paper).ToList()), generation.Failure));
+            : run.Fail(shown.Length == 0 ? "" : hedge + shown, Numbered(numbering.InShownOrder(sources).Select(s => s.Paper).ToList()), generation.Failure));
     }
 
     /// <summary>A whole answer as it is shown while streaming: citations checked and numbered as its sources list will be.</summary>
