@@ -46,6 +46,15 @@ public static partial class ExtractiveAnswerer
         var next = candidates.FirstOrDefault(c => c.Number == lead.Number && c.Order == lead.Order + 1);
         var follows = next.Sentence is not null && !chosen.Any(c => c.Number == next.Number && c.Order == next.Order);
 
+        // What the best paper contributes ("we propose X, which …") is what a question describing the work asks
+        // about, in the paper's own words; it joins the answer when no quoted sentence says it yet.
+        var quoted = chosen.Where(c => c.Number == lead.Number).Select(c => c.Order).Append(follows ? next.Order : -1).ToHashSet();
+        if (!quoted.Any(o => o >= 0 && ContributionRegex().IsMatch(candidates.First(c => c.Number == lead.Number && c.Order == o).Sentence))
+            && candidates.FirstOrDefault(c => c.Number == lead.Number && !quoted.Contains(c.Order) && ContributionRegex().IsMatch(c.Sentence)) is { Sentence: not null } contribution)
+        {
+            chosen = [.. chosen.Append(contribution).OrderBy(c => c.Number).ThenBy(c => c.Order)];
+        }
+
         var body = new StringBuilder(Label);
         foreach (var (number, order, sentence, _) in chosen)
         {
@@ -146,6 +155,9 @@ public static partial class ExtractiveAnswerer
         // Read as a text: by paper rank, and within a paper in the abstract's order.
         return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
     }
+
+    [GeneratedRegex(@"\b(we|this (paper|work|study)) (propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs|build|builds|construct|constructs|release|releases|contribute|contributes)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContributionRegex();
 
     [GeneratedRegex(@"^\s*(which|what|any|are there) (other |recent )?(papers|work|works|studies|approaches|methods)\b|\b(papers|work) (on|about|that|which)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListQuestionRegex();

@@ -61,7 +61,7 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
         return factor;
     }
 
-    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often|little|few)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length|success rate|f1)|number of|by how|up to how)\b(\s+(?:(?:does|do|did|is|are|was|were|the|a|of)\s+)*(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often|little|few)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length|success rate|f1)|number of|by how|up to how|(best|top|highest|peak) (accuracy|score|result|performance|success rate)|what (%|percent|percentage)|speed-?up|costs?|scored)\b(\s+(?:(?:does|do|did|is|are|was|were|the|a|of)\s+)*(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"\b((which|what) (is the |are the )?(\w+ )?(?<noun>benchmark|dataset|model|method|framework|system|technique|test|module|function|pipeline|approach|tokenizer|library|agent)s?\b|what is the name|what is .* called|what are .* called|name of)", RegexOptions.IgnoreCase)]
