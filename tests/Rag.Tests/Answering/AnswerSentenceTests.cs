@@ -30,6 +30,26 @@ public sealed class AnswerSentenceTests
     }
 
     [Fact]
+    public void A_described_question_gets_the_sentence_after_its_best_match_and_the_contribution()
+    {
+        const string text =
+            "Retrieval systems usually extract plain text from the HTML of web pages before giving it to the model. " +
+            "This loses the structure of tables and headings. " +
+            "Other work compresses retrieved documents. " +
+            "We propose HtmlRAG, which keeps HTML and prunes it with a block tree. " +
+            "Experiments on six QA datasets show gains.";
+        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "HtmlRAG", Abstract = text }, 10, 10, null, 1);
+        const string question = "Is there retrieval that gives the model the HTML of web pages instead of extracted plain text?";
+        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
+
+        var answer = ExtractiveAnswerer.Answer(question, [paper], weights);
+
+        Assert.Contains("extract plain text from the HTML of web pages before giving it to the model. This loses the structure", answer, StringComparison.Ordinal);
+        Assert.Contains("We propose HtmlRAG", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other work compresses", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_digit_inside_a_name_or_repeated_from_the_question_is_not_the_quantity_asked_for()
     {
         var intent = QuestionIntent.Of("How many parameters does Claude 3 have?");
