@@ -13,5 +13,6 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     AnswerBenchmark.Command(),
     EmbeddingModelCommand.Command(),
     RelevanceFit.Command(),
+    DayThemesCommand.Command(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,100 +1,254 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PaperBot.Rag.Answering.Text;
 using PaperBot.Rag.Corpus;
 
 namespace PaperBot.Rag.Answering.Digest;
 
 /// <summary>
-/// Groups a day's papers into themes without a model. Each paper's key terms are its top TF-IDF words over
-/// the day's abstracts; then, greedily, the term shared by the most ungrouped papers becomes a theme, until
-/// <see cref="MaxThemes"/> themes or no term is shared any more. What is left is "Other papers".
+/// Groups a day's papers into themes without a model, each named by a phrase its papers contain ("vision-language-
+/// action", "KV cache", "reward models"). Candidate names are the runs of one to three words of each paper's title, AI
+/// keywords and abstract; a name must be in some paper's title or AI keywords (where topics are named), in at least two
+/// papers, in at most 40 % of the day's, and not made of generic research words only ("model", "method", "task",
+/// "results", "large language models"). Greedily, the name
+/// that covers the most ungrouped papers becomes a theme, a longer phrase winning a tie; then each paper left over
+/// joins the theme whose papers share most of its key words, as long as at least two thirds of every theme's papers
+/// still contain its name. What is still left is "Other papers".
 /// </summary>
-public static class ThemeGrouper
+public static partial class ThemeGrouper
 {
-    public const int MaxThemes = 6;
+    public const int MaxThemes = 8;
 
     /// <summary>Enough words to describe a paper's topic, few enough that generic words do not join everything.</summary>
     private const int KeyTermsPerPaper = 8;
 
-    /// <param name="cancellationToken">Checked term by term: the grouping is quadratic in the day's papers.</param>
+    /// <summary>The longest phrase that names a theme.</summary>
+    private const int MaxPhraseWords = 3;
+
+    /// <summary>A name in more of the day's papers than this share says nothing about a part of the day.</summary>
+    private const double MaxThemeShare = 0.4;
+
+    /// <summary>At least this share of a theme's papers contain its name; the others joined it by their key words.</summary>
+    private const double NamedShare = 2.0 / 3;
+
+    /// <summary>Words that say a paper is research, not what it is about: alone or together they never name a theme.</summary>
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "model", "models", "method", "methods", "task", "tasks", "data", "dataset", "datasets", "approach", "approaches",
+        "result", "results", "performance", "framework", "frameworks", "system", "systems", "advantage", "advantages",
+        "paper", "papers", "work", "study", "new", "novel", "based", "state", "art", "existing", "different", "various",
+        "multiple", "several", "first", "however", "across", "via", "within", "without", "demonstrate", "demonstrates",
+        "significant", "significantly", "improve", "improves", "improved", "improvement", "improvements", "achieve",
+        "achieves", "experiment", "experiments", "extensive", "evaluation", "evaluations", "benchmark", "benchmarks",
+        "training", "learning", "large", "language", "llm", "llms", "agentic", "generated", "generation", "grained",
+        "fine", "compositional", "effective", "efficient", "efficiency", "challenge", "challenges", "challenging",
+        "problem", "problems", "capability", "capabilities", "ability", "abilities", "real", "world", "high", "quality",
+        "low", "general", "specific", "key", "stage", "level", "end", "code", "open", "source", "available", "publicly",
+        "analysis", "limited", "limitations", "recent", "remain", "remains", "critical", "crucial", "complex", "diverse",
+        "strong", "simple", "scale", "scalable", "scaling", "setting", "settings", "human", "neural", "network", "networks",
+        "deep", "tokens", "token", "input", "output", "inputs", "outputs", "information", "understanding", "reasoning",
+        "downstream", "comprehensive", "robust", "robustness", "accuracy", "superior", "outperforms", "task-specific",
+        "pretrained", "trained", "inference", "time", "way", "ways", "need", "needs", "make", "makes", "enable", "enables",
+        // How titles sell a paper, not what it is about.
+        "towards", "toward", "enhance", "enhancing", "enhanced", "improving", "advancing", "advancements", "rethinking",
+        "unlocking", "leveraging", "leverages", "boosting", "empowering", "bridging", "revisiting", "beyond", "accelerated",
+        "accelerating", "unified", "interactive", "dynamic", "visual", "semantic", "temporal", "artificial", "explicit",
+        "intelligence", "ai", "process", "processes", "structure", "objective", "concepts", "theory", "selection", "sets",
+        "generate", "generates", "surpass", "surpasses", "range", "limits", "balance", "long", "strategy", "strategies",
+    };
+
+    /// <param name="cancellationToken">Checked paper by paper and theme by theme: a day of thousands of papers takes seconds.</param>
     public static IReadOnlyList<Theme> Group(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
-        var (keyTerms, surface) = KeyTerms(papers, cancellationToken);
-        var themes = new List<Theme>();
-        var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
-        // A word in most of the day's papers ("method", "results") would make one theme of everything.
-        var maxMembers = Math.Max(2, papers.Count / 2);
-        while (themes.Count < MaxThemes - 1 && ungrouped.Count > 0)
+        // What a paper is about is what its title and the API's keywords say: names come from them (an abstract also
+        // says "address" and "e.g."), and a paper whose abstract alone uses a name counts half.
+        var (phrases, surface) = Phrases([.. papers.Select(p => p with { Abstract = "" })], cancellationToken);
+        var mentions = papers.Select(p => PhrasesOf(p)).ToList();
+        var keyTerms = KeyTerms(papers, cancellationToken);
+        var maxMembers = Math.Max(2, (int)(papers.Count * MaxThemeShare));
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++)
         {
-            var best = ungrouped.SelectMany(i => keyTerms[i]).Distinct(StringComparer.Ordinal)
-                .Where(term =>
+            foreach (var name in phrases[i])
+            {
+                (holders.TryGetValue(name, out var list) ? list : holders[name] = []).Add(i);
+            }
+        }
+
+        var named = holders.Where(h => h.Value.Count <= maxMembers && mentions.Count(m => m.Contains(h.Key)) is >= 2 and var all && all <= maxMembers)
+            .OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
+        var themes = new List<(string Name, List<int> Members, Dictionary<string, int> Terms)>();
+        var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
+        while (themes.Count < MaxThemes - 1 && ungrouped.Count > 1)
+        {
+            (string Name, int Count, int Words) best = ("", 0, 0);
+            for (var n = 0; n < named.Count; n++)
+            {
+                if (n % 1024 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    return keyTerms.Count(k => k.Contains(term)) <= maxMembers;
-                })
-                .Select(term => (Term: term, Members: ungrouped.Where(i => keyTerms[i].Contains(term)).Order().ToList()))
-                .OrderByDescending(c => c.Members.Count).ThenBy(c => c.Term, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (best.Members is null || best.Members.Count < 2)
+                }
+
+                var count = named[n].Value.Count(ungrouped.Contains);
+                var mentioned = count == 0 ? 0 : ungrouped.Count(i => !phrases[i].Contains(named[n].Key) && mentions[i].Contains(named[n].Key));
+                if (count + mentioned < 2)
+                {
+                    continue;
+                }
+
+                // A longer name says more ("reinforcement learning" over "reinforcement"): a word more is worth a fifth.
+                var words = named[n].Key.Count(ch => ch == ' ') + 1;
+                var score = (int)(10 * ((2 * count) + mentioned) * (1 + (0.2 * (words - 1))));
+                if (score > best.Count || (score == best.Count && words > best.Words))
+                {
+                    best = (named[n].Key, score, words);
+                }
+            }
+
+            if (best.Count == 0)
             {
                 break;
             }
 
-            themes.Add(new Theme(Label(best.Term, best.Members, keyTerms, surface), best.Members));
-            ungrouped.ExceptWith(best.Members);
+            var members = ungrouped.Where(i => mentions[i].Contains(best.Name)).Order().ToList();
+            var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+            members.ForEach(i => Count(terms, keyTerms[i]));
+            themes.Add((best.Name, members, terms));
+            ungrouped.ExceptWith(members);
         }
 
+        // The papers left over join the theme whose papers share most of their key words, while the name still
+        // stands for two thirds of the theme.
+        foreach (var paper in ungrouped.Order().ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var home = themes
+                .Where(t => t.Members.Count(i => mentions[i].Contains(t.Name)) >= NamedShare * (t.Members.Count + 1))
+                .Select(t => (Theme: t, Shared: keyTerms[paper].Sum(term => t.Terms.GetValueOrDefault(term)) / (double)t.Members.Count))
+                .Where(t => t.Shared >= 0.5)
+                .OrderByDescending(t => t.Shared).Select(t => t.Theme).FirstOrDefault();
+            if (home.Members is not null)
+            {
+                home.Members.Add(paper);
+                Count(home.Terms, keyTerms[paper]);
+                ungrouped.Remove(paper);
+            }
+        }
+
+        var result = themes.Select(t => new Theme(Label(surface[t.Name]), [.. t.Members.Order()])).ToList();
         if (ungrouped.Count > 0)
         {
-            themes.Add(new Theme(themes.Count == 0 ? "Papers of the day" : "Other papers", [.. ungrouped.Order()]));
+            result.Add(new Theme(result.Count == 0 ? "Papers of the day" : "Other papers", [.. ungrouped.Order()]));
         }
 
-        return themes;
+        return result;
     }
 
-    /// <summary>The theme's term and, when one exists, the next term most of its papers share: "Diffusion, video".</summary>
-    private static string Label(string term, List<int> members, List<HashSet<string>> keyTerms, Dictionary<string, string> surface)
+    /// <summary>True when <paramref name="name"/> (a theme's label) is said by <paramref name="paper"/>'s title, AI keywords or abstract.</summary>
+    public static bool Names(string name, Paper paper) =>
+        PhrasesOf(paper).Contains(Key([.. WordRegex().Matches(name).Select(m => m.Value.ToLowerInvariant())]));
+
+    private static void Count(Dictionary<string, int> terms, IEnumerable<string> add)
     {
-        var second = members.SelectMany(i => keyTerms[i]).Where(t => t != term)
-            .GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() >= 2)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
-        var label = surface[term];
-        if (second is not null)
+        foreach (var term in add)
         {
-            label += ", " + surface[second];
+            terms[term] = terms.GetValueOrDefault(term) + 1;
         }
-
-        return char.ToUpper(label[0], CultureInfo.InvariantCulture) + label[1..];
     }
 
-    private static (List<HashSet<string>> KeyTerms, Dictionary<string, string> Surface) KeyTerms(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
+    private static string Label(string name) => char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..];
+
+    /// <summary>Each paper's candidate names (keys of stems), and for each name the form the papers write most.</summary>
+    private static (List<HashSet<string>> Phrases, Dictionary<string, string> Surface) Phrases(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
+    {
+        var phrases = new List<HashSet<string>>(papers.Count);
+        var forms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            phrases.Add(PhrasesOf(paper, forms));
+        }
+
+        var surface = forms.ToDictionary(f => f.Key, f => f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        return (phrases, surface);
+    }
+
+    private static HashSet<string> PhrasesOf(Paper paper, Dictionary<string, Dictionary<string, int>>? forms = null)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in paper.AiKeywords.Prepend(paper.Title).Append(paper.Abstract))
+        {
+            // A phrase never spans punctuation: "models. Diffusion" is not a name.
+            foreach (var clause in ClauseRegex().Split(text))
+            {
+                var words = WordRegex().Matches(clause).Select(m => m.Value).ToList();
+                for (var start = 0; start < words.Count; start++)
+                {
+                    for (var length = 1; length <= MaxPhraseWords && start + length <= words.Count; length++)
+                    {
+                        var run = words.GetRange(start, length);
+                        var lower = run.Select(w => w.ToLowerInvariant()).ToList();
+                        // A lone verb form ("Reducing", "Addressing") says what a title does, not what it is about.
+                        if (!lower.All(IsNameWord) || lower.All(IsGeneric) || (length == 1 && lower[0].EndsWith("ing", StringComparison.Ordinal) && !lower[0].Contains('-')))
+                        {
+                            continue;
+                        }
+
+                        var key = Key(lower);
+                        if (found.Add(key) && forms is not null)
+                        {
+                            var form = string.Join(' ', run);
+                            var counts = forms.TryGetValue(key, out var c) ? c : forms[key] = new Dictionary<string, int>(StringComparer.Ordinal);
+                            counts[form] = counts.GetValueOrDefault(form) + 1;
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A word that can be part of a name: a content word of two letters or more, or a name-like token ("3D", "KV").</summary>
+    private static bool IsNameWord(string word) =>
+        word.Length >= 2 && TextTerms.IsContentWord(word) && !word.All(char.IsDigit);
+
+    /// <summary>A generic word, or a compound of generic words ("fine-grained", "large-scale").</summary>
+    private static bool IsGeneric(string word) => word.Split('-', '.').All(GenericWords.Contains);
+
+    private static string Key(IReadOnlyList<string> words) => string.Join(' ', words.Select(WordStemmer.Stem));
+
+    /// <summary>Each paper's top TF-IDF words over the day's abstracts: what places a paper left over near a theme.</summary>
+    private static List<HashSet<string>> KeyTerms(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         var counts = new List<Dictionary<string, int>>();
-        var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var word in TextTerms.Words(paper.Title + " " + paper.Title + " " + paper.Abstract))
             {
-                if (word.Length < 3 || !TextTerms.IsContentWord(word) || word.All(char.IsDigit))
+                if (word.Length >= 3 && TextTerms.IsContentWord(word) && !IsGeneric(word) && !word.All(char.IsDigit))
                 {
-                    continue;
+                    var stem = WordStemmer.Stem(word);
+                    count[stem] = count.GetValueOrDefault(stem) + 1;
                 }
-
-                var stem = WordStemmer.Stem(word);
-                count[stem] = count.GetValueOrDefault(stem) + 1;
-                surface.TryAdd(stem, word);
             }
 
             counts.Add(count);
         }
 
         var documents = counts.SelectMany(c => c.Keys).GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var keyTerms = counts.Select(count => count
+        return [.. counts.Select(count => count
             .Select(c => (Term: c.Key, Weight: c.Value * Math.Log(1.0 + papers.Count / (double)documents[c.Key])))
             .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(KeyTermsPerPaper).Select(t => t.Term).ToHashSet(StringComparer.Ordinal)).ToList();
-        return (keyTerms, surface);
+            .Take(KeyTermsPerPaper).Select(t => t.Term).ToHashSet(StringComparer.Ordinal))];
     }
+
+    /// <summary>Words keep their inner hyphens and dots ("vision-language-action", "Qwen2.5"); the surface form shows them.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*")]
+    private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"[,;:()\[\]""“”!?]|\.(?:\s|$)")]
+    private static partial Regex ClauseRegex();
 }
