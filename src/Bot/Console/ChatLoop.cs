@@ -74,19 +74,37 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
                     continue;
                 }
 
-                ChatLog.Input(logger, text);
-                view.Echo(text);
-                if (text.StartsWith('/'))
+                // From the moment a line is read, Ctrl+C stops what it asked for, not the chat: a command may take a
+                // moment to reach its interruptible part (a large day's papers are read first).
+                using var handling = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+                lock (_gate)
                 {
-                    if (!await commands.RunAsync(text, _closing.Token))
-                    {
-                        break;
-                    }
-
-                    continue;
+                    _answer = handling;
                 }
 
-                await RunInterruptibleAsync(token => AskAsync(text, token));
+                try
+                {
+                    ChatLog.Input(logger, text);
+                    view.Echo(text);
+                    if (text.StartsWith('/'))
+                    {
+                        if (!await commands.RunAsync(text, _closing.Token))
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    await RunInterruptibleAsync(token => AskAsync(text, token));
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        _answer = null;
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -104,14 +122,16 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
     /// <summary>Runs one piece of work that Ctrl+C can stop without ending the chat (an answer, a digest).</summary>
     private async Task RunInterruptibleAsync(Func<CancellationToken, Task> work)
     {
-        using var answer = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        CancellationTokenSource answer;
         lock (_gate)
         {
-            _answer = answer;
+            // The line being handled owns the token: Ctrl+C may have come before its work began.
+            answer = _answer ?? throw new InvalidOperationException("interruptible work runs only while a line is handled");
         }
 
         try
         {
+            answer.Token.ThrowIfCancellationRequested();
             await work(answer.Token);
         }
         catch (OperationCanceledException) when (answer.IsCancellationRequested && !_closing.IsCancellationRequested)
@@ -128,13 +148,6 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
         {
             ChatLog.CommandFailed(logger, e);
             view.Failed("", CommandRunner.Classify(e).Message);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _answer = null;
-            }
         }
     }
 
