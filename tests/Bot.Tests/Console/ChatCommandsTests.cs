@@ -78,6 +78,14 @@ public sealed class ChatCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_day_written_in_a_question_lists_that_day()
+    {
+        var (_, output) = await _chat.Run("what came out on March 13, 2026?\n");
+
+        Assert.Contains("The papers on 2026-03-13, most upvoted first:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summarize_writes_the_digest_of_a_day()
     {
         var (_, output) = await _chat.Run("/summarize 2024-12-16\n");

@@ -25,6 +25,18 @@ public sealed class MentionTests
     }
 
     [Fact]
+    public async Task A_day_written_in_a_mention_lists_that_days_matching_papers()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.MessageAsync($"<@{FakePayloads.BotUserId}> which papers on agents came out on March 13, 2026?");
+        var reply = (await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20)))[0].Json;
+
+        Assert.Contains("Papers on 2026-03-13 that match, best first:", reply.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
     public async Task A_dm_is_answered_and_a_dm_where_guilds_are_restricted_is_refused_politely()
     {
         await using var open = await BotHarness.StartAsync();
