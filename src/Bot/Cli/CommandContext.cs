@@ -4,7 +4,6 @@ using PaperBot.Rag;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using Spectre.Console;
-using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;
 
