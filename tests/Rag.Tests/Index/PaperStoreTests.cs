@@ -275,6 +275,18 @@ public sealed class PaperStoreTests : IDisposable
         FtsScalar("INSERT INTO papers_fts(papers_fts, rank) VALUES ('integrity-check', 1)");
     }
 
+    [Fact]
+    public void An_ingest_writes_with_a_larger_page_cache_and_leaves_the_pooled_connection_as_it_was()
+    {
+        _store.Ingest("api", "sha-api", [new Paper { Id = "2510.00001", ArxivId = "2510.00001", Title = "Otters", Abstract = "Otters hold hands." }], DateTimeOffset.UnixEpoch);
+
+        // The ingest's 256 MiB are for its write only: the next command on the same pooled connection reads with 64 MiB.
+        using var connection = _store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        Assert.Equal(-65536L, (long)command.ExecuteScalar()!);
+    }
+
     private long FtsScalar(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={_store.DatabasePath};Pooling=False");
