@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperBot.Bench;
+using PaperBot.Bench.Commands;
 using PaperBot.Bench.Relevance;
 
 // PaperBot's benchmarks, one subcommand each (bench/README.md). `--help` lists them; an unknown subcommand or
@@ -14,5 +15,6 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     EmbeddingModelCommand.Command(),
     RelevanceFit.Command(),
     DayThemesCommand.Command(),
+    CommandsBenchmark.Command(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -85,6 +85,33 @@ public sealed class PaperStore
     {
         EnsureWritable();
         using var connection = Open();
+
+        // A file's papers land all over the papers table's key indexes (ids and title keys come in no order): at a
+        // million papers those outgrow the 64 MiB cache, and a large file would write and read back the same pages
+        // again and again. The larger cache lasts for this write only (connections are pooled).
+        SetCacheSize(connection, IngestCacheKiB);
+        try
+        {
+            return Ingest(connection, path, sha256, papers, now, cancellationToken);
+        }
+        finally
+        {
+            SetCacheSize(connection, CacheKiB);
+        }
+    }
+
+    private const int CacheKiB = 65536;
+    private const int IngestCacheKiB = 262144;
+
+    private static void SetCacheSize(SqliteConnection connection, int kibibytes)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA cache_size = -{kibibytes}";
+        command.ExecuteNonQuery();
+    }
+
+    private static IngestOutcome Ingest(SqliteConnection connection, string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         using var transaction = connection.BeginTransaction();
         if (SourceKnown(connection, transaction, sha256))
         {
@@ -383,7 +410,7 @@ public sealed class PaperStore
             if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
             {
                 using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
+                pragmas.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CacheKiB};";
                 pragmas.ExecuteNonQuery();
                 ConfiguredHandles.AddOrUpdate(connection.Handle!, Configured);
             }

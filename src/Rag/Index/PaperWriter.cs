@@ -26,12 +26,18 @@ internal sealed class PaperWriter : IDisposable
     private readonly SqliteCommand _dropGuessedDays;
     private readonly SqliteCommand _dropOtherGuessedDays;
     private readonly SqliteCommand _addGuessedDay;
+    private readonly SqliteCommand _addFirstGuessedDay;
+    private readonly SqliteCommand _indexText;
+    private readonly SqliteCommand _unindexText;
 
     /// <summary>Whether the index holds a paper without an arXiv id, which a new arXiv paper of the same title would join.</summary>
     private bool _hasIdless;
 
+    private readonly SqliteConnection _connection;
+
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
+        _connection = connection;
         _findByArxiv = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.arxiv_id = $key");
         _findIdlessByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key AND p.arxiv_id IS NULL ORDER BY p.pid LIMIT 1");
         _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key ORDER BY p.pid LIMIT 1");
@@ -43,7 +49,6 @@ internal sealed class PaperWriter : IDisposable
             VALUES ($id, $arxiv_id, $title_key, $title, $abstract, $authors, $author_count, $organization,
                     $organization_handle, $published_on, $featured_on, $upvotes, $ai_summary, $ai_keywords,
                     $github_repo, $github_stars, $project_page, $num_comments, $submitter, $thumbnail)
-            RETURNING pid
             """);
         _update = Command(connection, transaction, """
             UPDATE papers SET id = $id, arxiv_id = $arxiv_id, title_key = $title_key, title = $title,
@@ -64,6 +69,13 @@ internal sealed class PaperWriter : IDisposable
             INSERT OR IGNORE INTO paper_days(pid, day, guessed)
             SELECT $pid, $day, 1 WHERE $day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paper_days WHERE pid = $pid AND guessed = 0)
             """);
+        _addFirstGuessedDay = Command(connection, transaction, "INSERT INTO paper_days(pid, day, guessed) VALUES ($pid, $day, 1)");
+
+        // The full-text rows, written here rather than by triggers on papers (schema 7): a statement that fires a
+        // trigger, like any statement that may write several rows, runs in a savepoint, and FTS5 flushes its
+        // pending terms to disk at each savepoint. Single-row VALUES statements keep them in memory until commit.
+        _indexText = Command(connection, transaction, "INSERT INTO papers_fts(rowid, title, abstract) VALUES ($pid, $title, $abstract)");
+        _unindexText = Command(connection, transaction, "INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', $pid, $title, $abstract)");
         using var idless = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id IS NULL)");
         _hasIdless = (long)idless.ExecuteScalar()! == 1;
     }
@@ -107,6 +119,11 @@ internal sealed class PaperWriter : IDisposable
             PaperRow.Bind(_update, merged);
             _update.Parameters["$pid"].Value = storedPid;
             _update.ExecuteNonQuery();
+            if (merged.Title != stored.Title || merged.Abstract != stored.Abstract)
+            {
+                IndexText(_unindexText, storedPid, stored);
+                IndexText(_indexText, storedPid, merged);
+            }
         }
 
         changed |= FileUnderDays(storedPid, paper.FeaturedOn, merged.PublishedOn);
@@ -117,10 +134,17 @@ internal sealed class PaperWriter : IDisposable
     private bool Insert(Paper paper)
     {
         PaperRow.Bind(_insert, paper);
-        if (_insert.ExecuteScalar() is not long pid)
+
+        // No RETURNING: SQLite runs it as a trigger, and a statement with a trigger runs in a savepoint, at which
+        // FTS5 flushes its pending terms (see _indexText).
+        if (_insert.ExecuteNonQuery() == 0)
         {
             return false;
         }
+
+        var pid = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+
+        IndexText(_indexText, pid, paper);
 
         // A new paper has no day yet: its featured day, else its publication date as the guess.
         if (paper.FeaturedOn is { } day)
@@ -129,7 +153,7 @@ internal sealed class PaperWriter : IDisposable
         }
         else if (paper.PublishedOn is { } published)
         {
-            Run(_addGuessedDay, pid, published);
+            Run(_addFirstGuessedDay, pid, published);
         }
 
         return true;
@@ -140,7 +164,7 @@ internal sealed class PaperWriter : IDisposable
         foreach (var command in new[]
         {
             _findByArxiv, _findIdlessByTitle, _findByTitle, _findById, _insert, _update,
-            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay,
+            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay, _addFirstGuessedDay, _indexText, _unindexText,
         })
         {
             command.Dispose();
@@ -157,6 +181,14 @@ internal sealed class PaperWriter : IDisposable
         }
 
         return Run(_dropOtherGuessedDays, pid, publishedOn) + Run(_addGuessedDay, pid, publishedOn) > 0;
+    }
+
+    private static void IndexText(SqliteCommand command, long pid, Paper paper)
+    {
+        command.Parameters["$pid"].Value = pid;
+        command.Parameters["$title"].Value = paper.Title;
+        command.Parameters["$abstract"].Value = paper.Abstract;
+        command.ExecuteNonQuery();
     }
 
     private static int Run(SqliteCommand command, long pid, DateOnly? day)
@@ -195,6 +227,12 @@ internal sealed class PaperWriter : IDisposable
         if (sql.Contains("$day", StringComparison.Ordinal))
         {
             command.Parameters.Add("$day", SqliteType.Text);
+        }
+
+        if (sql.StartsWith("INSERT INTO papers_fts", StringComparison.Ordinal))
+        {
+            command.Parameters.Add("$title", SqliteType.Text);
+            command.Parameters.Add("$abstract", SqliteType.Text);
         }
 
         return command;

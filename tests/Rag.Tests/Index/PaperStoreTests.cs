@@ -255,6 +255,47 @@ public sealed class PaperStoreTests : IDisposable
         Assert.Equal(1, _store.Count);
     }
 
+    [Fact]
+    public void A_file_lands_in_the_full_text_index_as_one_segment_that_matches_the_papers_also_after_a_merge()
+    {
+        // The full-text rows are written by the ingest (schema 7), not by triggers: a trigger made FTS5 flush its
+        // pending terms at every paper, one segment each, and the ingest ran at 0.3x a bare FTS5 table.
+        var papers = Enumerable.Range(0, 200).Select(i => new Paper { Id = $"2510.{i:D5}", ArxivId = $"2510.{i:D5}", Title = $"Otters {i}", Abstract = "Otters hold hands.", FeaturedOn = new DateOnly(2025, 10, 1) }).ToList();
+        _store.Ingest("api", "sha-api", papers, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(1L, FtsScalar("SELECT count(DISTINCT id >> 37) FROM papers_fts_data WHERE id >= (1 << 37)"));
+
+        // A merge that changes the abstract re-indexes it: the new words are found, the old ones are gone.
+        var richer = papers[7] with { Abstract = "Otters and walruses share the ice floes, a longer abstract." };
+        Assert.Equal(1, _store.Ingest("api2", "sha-api2", [richer], DateTimeOffset.UnixEpoch).Updated);
+        Assert.Equal(["2510.00007"], _store.Search(new SearchRequest("walruses")).Select(h => h.Paper.Id));
+        Assert.Equal(199, _store.CountMentioning(["hands"], null, null));
+
+        // FTS5's own check against the papers table (rank 1: compare with the content), which throws on any difference.
+        FtsScalar("INSERT INTO papers_fts(papers_fts, rank) VALUES ('integrity-check', 1)");
+    }
+
+    [Fact]
+    public void An_ingest_writes_with_a_larger_page_cache_and_leaves_the_pooled_connection_as_it_was()
+    {
+        _store.Ingest("api", "sha-api", [new Paper { Id = "2510.00001", ArxivId = "2510.00001", Title = "Otters", Abstract = "Otters hold hands." }], DateTimeOffset.UnixEpoch);
+
+        // The ingest's 256 MiB are for its write only: the next command on the same pooled connection reads with 64 MiB.
+        using var connection = _store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        Assert.Equal(-65536L, (long)command.ExecuteScalar()!);
+    }
+
+    private long FtsScalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_store.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private void IngestSeed() => _ingestor.IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), AsOf);
 
     private string Snapshot()
