@@ -44,7 +44,9 @@ public sealed class RemoteProviderTests(LlamaModels models)
         // Seven answers, each served once; a lease beyond that must be an attempt that failed and was retried elsewhere.
         Assert.True(status.Sum(s => s.Served - s.Failures) == 7,
             string.Join("; ", status.Select(s => $"{s.Url}: {s.Served} served, {s.Failures} failed, last error {s.LastError}")));
-        Assert.All(status, s => Assert.Equal(EndpointHealth.Healthy, s.Health));
+        // A server the pool saw fail (a connection refused under load) is marked down and its requests go to the
+        // other; one that never failed stays healthy.
+        Assert.All(status, s => Assert.True(s.Health == EndpointHealth.Healthy || s.Failures > 0, $"{s.Url}: {s.Health} without a failure"));
         Assert.DoesNotContain(ApiKey, rag.Logs.All, StringComparison.Ordinal);
     }
 
