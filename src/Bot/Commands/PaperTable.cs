@@ -21,6 +21,21 @@ public static class PaperTable
         return table;
     }
 
+    /// <summary>A period's trending papers: upvotes, comments, day and stars beside each title.</summary>
+    public static Table Trending(IEnumerable<Paper> papers, IAnsiConsole console)
+    {
+        var table = CliOutput.FillTerminal(new Table(), console).AddColumns("Upvotes", "Comments", "Day", "Stars", "Id", "Title");
+        foreach (var paper in papers)
+        {
+            table.AddRow(
+                paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-", paper.NumComments?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", paper.GithubStars?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(paper.Id), Markup.Escape(paper.Title));
+        }
+
+        return table;
+    }
+
     public static object Json(Paper paper) => new
     {
         id = paper.Id,

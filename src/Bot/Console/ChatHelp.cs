@@ -7,6 +7,7 @@ public static class ChatHelp
         Ask a question about the indexed papers; follow-up questions use the conversation.
           /summarize [DATE]  the digest of a day (default: the /date day, else the latest day)
           /papers [DATE]     the papers of a day
+          /trending [week|month]  the most upvoted papers of the week (or month) up to the latest day
           /search QUERY      papers matching words (within the /date day, when set)
           /paper ID          one paper: title, authors, abstract, arXiv link
           /date DATE         answer from that day's papers only (YYYY-MM-DD); /date off clears it

@@ -35,6 +35,9 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
                 case "/papers":
                     Papers(argument);
                     break;
+                case "/trending":
+                    Trending(argument);
+                    break;
                 case "/search":
                     Search(argument);
                     break;
@@ -115,6 +118,29 @@ public sealed class SlashCommands(ChatServices services, ChatView view, ChatSess
         foreach (var paper in papers)
         {
             view.Text($"{paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-",4}  {paper.Id}  {paper.Title}");
+        }
+    }
+
+    private void Trending(string argument)
+    {
+        var days = argument.ToLowerInvariant() switch
+        {
+            "" or "week" => TrendingPapers.WeekDays,
+            "month" => TrendingPapers.MonthDays,
+            _ => throw new UserInputException("usage: /trending [week|month]"),
+        };
+        var latest = services.Papers.LatestDay() ?? throw new UserInputException("the index has no dated papers");
+        var result = TrendingPapers.Of(services.Papers, latest.AddDays(1 - days), latest)!;
+        view.Text($"Trending {result.Period}: the {Plural.Of(result.Papers.Count, "most upvoted paper")} of {result.Total}");
+        if (view.Interactive)
+        {
+            view.Write(PaperTable.Trending(result.Papers, view.Results));
+            return;
+        }
+
+        foreach (var paper in result.Papers)
+        {
+            view.Text($"{paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-",4}  {paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}  {paper.Id}  {paper.Title}");
         }
     }
 

@@ -73,6 +73,22 @@ public sealed partial record DailyPapersPeriod
         return new DailyPapersPeriod("month", month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The first and last day the period covers: the day, Monday to Sunday of the ISO week, or the month.</summary>
+    public (DateOnly From, DateOnly To) Days()
+    {
+        switch (Parameter)
+        {
+            case "week":
+                var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(int.Parse(Value[..4], CultureInfo.InvariantCulture), int.Parse(Value[6..], CultureInfo.InvariantCulture), DayOfWeek.Monday));
+                return (monday, monday.AddDays(6));
+            case "month":
+                var first = DateOnly.ParseExact(Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return (first, first.AddMonths(1).AddDays(-1));
+            default:
+                return (FeaturedDay!.Value, FeaturedDay.Value);
+        }
+    }
+
     /// <summary>The query string form, e.g. "week=2025-W40".</summary>
     public override string ToString() => $"{Parameter}={Value}";
 

@@ -273,7 +273,7 @@ public sealed class PaperStore
     }
 
     /// <summary>
-    /// The most upvoted papers filed under the days <paramref name="from"/> to <paramref name="to"/> (at most
+    /// The most upvoted (then most commented) papers filed under the days <paramref name="from"/> to <paramref name="to"/> (at most
     /// <paramref name="top"/>, each once), and how many papers those days hold in all.
     /// </summary>
     public (IReadOnlyList<(long Pid, Paper Paper)> Papers, int Total) MostUpvoted(DateOnly from, DateOnly to, int top)
@@ -283,7 +283,7 @@ public sealed class PaperStore
         command.CommandText = $"""
             SELECT {PaperRow.Columns}, (SELECT count(DISTINCT pid) FROM paper_days WHERE day BETWEEN $from AND $to) FROM papers p
             WHERE p.pid IN (SELECT pid FROM paper_days WHERE day BETWEEN $from AND $to)
-            ORDER BY coalesce(p.upvotes, 0) DESC, p.title LIMIT $top
+            ORDER BY coalesce(p.upvotes, 0) DESC, coalesce(p.num_comments, 0) DESC, p.title LIMIT $top
             """;
         command.Parameters.AddWithValue("$from", PaperRow.FormatDate(from));
         command.Parameters.AddWithValue("$to", PaperRow.FormatDate(to));

@@ -54,4 +54,22 @@ public sealed class DayQuestionCommandTests : IDisposable
         Assert.Equal(4, firstSources.Count);
         Assert.All(firstSources, s => Assert.StartsWith("[1] XSkill", s, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Trending_lists_a_periods_most_upvoted_papers_in_the_cli_and_the_chat()
+    {
+        var json = await _bot.RunAsync("papers", "--trending", "--from", "2026-03-10", "--to", "2026-03-23", "--top", "5", "--json");
+        var chat = await _bot.RunWithInputAsync("/trending week\n", "chat");
+        var misuse = await _bot.RunAsync("papers", "--top", "5");
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        // The ten API days hold 244 papers; saved pages dated in that range add a few.
+        Assert.InRange(json.Json.GetProperty("total").GetInt32(), 244, 300);
+        var upvotes = json.Json.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("upvotes").GetInt32()).ToList();
+        Assert.Equal(5, upvotes.Count);
+        Assert.Equal(upvotes.OrderDescending(), upvotes);
+        Assert.Contains("Trending 2026-03-17 to 2026-03-23: the 10 most upvoted papers of ", chat.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, misuse.ExitCode);
+        Assert.Contains("--top go with --trending", misuse.Stderr, StringComparison.Ordinal);
+    }
 }

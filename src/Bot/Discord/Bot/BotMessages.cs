@@ -19,6 +19,7 @@ public static class BotMessages
         `/search query` papers matching keywords
         `/paper id` one paper (type words of its title to pick it)
         `/papers [date]` the papers of one day
+        `/trending [period]` the most upvoted papers of the week or the month
         `/sync [date]` fetch a day from Hugging Face (Manage Server)
         Dates autocomplete with the days that have papers, newest first.
         """;

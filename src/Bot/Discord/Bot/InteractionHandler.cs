@@ -107,6 +107,12 @@ public sealed class InteractionHandler(
                 var listDay = Day(options.GetString("date")) ?? store.LatestDay();
                 await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? PaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
                 return;
+            case SlashCommands.Trending:
+                var days = options.GetString("period") == "month" ? TrendingPapers.MonthDays : TrendingPapers.WeekDays;
+                await DeferThenShowAsync(interaction, reply, () => store.LatestDay() is { } latest
+                    ? PaperText.Trending(TrendingPapers.Of(store, latest.AddDays(1 - days), latest)!)
+                    : "The index has no dated papers yet.", stopping);
+                return;
             case SlashCommands.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
                 return;

@@ -45,6 +45,24 @@ public static class PaperText
         return text.ToString();
     }
 
+    /// <summary>A period's most upvoted papers, each with its upvotes and day.</summary>
+    public static string Trending(TrendingPapers trending)
+    {
+        if (trending.Papers.Count == 0)
+        {
+            return $"No papers from {trending.Period}.";
+        }
+
+        var text = new StringBuilder($"**Trending {trending.Period}: the {Plural.Of(trending.Papers.Count, "most upvoted paper")} of {trending.Total}**\n");
+        foreach (var paper in trending.Papers)
+        {
+            var votes = paper.Upvotes is { } n ? $" ({Plural.Of(n, "upvote")}{(paper.Day is { } d ? ", " + Day(d) : "")})" : "";
+            text.Append(CultureInfo.InvariantCulture, $"- {Line(paper)}{votes}\n");
+        }
+
+        return text.ToString();
+    }
+
     public static string Details(Paper paper)
     {
         var text = new StringBuilder($"**{paper.Title}**\n");

@@ -11,6 +11,7 @@ public static class SlashCommands
     public const string Paper = "paper";
     public const string Papers = "papers";
     public const string Sync = "sync";
+    public const string Trending = "trending";
 
     /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
     public const int MaxQuestionLength = 1000;
@@ -32,6 +33,11 @@ public static class SlashCommands
         Command(Search, "Search the indexed papers by keywords", [Text("query", "Keywords", required: true, 200)]),
         Command(Paper, "One paper: title, authors, abstract, link", [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
         Command(Papers, "The papers of one day", [Date("The day (YYYY-MM-DD); default: the latest day")]),
+        Command(Trending, "The most upvoted papers of the week or month up to the latest day", [new ApplicationCommandOption
+        {
+            Type = ApplicationCommandOptionType.String, Name = "period", Description = "The week (default) or the month", Required = false,
+            Choices = [new("week", "week"), new("month", "month")],
+        }]),
         Command(Sync, "Admins: fetch one day from Hugging Face Daily Papers", [Date("The day (YYYY-MM-DD); default: today")]) with
         {
             // Only members with Manage Server see it by default; server admins can change that in Integrations.

@@ -20,6 +20,9 @@ public sealed record ApplicationCommandOption
 
     public double? MaxValue { get; init; }
 
+    /// <summary>The only values the option takes, offered as a list (never together with autocomplete).</summary>
+    public IReadOnlyList<ApplicationCommandOptionChoice>? Choices { get; init; }
+
     /// <summary>The bot suggests values as the user types (autocomplete interactions).</summary>
     public bool? Autocomplete { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class SlashCommandTests
         Assert.Equal(["applications/200/guilds/401/commands", "applications/200/guilds/402/commands"], puts.Select(p => p.Path).Order());
         Assert.Empty(bot.Server.Rest.RequestsTo("global-commands"));
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "sync", "help"], names);
+        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "trending", "sync", "help"], names);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task Search_paper_papers_and_summarize_answer_from_the_index()
+    public async Task Search_paper_papers_trending_and_summarize_answer_from_the_index()
     {
         await using var bot = await BotHarness.StartAsync();
         var store = bot.Get<PaperStore>();
@@ -70,7 +70,8 @@ public sealed class SlashCommandTests
         var show = await bot.SlashAsync("paper", new Dictionary<string, object> { ["id"] = paper.Id }, userId: 501);
         var list = await bot.SlashAsync("papers", userId: 502);
         var digest = await bot.SlashAsync("summarize", userId: 503);
-        foreach (var token in new[] { search, show, list, digest })
+        var trending = await bot.SlashAsync("trending", new Dictionary<string, object> { ["period"] = "month" }, userId: 504);
+        foreach (var token in new[] { search, show, list, digest, trending })
         {
             await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0, TimeSpan.FromSeconds(20), token);
             Assert.Equal(5, Assert.Single(bot.ForToken("interaction-callback", token)).Json.GetProperty("type").GetInt32());
@@ -80,6 +81,9 @@ public sealed class SlashCommandTests
         Assert.Contains(paper.Title, Content(bot.FinalMessages(show)[0]), StringComparison.Ordinal);
         Assert.Contains($"papers on {day:yyyy-MM-dd}", Content(bot.FinalMessages(list)[0]), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(Content(bot.FinalMessages(digest)[0])));
+        var top = store.MostUpvoted(day.AddDays(-29), day, 1).Papers[0].Paper;
+        Assert.StartsWith($"**Trending {day.AddDays(-29):yyyy-MM-dd} to {day:yyyy-MM-dd}: the 10 most upvoted papers of ", Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
+        Assert.Contains(top.Title, Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
         Assert.All(bot.Server.Rest.Requests.Where(r => r.RouteName is "original-edit" or "followup"), r => Assert.True(Content(r.Json).Length <= 2000));
         Assert.Empty(bot.Server.Rest.Violations);
     }
