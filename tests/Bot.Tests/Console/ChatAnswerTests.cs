@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
+using PaperBot.Bot.Chat;
 using PaperBot.Bot.Cli;
 
 namespace PaperBot.Bot.Tests.Chat;
@@ -65,15 +66,8 @@ public sealed class ChatAnswerTests : IDisposable
     [Fact]
     public async Task Interrupting_an_answer_cancels_it_and_the_chat_goes_on()
     {
-        _chat.Model.BlockNext = true;
-        var input = new Pipe();
-        var writer = new StreamWriter(input.Writer.AsStream(), Encoding.UTF8) { AutoFlush = true };
-        var output = new StringWriter();
-        using var loop = _chat.Create(new StreamReader(input.Reader.AsStream()), output);
-        var run = loop.RunAsync(CancellationToken.None);
-
-        await writer.WriteLineAsync(Question);
-        await _chat.Model.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (loop, run, writer, output) = await StartBlockedAnswerAsync();
+        using var _ = loop;
         Assert.True(loop.Interrupt());
         await writer.WriteLineAsync("What is LAION-5B?");
         writer.Close();
@@ -104,15 +98,8 @@ public sealed class ChatAnswerTests : IDisposable
     [Fact]
     public async Task Terminating_mid_answer_ends_the_chat_with_the_exit_code_of_SIGTERM()
     {
-        _chat.Model.BlockNext = true;
-        var input = new Pipe();
-        var writer = new StreamWriter(input.Writer.AsStream(), Encoding.UTF8) { AutoFlush = true };
-        var output = new StringWriter();
-        using var loop = _chat.Create(new StreamReader(input.Reader.AsStream()), output);
-        var run = loop.RunAsync(CancellationToken.None);
-
-        await writer.WriteLineAsync(Question);
-        await _chat.Model.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (loop, run, _, output) = await StartBlockedAnswerAsync();
+        using var __ = loop;
         loop.Terminate();
 
         Assert.Equal(ExitCodes.Terminated, await run.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -153,4 +140,18 @@ public sealed class ChatAnswerTests : IDisposable
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    /// <summary>A chat whose first answer is held by the model: the loop, its run, its input and its output.</summary>
+    private async Task<(ChatLoop Loop, Task<int> Run, StreamWriter Input, StringWriter Output)> StartBlockedAnswerAsync()
+    {
+        _chat.Model.BlockNext = true;
+        var input = new Pipe();
+        var writer = new StreamWriter(input.Writer.AsStream(), Encoding.UTF8) { AutoFlush = true };
+        var output = new StringWriter();
+        var loop = _chat.Create(new StreamReader(input.Reader.AsStream()), output);
+        var run = loop.RunAsync(CancellationToken.None);
+        await writer.WriteLineAsync(Question);
+        await _chat.Model.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (loop, run, writer, output);
+    }
 }
