@@ -48,8 +48,8 @@ internal static class AnswerBenchmark
         var questions = EvalSet.Load(Path.Combine(root, "eval", "dev.jsonl"));
         try
         {
-            using var extractive = Services(root, work, "extractive", chat: null);
-            using var model = Services(root, work, "model", new ScriptedChatClient(_ => Reply));
+            using var extractive = BenchIndex.Services(Path.Combine(work, "extractive"), chat: null);
+            using var model = BenchIndex.Services(Path.Combine(work, "model"), new ScriptedChatClient(_ => Reply));
             var seed = Stopwatch.StartNew();
             var report = new Ingestor(extractive.GetRequiredService<PaperStore>(), TimeProvider.System).IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), null);
             new Ingestor(model.GetRequiredService<PaperStore>(), TimeProvider.System).IngestFiles(Ingestor.ExpandPaths([TestPaths.SeedDirectory]), null);
@@ -73,7 +73,7 @@ internal static class AnswerBenchmark
 
             // The sample corpus has at most two papers a day; a busy Daily Papers day has about 60, so the digest is
             // timed on a day made of 60 sample papers in a store of their own.
-            using var dayServices = Services(root, work, "digest", new ScriptedChatClient(_ => Reply));
+            using var dayServices = BenchIndex.Services(Path.Combine(work, "digest"), new ScriptedChatClient(_ => Reply));
             var busiest = new DateOnly(2030, 1, 1);
             var sixty = model.GetRequiredService<PaperStore>().Search(new SearchRequest("model", 60)).Select(h => h.Paper with { FeaturedOn = busiest }).ToList();
             dayServices.GetRequiredService<PaperStore>().Ingest("bench", "bench-day", sixty, DateTimeOffset.UnixEpoch);
@@ -138,19 +138,4 @@ internal static class AnswerBenchmark
 
     private static void Print(string name, Samples timings) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-48} n={timings.Count,4}  mean {timings.Mean,8:0.00} ms  p50 {timings.Percentile(50),8:0.00} ms  p95 {timings.Percentile(95),8:0.00} ms  max {timings.Max,8:0.00} ms"));
-
-    private static ServiceProvider Services(string root, string work, string name, IChatClient? chat)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Directory"] = Path.Combine(work, name),
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        if (chat is not null)
-        {
-            services.AddSingleton(chat);
-        }
-
-        return services.AddPaperBotIndex(configuration, root).AddPaperBotAnswering(configuration).BuildServiceProvider();
-    }
 }

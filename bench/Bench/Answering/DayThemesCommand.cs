@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using PaperBot.TestSupport;
 
@@ -18,11 +16,7 @@ internal static class DayThemesCommand
 {
     public static Command Command()
     {
-        var archive = new Option<string>("--archive")
-        {
-            Description = "The folder of real Daily Papers API days",
-            DefaultValueFactory = _ => Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "hf-daily-papers"),
-        };
+        var archive = BenchIndex.ArchiveOption();
         var days = new Option<int>("--days") { Description = "How many days, evenly spread over the archive", DefaultValueFactory = _ => 20 };
         var command = new Command("day-themes", "The extractive digest's themes over real days: papers left in Other, names their papers contain") { archive, days };
         command.SetAction((parse, ct) => Task.FromResult(Run(Path.GetFullPath(parse.GetValue(archive)!), parse.GetValue(days), ct)));
@@ -40,8 +34,7 @@ internal static class DayThemesCommand
         var work = TestPaths.NewScratchFolder("day-themes");
         try
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = work }).Build();
-            using var services = new ServiceCollection().AddLogging().AddPaperBotIndex(configuration, TestPaths.RepoRoot).BuildServiceProvider();
+            using var services = BenchIndex.Services(work);
             var store = services.GetRequiredService<PaperStore>();
             new Ingestor(store, TimeProvider.System).IngestFiles(Ingestor.ExpandPaths([archive]), null, cancellationToken: cancellationToken);
             var all = Directory.GetFiles(archive, "*.json").Select(f => DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(f), "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)

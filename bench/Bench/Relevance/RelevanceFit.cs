@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Corpus;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using PaperBot.TestSupport;
 
@@ -35,11 +33,7 @@ internal static class RelevanceFit
 
     public static Command Command()
     {
-        var archive = new Option<string>("--archive")
-        {
-            Description = "The folder of real Daily Papers API days",
-            DefaultValueFactory = _ => Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "hf-daily-papers"),
-        };
+        var archive = BenchIndex.ArchiveOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the fit without writing relevance-model.json" };
         var command = new Command("fit-relevance", "Refit the relevance decision on the tune split of the development sets") { archive, dryRun };
         command.SetAction((parse, ct) => RunAsync(Path.GetFullPath(parse.GetValue(archive)!), parse.GetValue(dryRun), ct));
@@ -67,7 +61,7 @@ internal static class RelevanceFit
         {
             foreach (var (name, file, corpus) in sets)
             {
-                using var services = Services(root, Path.Combine(work, name));
+                using var services = BenchIndex.Services(Path.Combine(work, name));
                 new Ingestor(services.GetRequiredService<PaperStore>(), TimeProvider.System).IngestFiles(Ingestor.ExpandPaths(corpus), null, cancellationToken: cancellationToken);
                 var retriever = services.GetRequiredService<Retriever>();
                 foreach (var question in EvalSet.Load(file).Where(q => q.From is null && q.To is null))
@@ -161,11 +155,5 @@ internal static class RelevanceFit
         var neg = negatives.ToList();
         return pos.Count == 0 || neg.Count == 0 ? double.NaN
             : pos.Sum(p => neg.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0)) / (pos.Count * (double)neg.Count);
-    }
-
-    private static ServiceProvider Services(string root, string data)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = data }).Build();
-        return new ServiceCollection().AddLogging().AddPaperBotIndex(configuration, root).AddPaperBotAnswering(configuration).BuildServiceProvider();
     }
 }

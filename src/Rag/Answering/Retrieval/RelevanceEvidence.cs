@@ -45,10 +45,10 @@ public sealed record RelevanceEvidence(
         IReadOnlyList<RetrievedPaper> ranked, int index, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> rare, IReadOnlySet<string> found, IReadOnlyList<string> names, double unknownNames)
     {
         var paper = ranked[index].Paper;
-        var title = TextTerms.Stems(paper.Title + " " + string.Join(' ', paper.AiKeywords)).ToHashSet(StringComparer.Ordinal);
-        var all = TextTerms.Stems(paper.Title + " " + paper.Abstract + " " + string.Join(' ', paper.AiKeywords)).ToHashSet(StringComparer.Ordinal);
+        var title = PaperStems.Title(paper);
+        var all = PaperStems.All(paper);
         var total = weights.Values.Sum();
-        double Share(HashSet<string> stems) => total <= 0 ? 0 : weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / total;
+        double Share(IReadOnlySet<string> stems) => total <= 0 ? 0 : weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / total;
         var foundTotal = weights.Where(w => found.Contains(w.Key)).Sum(w => w.Value);
         var foundCoverage = foundTotal <= 0 ? 0 : weights.Where(w => found.Contains(w.Key) && all.Contains(w.Key)).Sum(w => w.Value) / foundTotal;
         var rareTotal = weights.Where(w => rare.Contains(w.Key)).Sum(w => w.Value);

@@ -62,8 +62,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
         var byKeywords = IsHybrid ? Rank(keywordHits, dense, weights, fuseDense: false) : ranked;
         var names = QuestionNames.Of(query);
         var unknownNames = names.Count == 0 ? 0 : names.Count(n => !Known(n)) / (double)names.Count;
-        var found = byKeywords.Take(FoundDepth).SelectMany(p => TextTerms.Stems(p.Paper.Title + " " + p.Paper.Abstract + " " + string.Join(' ', p.Paper.AiKeywords)))
-            .ToHashSet(StringComparer.Ordinal);
+        var found = byKeywords.Take(FoundDepth).SelectMany(p => PaperStems.All(p.Paper)).ToHashSet(StringComparer.Ordinal);
         var judged = byKeywords.Select((p, i) => (p.Pid, Evidence: RelevanceEvidence.Of(byKeywords, i, weights, rare, found, names, unknownNames)))
             .Concat(ranked.Where(p => p.KeywordScore is null).Select(p => (p.Pid, Evidence: RelevanceEvidence.Of([p], 0, weights, rare, found, names, unknownNames))))
             .ToDictionary(j => j.Pid, j => (j.Evidence, Probability: model.Probability(j.Evidence)));
@@ -110,7 +109,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             ? await embeddings!.NearestAsync(query, _options.Candidates, from, to, cancellationToken)
             : [];
         // A word that no paper of those days contains cannot tell their papers apart ("came", "catch up"): it weighs nothing.
-        var found = keywordHits.SelectMany(h => TextTerms.Stems(h.Paper.Title + " " + h.Paper.Abstract + " " + string.Join(' ', h.Paper.AiKeywords))).ToHashSet(StringComparer.Ordinal);
+        var found = keywordHits.SelectMany(h => PaperStems.All(h.Paper)).ToHashSet(StringComparer.Ordinal);
         var weights = TermWeights(query).Weights.Where(w => found.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
         var ranked = Rank(keywordHits, dense, weights, fuseDense: false)
             .Concat(Rank([], dense, weights).Where(p => p.KeywordScore is null))
@@ -207,8 +206,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             return 0;
         }
 
-        // The API's keywords name what an abstract is about in words a question is likely to use.
-        var stems = TextTerms.Stems(paper.Title + " " + paper.Abstract + " " + string.Join(' ', paper.AiKeywords)).ToHashSet(StringComparer.Ordinal);
+        var stems = PaperStems.All(paper);
         return weights.Where(w => stems.Contains(w.Key)).Sum(w => w.Value) / weights.Values.Sum();
     }
 }
