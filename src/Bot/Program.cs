@@ -1,3 +1,4 @@
-using PaperBot.Bot.Cli;
+using PaperBot.Bot.Commands;
+
 
 return await PaperBotCli.RunAsync(args);

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.TestSupport;
 

@@ -4,13 +4,12 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PaperBot.Bot.Cli;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Corpus;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Chat;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering.Digest;
-using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport;
 
 namespace PaperBot.Bench;

@@ -4,6 +4,7 @@ using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport;
 
 namespace PaperBot.Bench;

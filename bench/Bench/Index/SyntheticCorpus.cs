@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Bench;
 

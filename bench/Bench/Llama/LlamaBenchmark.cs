@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local;
+using PaperBot.Rag.Llm.Local.Gguf;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Models;
 

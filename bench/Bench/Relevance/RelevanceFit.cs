@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Retrieval;
-using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport;
 
 namespace PaperBot.Bench.Relevance;

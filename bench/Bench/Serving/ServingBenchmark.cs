@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Bot.Cli;
-using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.TestSupport.Models;
 using PaperBot.TestSupport.Remote;

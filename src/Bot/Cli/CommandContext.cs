@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PaperBot.Rag;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Cli;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using PaperBot.Rag.Answering;
+using PaperBot.Rag;
 using PaperBot.Rag.Hosting;
 
 namespace PaperBot.Bot.Cli;

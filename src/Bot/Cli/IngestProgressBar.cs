@@ -1,4 +1,4 @@
-using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Cli;

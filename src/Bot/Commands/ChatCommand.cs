@@ -31,7 +31,7 @@ public static class ChatCommand
         {
             // llama.cpp's load-time warnings (routed through LlamaModel's logger) would tear the progress bar and
             // the streamed answer; a failed load still reports them in its error message.
-            builder.Logging.AddFilter("PaperBot.Rag.Llm.LlamaModel", LogLevel.Error);
+            builder.Logging.AddFilter("PaperBot.Rag.Llm.Local.LlamaModel", LogLevel.Error);
         }
     }
 }

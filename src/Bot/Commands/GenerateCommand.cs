@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
-using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 using PaperBot.Rag.Llm.Remote;
 using Spectre.Console;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Corpus;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;

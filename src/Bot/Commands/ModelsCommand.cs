@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local.Gguf;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;

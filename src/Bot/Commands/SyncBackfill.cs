@@ -1,8 +1,9 @@
 using System.Globalization;
 using PaperBot.Bot.Cli;
-using PaperBot.Rag.Corpus;
-using Spectre.Console;
 using PaperBot.Rag;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
+using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Bot;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Discord;
 

@@ -9,8 +9,8 @@ using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
-using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering;
 

@@ -2,9 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Hosting;
 
@@ -24,7 +25,7 @@ public static class RagServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient))
             && !services.Any(d => d.ServiceType == typeof(Llm.Remote.EndpointPoolChatClient)))
         {
-            services.AddSingleton<Answering.ITokenCounter, ModelTokenCounter>();
+            services.AddSingleton<ITokenCounter, ModelTokenCounter>();
         }
 
         return services;

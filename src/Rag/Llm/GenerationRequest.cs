@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using LLama.Native;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Llm;
 

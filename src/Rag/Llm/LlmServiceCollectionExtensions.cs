@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 using PaperBot.Rag.Llm.Remote;
 
 #pragma warning disable IDE0130 // DI extensions live in the DI namespace, as the .NET convention has it

@@ -1,4 +1,4 @@
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local.Gguf;
 
 namespace PaperBot.Rag.Llm;
 

@@ -39,7 +39,7 @@ public sealed class NetworkFailureTests
         var url = $"http://127.0.0.1:{ClosedPort()}/api/v10";
         // The gateway's debug lines show the attempts that are not told at the default level.
         using var bot = new PaperBotProcess(
-            $$""", "Logging": { "LogLevel": { "Default": "Warning", "PaperBot.Bot.Discord.Gateway": "Debug" } }, "Discord": { "Token": "not-a-real-token", "ApplicationId": 1, "ApiBaseUrl": "{{url}}" }""");
+            $$""", "Logging": { "LogLevel": { "Default": "Warning", "PaperBot.Bot.Discord.Protocol.Gateway": "Debug" } }, "Discord": { "Token": "not-a-real-token", "ApplicationId": 1, "ApiBaseUrl": "{{url}}" }""");
         using var process = Process.Start(bot.StartInfo("discord"))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new StringBuilder();

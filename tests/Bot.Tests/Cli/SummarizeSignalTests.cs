@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using PaperBot.Rag.Llm.Gguf;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using PaperBot.Rag.Llm.Local.Gguf;
 using PaperBot.TestSupport.Discord;
-using PaperBot.Rag.Llm.Gguf;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Cli;

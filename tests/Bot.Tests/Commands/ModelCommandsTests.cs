@@ -1,6 +1,7 @@
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Bot.Tests.Commands;

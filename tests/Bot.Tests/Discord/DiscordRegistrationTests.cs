@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Tests.Discord;
 

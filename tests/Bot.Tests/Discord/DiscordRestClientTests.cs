@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Discord;
 

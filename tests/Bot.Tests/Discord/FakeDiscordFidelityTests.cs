@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Protocol;
 using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;

@@ -1,6 +1,7 @@
-using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Bot;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Discord;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Gateway;
+using PaperBot.Bot.Discord.Bot;
+using PaperBot.Bot.Discord.Protocol.Gateway;
 using PaperBot.BotTestSupport;
 
 namespace PaperBot.Bot.Tests.Discord;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Bot;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -1,6 +1,6 @@
-using PaperBot.Bot.Discord;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Bot;
 
 namespace PaperBot.Bot.Tests.Discord;
 

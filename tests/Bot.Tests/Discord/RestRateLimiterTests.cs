@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Tests.Discord;
 

@@ -7,7 +7,6 @@ using PaperBot.Bot.Cli;
 using PaperBot.Bot.Tests.Cli;
 using PaperBot.Bot.Tests.Discord.Bot;
 using PaperBot.BotTestSupport;
-using PaperBot.Rag.Llm.Gguf;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.TestSupport.Models;
 using PaperBot.TestSupport.Remote;

@@ -8,6 +8,7 @@ using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Rag.Tests.Answering;
 

@@ -1,6 +1,7 @@
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Retrieval;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Tests.Answering;
 

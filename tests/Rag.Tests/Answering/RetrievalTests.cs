@@ -1,4 +1,3 @@
-using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Retrieval;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Rag.Index;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Text;
 using PaperBot.Rag.Index;
 

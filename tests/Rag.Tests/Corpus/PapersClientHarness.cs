@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport.HuggingFace;
 using PaperBot.TestSupport.Logging;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.Rag.Tests.Corpus;
 
 namespace PaperBot.Rag.Tests.Index;

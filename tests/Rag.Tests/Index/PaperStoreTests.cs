@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Rag.Tests.Index;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Tests.Llm;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Tests.Llm;
 

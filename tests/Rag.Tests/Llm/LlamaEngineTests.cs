@@ -1,4 +1,5 @@
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Tests.Llm;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Tests.Llm;
 

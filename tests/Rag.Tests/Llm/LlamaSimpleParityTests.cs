@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Rag.Tests.Llm;

@@ -1,5 +1,6 @@
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local;
+using PaperBot.Rag.Llm.Local.Gguf;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm;

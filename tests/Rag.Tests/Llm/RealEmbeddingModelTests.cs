@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
-using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 using PaperBot.TestSupport.Models;
 
 namespace PaperBot.Rag.Tests.Llm;

@@ -1,5 +1,5 @@
 using Microsoft.ML.Tokenizers;
-using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Rag.Tests.Llm;
 

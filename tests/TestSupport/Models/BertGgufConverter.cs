@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local.Gguf;
 
 namespace PaperBot.TestSupport.Models;
 

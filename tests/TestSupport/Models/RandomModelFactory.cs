@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local.Gguf;
 
 namespace PaperBot.TestSupport.Models;
 

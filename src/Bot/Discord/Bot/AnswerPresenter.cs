@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Rag.Answering;
 
 namespace PaperBot.Bot.Discord.Bot;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol.Models;
 
 namespace PaperBot.Bot.Discord.Bot;
 

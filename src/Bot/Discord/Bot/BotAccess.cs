@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PaperBot.Bot.Discord.Protocol;
 
 namespace PaperBot.Bot.Discord.Bot;
 
@@ -22,7 +23,7 @@ public sealed class BotAccess(IOptions<DiscordOptions> options, BotThreads threa
     }
 
     /// <summary>Admins: members with Manage Server (or Administrator) where they invoke the command, and Discord:AdminUserIds anywhere.</summary>
-    public bool IsAdmin(Models.DiscordInteraction interaction) =>
+    public bool IsAdmin(Protocol.Models.DiscordInteraction interaction) =>
         (interaction.Invoker is { } user && _options.AdminUserIds.Contains(user.Id))
         || (interaction.GuildId is not null && PermissionsText.Parse(interaction.Member?.Permissions)?.Allows(Permissions.ManageGuild) == true);
 }

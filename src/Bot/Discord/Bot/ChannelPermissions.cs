@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Models;
 
 namespace PaperBot.Bot.Discord.Bot;
 

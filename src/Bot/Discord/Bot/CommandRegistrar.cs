@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
-/// Registers <see cref="SlashCommands.All"/> by bulk overwrite: in each of Discord:GuildIds (updates instantly),
+/// Registers <see cref="SlashCommandCatalog.All"/> by bulk overwrite: in each of Discord:GuildIds (updates instantly),
 /// else globally. Overwriting is idempotent, so it runs on every start.
 /// </summary>
 public sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
@@ -15,13 +15,13 @@ public sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOpt
         var guilds = options.Value.GuildIds;
         if (guilds.Count == 0)
         {
-            await RegisterOneAsync("global", ct => rest.BulkOverwriteGlobalCommandsAsync(SlashCommands.All, ct), cancellationToken);
+            await RegisterOneAsync("global", ct => rest.BulkOverwriteGlobalCommandsAsync(SlashCommandCatalog.All, ct), cancellationToken);
             return;
         }
 
         foreach (var guild in guilds)
         {
-            await RegisterOneAsync($"guild {guild}", ct => rest.BulkOverwriteGuildCommandsAsync(guild, SlashCommands.All, ct), cancellationToken);
+            await RegisterOneAsync($"guild {guild}", ct => rest.BulkOverwriteGuildCommandsAsync(guild, SlashCommandCatalog.All, ct), cancellationToken);
         }
     }
 
@@ -30,7 +30,7 @@ public sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOpt
         try
         {
             await overwrite(cancellationToken);
-            DiscordBotLog.CommandsRegistered(logger, SlashCommands.All.Count, scope);
+            DiscordBotLog.CommandsRegistered(logger, SlashCommandCatalog.All.Count, scope);
         }
         catch (DiscordHttpException e)
         {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 using PaperBot.Rag.Answering;
 
 namespace PaperBot.Bot.Discord.Bot;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Bot.Discord.Bot;
 

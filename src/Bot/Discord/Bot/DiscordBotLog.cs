@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PaperBot.Bot.Discord.Protocol.Gateway;
 
 namespace PaperBot.Bot.Discord.Bot;
 

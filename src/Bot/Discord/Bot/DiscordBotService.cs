@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Rag.Index;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Bot.Discord.Bot;
 

@@ -1,4 +1,4 @@
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol.Models;
 
 namespace PaperBot.Bot.Discord.Bot;
 

@@ -1,11 +1,13 @@
-using PaperBot.Rag.Corpus;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 
 namespace PaperBot.Bot.Discord.Bot;
 
@@ -15,7 +17,7 @@ namespace PaperBot.Bot.Discord.Bot;
 /// wrong is logged and told to the user in one sentence.
 /// </summary>
 public sealed class InteractionHandler(
-    Rest.DiscordRestClient rest,
+    Protocol.Rest.DiscordRestClient rest,
     BotAccess access,
     AnswerScheduler scheduler,
     AnswerPresenter presenter,
@@ -64,7 +66,7 @@ public sealed class InteractionHandler(
     {
         var name = interaction.Data!.Name;
         var options = interaction.Data.Options;
-        var privately = options.GetBoolean(SlashCommands.PrivateOption) == true;
+        var privately = options.GetBoolean(SlashCommandCatalog.PrivateOption) == true;
         DiscordBotLog.CommandReceived(logger, name, userId, interaction.ChannelId);
         if (!access.Allows(interaction.GuildId, interaction.ChannelId))
         {
@@ -75,7 +77,7 @@ public sealed class InteractionHandler(
 
         switch (name)
         {
-            case SlashCommands.Ask:
+            case SlashCommandCatalog.Ask:
                 var question = options.GetString("question")?.Trim();
                 if (string.IsNullOrEmpty(question))
                 {
@@ -88,35 +90,35 @@ public sealed class InteractionHandler(
                 var request = new AnswerRequest(question) { From = day, To = day };
                 await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answers.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
                 return;
-            case SlashCommands.Summarize:
+            case SlashCommandCatalog.Summarize:
                 var digestDay = Day(options.GetString("date"));
                 await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), privately, stopping);
                 return;
-            case SlashCommands.Help:
+            case SlashCommandCatalog.Help:
                 await reply.RespondPrivatelyAsync(BotMessages.Help, stopping);
                 return;
-            case SlashCommands.Search:
+            case SlashCommandCatalog.Search:
                 var query = options.GetString("query")?.Trim() ?? "";
-                await DeferThenShowAsync(interaction, reply, () => PaperText.SearchResults(query, store.Search(new SearchRequest(query, SearchResults))), stopping);
+                await DeferThenShowAsync(interaction, reply, () => DiscordPaperText.SearchResults(query, store.Search(new SearchRequest(query, SearchResults))), stopping);
                 return;
-            case SlashCommands.Paper:
+            case SlashCommandCatalog.Paper:
                 var id = options.GetString("id")?.Trim() ?? "";
-                await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? PaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
+                await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? DiscordPaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
                 return;
-            case SlashCommands.Papers:
+            case SlashCommandCatalog.Papers:
                 var listDay = Day(options.GetString("date")) ?? store.LatestDay();
-                await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? PaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
+                await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? DiscordPaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
                 return;
-            case SlashCommands.Trending:
+            case SlashCommandCatalog.Trending:
                 var days = options.GetString("period") == "month" ? TrendingPapers.MonthDays : TrendingPapers.WeekDays;
                 await DeferThenShowAsync(interaction, reply, () => store.LatestDay() is { } latest
-                    ? PaperText.Trending(TrendingPapers.Of(store, latest.AddDays(1 - days), latest)!)
+                    ? DiscordPaperText.Trending(TrendingPapers.Of(store, latest.AddDays(1 - days), latest)!)
                     : "The index has no dated papers yet.", stopping);
                 return;
-            case SlashCommands.Sync when !access.IsAdmin(interaction):
+            case SlashCommandCatalog.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
                 return;
-            case SlashCommands.Sync:
+            case SlashCommandCatalog.Sync:
                 var syncDay = Day(options.GetString("date")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
                 await DeferAsync(interaction, reply, stopping);
                 var synced = await sync.SyncAsync(DailyPapersPeriod.Day(syncDay), stopping);
@@ -176,7 +178,7 @@ public sealed class InteractionHandler(
         {
             await rest.CreateAutocompleteResponseAsync(interaction.Id, interaction.Token, choices, stopping);
         }
-        catch (Rest.DiscordHttpException e)
+        catch (Protocol.Rest.DiscordHttpException e)
         {
             // The user typed on; Discord already asked again for the newer text.
             DiscordBotLog.HandlerFailed(logger, "autocomplete", e);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Discord.Bot;
 

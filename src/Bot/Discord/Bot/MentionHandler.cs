@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Gateway;
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Gateway;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 using PaperBot.Rag.Answering;
 
 namespace PaperBot.Bot.Discord.Bot;
@@ -93,7 +94,7 @@ public sealed class MentionHandler(
 
             DiscordBotLog.Question(logger, author.Id, question);
             var turns = await history.BuildAsync(message, self.Id, stopping);
-            var request = new AnswerRequest(question[..Math.Min(question.Length, SlashCommands.MaxQuestionLength)]) { History = turns };
+            var request = new AnswerRequest(question[..Math.Min(question.Length, SlashCommandCatalog.MaxQuestionLength)]) { History = turns };
             // Within a thread (its own included) the answer replies in place: Discord opens no thread in a thread.
             var target = isDirect || inThread || !canThread || !options.Value.ReplyInThreads ? surface : await ThreadOrReplyAsync(message, question, surface, canEmbed, stopping);
             var admission = scheduler.Schedule(author.Id, target, async ct =>

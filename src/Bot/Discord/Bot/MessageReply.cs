@@ -1,5 +1,5 @@
-using PaperBot.Bot.Discord.Models;
-using PaperBot.Bot.Discord.Rest;
+using PaperBot.Bot.Discord.Protocol.Models;
+using PaperBot.Bot.Discord.Protocol.Rest;
 
 namespace PaperBot.Bot.Discord.Bot;
 

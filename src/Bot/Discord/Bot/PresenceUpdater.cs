@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using PaperBot.Bot.Discord.Gateway;
+using PaperBot.Bot.Discord.Protocol.Gateway;
 
 namespace PaperBot.Bot.Discord.Bot;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Rag.Answering;
 
 namespace PaperBot.Bot.Discord.Bot;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering.Digest;
 

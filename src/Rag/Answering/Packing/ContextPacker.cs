@@ -1,5 +1,6 @@
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Answering.Text;
+using PaperBot.Rag.Llm;
 
 namespace PaperBot.Rag.Answering.Packing;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PaperBot.Rag.Answering;
 
 namespace PaperBot.Rag.Llm.Remote;
 

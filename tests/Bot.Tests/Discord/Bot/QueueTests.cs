@@ -52,7 +52,7 @@ public sealed class QueueTests
         Assert.StartsWith("PaperBot is busy; try again in", Private(bot, full), StringComparison.Ordinal);
         Assert.StartsWith("PaperBot is busy", Private(bot, admin), StringComparison.Ordinal);
 
-        var queue = bot.Get<PaperBot.Bot.Discord.RequestQueue>();
+        var queue = bot.Get<PaperBot.Bot.Discord.Bot.RequestQueue>();
         await Eventually.TrueAsync(() => bot.FinalMessages(first).Any(HasEmbed) && queue.Running + queue.Waiting == 0, TimeSpan.FromSeconds(30), "both answers");
         var cooling = await bot.SlashAsync("ask", Question, userId: 1);
         await Eventually.TrueAsync(() => bot.ForToken("interaction-callback", cooling).Count > 0);

@@ -1,6 +1,6 @@
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.BotTestSupport;
-using PaperBot.Rag.Llm.Gguf;
+using PaperBot.Rag.Llm.Local.Gguf;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Models;
 

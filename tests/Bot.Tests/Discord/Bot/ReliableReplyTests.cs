@@ -1,4 +1,4 @@
-using PaperBot.Bot.Discord;
+using PaperBot.Bot.Discord.Protocol;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Chat;
 using PaperBot.TestSupport.Discord;

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
+using PaperBot.Bot.Discord.Protocol;
 using PaperBot.BotTestSupport;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Index;
 using PaperBot.TestSupport.Chat;
 using PaperBot.TestSupport.HuggingFace;
-
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PaperBot.Bot.Discord.Models;
+using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Bot.Tests.Discord.Bot;
 using PaperBot.BotTestSupport;
 using PaperBot.TestSupport.Discord;
@@ -42,7 +42,7 @@ public sealed class OpenApiConformanceTests
             "the answers");
 
         // The calls the scenario above does not make, straight through the bot's REST client.
-        var rest = bot.Get<PaperBot.Bot.Discord.Rest.DiscordRestClient>();
+        var rest = bot.Get<PaperBot.Bot.Discord.Protocol.Rest.DiscordRestClient>();
         var posted = await rest.CreateMessageAsync(BotHarness.ChannelId, new OutgoingMessage { Content = "hello" }, default);
         await rest.EditMessageAsync(BotHarness.ChannelId, posted.Id, new OutgoingMessage { Content = "hello again" }, default);
         await rest.GetChannelMessageAsync(BotHarness.ChannelId, posted.Id, default);

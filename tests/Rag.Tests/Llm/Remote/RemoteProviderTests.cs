@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering;
+using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.TestSupport.Models;
 using PaperBot.TestSupport.Remote;

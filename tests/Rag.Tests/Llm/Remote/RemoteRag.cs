@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Hosting;
-using PaperBot.Rag.Index;
+using PaperBot.Rag.Ingestion;
 using PaperBot.TestSupport.Logging;
 
 namespace PaperBot.Rag.Tests.Llm.Remote;

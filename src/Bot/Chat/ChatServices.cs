@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperBot.Rag;
+using PaperBot.Rag.Answering;
+using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Index;
+using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Local;
+using PaperBot.Rag.Llm.Remote;
+
+namespace PaperBot.Bot.Chat;
+
+/// <summary>The answering services the chat uses, taken from the host, and what it says about the model.</summary>
+public sealed class ChatServices
+{
+    private readonly ILlmAvailability _availability;
+    private readonly LlmOptions _llm;
+    private readonly IChatClient? _chat;
+    private readonly EndpointPool? _servers;
+
+    public ChatServices(IServiceProvider services)
+    {
+        Answerer = services.GetRequiredService<Answerer>();
+        Digest = services.GetRequiredService<DayDigest>();
+        Papers = services.GetRequiredService<PaperStore>();
+        Time = services.GetRequiredService<TimeProvider>();
+        ModelHost = services.GetService<LlamaModelHost>();
+        _availability = services.GetRequiredService<ILlmAvailability>();
+        _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
+        _chat = services.GetService<IChatClient>();
+        _servers = services.GetKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey);
+    }
+
+    public Answerer Answerer { get; }
+
+    public DayDigest Digest { get; }
+
+    public PaperStore Papers { get; }
+
+    public TimeProvider Time { get; }
+
+    public LlamaModelHost? ModelHost { get; }
+
+    /// <summary>
+    /// Why llama.cpp refused the local model (not enough memory for it or its context, an unknown architecture):
+    /// the file read as GGUF, so this shows only when it loads. The chat then answers extractively.
+    /// </summary>
+    public string? LoadFailure { get; private set; }
+
+    /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
+    private bool UsesLocalModel => Answerer.HasModel && _servers is null && _availability.IsChatModelAvailable && ModelHost is not null;
+
+    public string ModeDescription() => LoadFailure is not null
+        ? $"extractive mode (answers quote the abstracts; no model: {LoadFailure})"
+        : UsesLocalModel
+        ? $"model {Path.GetFileName(_availability.ChatModelPath)} ({_llm.Backend})"
+        : _servers is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"model servers ({_servers.Status().Count}, {_servers.Capacity} requests at once)")
+        : Answerer.HasModel
+            ? $"model {_chat?.GetService<ChatClientMetadata>()?.ProviderName ?? "chat client"}"
+            : $"extractive mode (answers quote the abstracts; no model: {_availability.ChatModelReason})";
+
+    public string IndexDescription()
+    {
+        var stats = Papers.Stats();
+        return string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(stats.Papers, "paper")}, {stats.FirstDay:yyyy-MM-dd} to {stats.LastDay:yyyy-MM-dd}");
+    }
+
+    /// <summary>The lines `/model` shows: the model or extractive mode, backend, context, and the last answer's speed.</summary>
+    public IEnumerable<string> ModelDescription(AnswerSpeed? lastSpeed)
+    {
+        yield return "mode: " + ModeDescription();
+        if (UsesLocalModel && LoadFailure is null)
+        {
+            yield return $"file: {_availability.ChatModelPath}";
+            yield return string.Create(CultureInfo.InvariantCulture, $"backend: {_llm.Backend}, GPU layers: {(_llm.GpuLayers < 0 ? "all" : _llm.GpuLayers.ToString(CultureInfo.InvariantCulture))}");
+            if (ModelHost is { IsChatModelLoaded: true } host)
+            {
+                var engine = host.Engine;
+                var info = engine.Model.Info;
+                yield return string.Create(CultureInfo.InvariantCulture, $"loaded: {info.Description}, {info.ParameterCount / 1e6:0.#}M parameters, trained context {info.TrainedContextLength}");
+                yield return string.Create(CultureInfo.InvariantCulture, $"context: {engine.SequenceContextSize} tokens per sequence, {engine.Parallel} parallel sequences");
+            }
+            else
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"context: {_llm.ContextSize} tokens per sequence (not loaded yet: it loads with the first answer)");
+            }
+        }
+
+        if (_servers is not null)
+        {
+            // The state as the requests left it (a failed server shows down); no probe here, so /model is instant.
+            foreach (var server in _servers.Status())
+            {
+                yield return Cli.ModelServers.Line(server);
+            }
+        }
+
+        yield return "last answer: " + (lastSpeed?.ToString() ?? "none yet");
+    }
+
+    /// <summary>
+    /// Loads the local model before the first answer, with a progress bar, instead of a silent wait. When llama.cpp
+    /// refuses it, says why once and leaves the chat extractive rather than failing every question.
+    /// </summary>
+    public void EnsureModelLoaded(ChatView view)
+    {
+        if (LoadFailure is null && UsesLocalModel && ModelHost is { IsChatModelLoaded: false } host)
+        {
+            try
+            {
+                Cli.ModelLoadProgressBar.Load(view.Status, host, Path.GetFileName(_availability.ChatModelPath!));
+            }
+            catch (ModelLoadException e)
+            {
+                LoadFailure = e.Message.TrimEnd('.');
+                view.Notices([$"No model answers: {LoadFailure}; answers are extractive, quoted from the abstracts."]);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using PaperBot.Bot.Discord.Protocol;
+
+namespace PaperBot.Bot.Discord.Bot;
+
+public static class DiscordIntentsSelector
+{
+    /// <summary>
+    /// Only what the enabled features read: guilds always (channels, roles and overwrites for permissions),
+    /// guild messages and the privileged Message Content intent for mentions, direct messages for DMs. Slash
+    /// commands need no intent.
+    /// </summary>
+    public static DiscordIntents For(DiscordOptions options)
+    {
+        var intents = DiscordIntents.Guilds;
+        if (options.EnableMentions)
+        {
+            intents |= DiscordIntents.GuildMessages | DiscordIntents.MessageContent;
+        }
+
+        if (options.EnableDirectMessages)
+        {
+            intents |= DiscordIntents.DirectMessages;
+        }
+
+        return intents;
+    }
+}

@@ -1,0 +1,69 @@
+using PaperBot.Bot.Discord.Protocol;
+using PaperBot.Bot.Discord.Protocol.Models;
+
+namespace PaperBot.Bot.Discord.Bot;
+
+/// <summary>The slash commands the bot registers, and their names for the handler.</summary>
+public static class SlashCommandCatalog
+{
+    public const string Ask = "ask";
+    public const string Summarize = "summarize";
+    public const string Search = "search";
+    public const string Paper = "paper";
+    public const string Papers = "papers";
+    public const string Sync = "sync";
+    public const string Trending = "trending";
+
+    /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
+    public const int MaxQuestionLength = 1000;
+
+    public const string Help = "help";
+
+    /// <summary>The boolean option that makes an answer visible only to the one who asked.</summary>
+    public const string PrivateOption = "private";
+
+    // Guild channels and the bot's DM, for a bot installed to a guild.
+    private static readonly int[] Contexts = [0, 1];
+    private static readonly int[] GuildInstall = [0];
+
+    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    [
+        Command(Ask, "Ask a question about the indexed Daily Papers; the answer cites its sources",
+            [Text("question", "Your question", required: true, MaxQuestionLength), Date("Only papers of this day (YYYY-MM-DD)"), Private()]),
+        Command(Summarize, "The digest of one day's papers", [Date("The day (YYYY-MM-DD); default: the latest day"), Private()]),
+        Command(Search, "Search the indexed papers by keywords", [Text("query", "Keywords", required: true, 200)]),
+        Command(Paper, "One paper: title, authors, abstract, link", [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
+        Command(Papers, "The papers of one day", [Date("The day (YYYY-MM-DD); default: the latest day")]),
+        Command(Trending, "The most upvoted papers of the week or month up to the latest day", [new ApplicationCommandOption
+        {
+            Type = ApplicationCommandOptionType.String, Name = "period", Description = "The week (default) or the month", Required = false,
+            Choices = [new("week", "week"), new("month", "month")],
+        }]),
+        Command(Sync, "Admins: fetch one day from Hugging Face Daily Papers", [Date("The day (YYYY-MM-DD); default: today")]) with
+        {
+            // Only members with Manage Server see it by default; server admins can change that in Integrations.
+            DefaultMemberPermissions = (ulong)Permissions.ManageGuild,
+        },
+        Command(Help, "What PaperBot can do and how to ask", []),
+    ];
+
+    private static ApplicationCommand Command(string name, string description, ApplicationCommandOption[] options) => new()
+    {
+        Name = name, Description = description, Options = options.Length == 0 ? null : options, Contexts = Contexts, IntegrationTypes = GuildInstall,
+    };
+
+    private static ApplicationCommandOption Text(string name, string description, bool required, int maxLength) => new()
+    {
+        Type = ApplicationCommandOptionType.String, Name = name, Description = description, Required = required, MinLength = 1, MaxLength = maxLength,
+    };
+
+    private static ApplicationCommandOption Date(string description) => new()
+    {
+        Type = ApplicationCommandOptionType.String, Name = "date", Description = description, Required = false, MinLength = 10, MaxLength = 10, Autocomplete = true,
+    };
+
+    private static ApplicationCommandOption Private() => new()
+    {
+        Type = ApplicationCommandOptionType.Boolean, Name = PrivateOption, Description = "Show the answer only to you", Required = false,
+    };
+}

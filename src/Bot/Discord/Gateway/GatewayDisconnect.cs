@@ -1,7 +1,0 @@
-namespace PaperBot.Bot.Discord.Gateway;
-
-/// <summary>Why one connection ended; the client decides from it whether to resume, identify or stop.</summary>
-internal sealed record GatewayDisconnect(GatewayDisconnectReason Reason, int? CloseCode = null, bool Resumable = true)
-{
-    public static GatewayDisconnect Stopped { get; } = new(GatewayDisconnectReason.Stopped);
-}

@@ -1,3 +1,0 @@
-namespace PaperBot.Bot.Discord.Models;
-
-public sealed record EmbedFooter(string Text);

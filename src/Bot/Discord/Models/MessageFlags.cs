@@ -1,8 +1,0 @@
-namespace PaperBot.Bot.Discord.Models;
-
-public static class MessageFlags
-{
-    public const int SuppressEmbeds = 1 << 2;
-    public const int Ephemeral = 1 << 6;
-    public const int SuppressNotifications = 1 << 12;
-}

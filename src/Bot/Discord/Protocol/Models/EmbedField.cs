@@ -1,0 +1,3 @@
+namespace PaperBot.Bot.Discord.Protocol.Models;
+
+public sealed record EmbedField(string Name, string Value, bool Inline = false);

@@ -1,0 +1,3 @@
+namespace PaperBot.Bot.Discord.Protocol.Models;
+
+public sealed record EmbedFooter(string Text);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace PaperBot.Bot.Discord.Protocol.Models;
+
+public sealed record InteractionData
+{
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    public ulong Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public int Type { get; init; }
+
+    public IReadOnlyList<InteractionOption> Options { get; init; } = [];
+}

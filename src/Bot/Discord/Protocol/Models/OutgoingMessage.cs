@@ -1,0 +1,18 @@
+namespace PaperBot.Bot.Discord.Protocol.Models;
+
+/// <summary>
+/// What the bot sends or edits. There is deliberately no allowed_mentions here: the REST client always sends
+/// <c>{"parse": []}</c> so text written by users or the model can never ping anyone.
+/// </summary>
+public sealed record OutgoingMessage
+{
+    public string? Content { get; init; }
+
+    public IReadOnlyList<Embed>? Embeds { get; init; }
+
+    /// <summary>Makes the message a reply; ignored by edits and interaction responses.</summary>
+    public MessageReference? MessageReference { get; init; }
+
+    /// <summary>Message flags, e.g. <see cref="MessageFlags.Ephemeral"/> for interaction responses.</summary>
+    public int? Flags { get; init; }
+}

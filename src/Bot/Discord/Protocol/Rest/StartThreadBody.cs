@@ -1,0 +1,3 @@
+namespace PaperBot.Bot.Discord.Protocol.Rest;
+
+internal sealed record StartThreadBody(string Name, int AutoArchiveDuration);

@@ -1,3 +1,0 @@
-namespace PaperBot.Bot.Discord;
-
-internal sealed record QueuedRequest(ulong UserId, long Ticket, Func<CancellationToken, Task> Work, TaskCompletionSource Completion);

@@ -1,8 +1,0 @@
-using PaperBot.Bot.Discord.Models;
-
-namespace PaperBot.Bot.Discord.Rest;
-
-/// <summary>The callback body of an autocomplete answer: type 8 with its choices.</summary>
-internal sealed record AutocompleteResponseBody(InteractionCallbackType Type, AutocompleteData Data);
-
-internal sealed record AutocompleteData(IReadOnlyList<AutocompleteChoice> Choices);

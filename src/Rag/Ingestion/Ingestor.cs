@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using PaperBot.Rag.Corpus;
+using PaperBot.Rag.Index;
+
+namespace PaperBot.Rag.Ingestion;
+
+/// <summary>
+/// Ingests files and folders: expands folders, skips files whose content was ingested before, parses each
+/// file and stores it in one transaction. A file that cannot be read is reported and the batch goes on.
+/// </summary>
+public sealed class Ingestor(PaperStore store, TimeProvider time)
+{
+    /// <summary>The files a list of paths stands for: files as given, folders expanded to their corpus files (see <see cref="CorpusWalker"/>).</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => CorpusWalker.Walk(paths).Files;
+
+    /// <summary>
+    /// Ingests <paramref name="files"/> one by one, reporting each file's outcome as it completes. Cancellation
+    /// stops between files, after the current file's transaction: the report says how many were not reached.
+    /// </summary>
+    /// <param name="files">The files, in order.</param>
+    /// <param name="asOf">The reference date for page dates without a year; null = <see cref="YearlessDateAnchor"/>.</param>
+    /// <param name="progress">Told before each file and at the end.</param>
+    /// <param name="featuredOn">The featured day of files whose name carries no date (<c>ingest --featured-on</c>).</param>
+    /// <param name="cancellationToken">Checked between files (a file lands whole or not at all).</param>
+    public IngestReport IngestFiles(
+        IReadOnlyList<string> files, DateOnly? asOf, IProgress<IngestProgress>? progress = null, DateOnly? featuredOn = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<IngestOutcome>();
+        var warnings = new List<ParseWarning>();
+        var failures = new List<CorpusFormatException>();
+        var notReached = 0;
+        var reference = asOf ?? YearlessDateAnchor(files);
+        string? rolledBack = null;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                notReached = files.Count - i;
+                break;
+            }
+
+            var file = files[i];
+            progress?.Report(new IngestProgress(i, files.Count, file));
+            try
+            {
+                var (outcome, fileWarnings) = IngestFile(file, reference, featuredOn, cancellationToken);
+                outcomes.Add(outcome);
+                warnings.AddRange(fileWarnings);
+            }
+            catch (CorpusFormatException e)
+            {
+                failures.Add(e);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped inside the file: its transaction was rolled back, so it is not ingested either.
+                rolledBack = file;
+                notReached = files.Count - i;
+                break;
+            }
+        }
+
+        if (outcomes.Exists(o => o.Added + o.Updated > 0))
+        {
+            store.RefreshStatistics();
+        }
+
+        progress?.Report(new IngestProgress(files.Count, files.Count, null));
+        return new IngestReport(outcomes, warnings, failures, notReached) { RolledBack = rolledBack };
+    }
+
+    /// <summary>
+    /// Parses and stores one file, in one transaction; nothing is written when the file was ingested before. Page
+    /// dates without a year are resolved against <paramref name="asOf"/>, else the file's modification time (at most today).
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled: nothing of the file is stored.</exception>
+    public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(
+        string file, DateOnly? asOf, DateOnly? featuredOn = null, CancellationToken cancellationToken = default)
+    {
+        var sha = FileSha256(file);
+        if (store.HasSource(sha))
+        {
+            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+        }
+
+        var parsed = CorpusFileReader.Read(file, asOf ?? AtMostToday(DateOnly.FromDateTime(File.GetLastWriteTimeUtc(file))), featuredOn);
+        if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
+        {
+            throw new CorpusFormatException(file, null,
+                $"no paper could be read ({Plural.Of(parsed.Warnings.Count, "entry", "entries")} skipped; first: {parsed.Warnings[0].Message})");
+        }
+
+        // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
+        var papers = parsed.Entries.Select(e => e.Paper).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcome = store.Ingest(file, sha, papers, time.GetUtcNow(), cancellationToken);
+        return (outcome with { GuessedDays = papers.Count(p => p.FeaturedOn is null && p.PublishedOn is not null) }, parsed.Warnings);
+    }
+
+    /// <summary>
+    /// Stores papers that did not come from a file (an API sync) as one source named <paramref name="source"/>;
+    /// the same papers synced again are recognised by their content and change nothing.
+    /// </summary>
+    public IngestOutcome IngestFetched(string source, IReadOnlyList<Paper> papers)
+    {
+        var content = string.Join('\n', papers.Select(p => $"{p.Id}|{p.Title}|{p.Abstract.Length}|{p.Upvotes}|{p.FeaturedOn}|{p.AiSummary}|{p.GithubStars}|{p.NumComments}"));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source + "\n" + content)));
+        var outcome = store.Ingest(source, sha, papers, time.GetUtcNow());
+        if (outcome.Added + outcome.Updated > 0)
+        {
+            store.RefreshStatistics();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The date a saved page's dates without a year ("Nov 11") are resolved against (the latest such date on or
+    /// before it) when <c>--as-of</c> is not given: the latest day a file of the same batch is named after
+    /// (<c>2026-03-23.json</c>), since pages saved with dated listings belong to their time; null when no file
+    /// names a day, and then each page's modification time. Never after today: a modification time is the clone's
+    /// or copy's date as often as the page's, and a date in the future would become the index's latest day.
+    /// </summary>
+    private DateOnly? YearlessDateAnchor(IReadOnlyList<string> files)
+    {
+        var named = files.Select(CorpusFileReader.DayInFileName).Max();
+        return named is { } day ? AtMostToday(day) : null;
+    }
+
+    private DateOnly AtMostToday(DateOnly day)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return day > today ? today : day;
+    }
+
+    private static string FileSha256(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CorpusFormatException(file, null, File.Exists(file) || Directory.Exists(file) ? $"cannot be read: {e.Message}" : "no such file or folder");
+        }
+    }
+}
