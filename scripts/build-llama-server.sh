@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds llama.cpp's OpenAI-compatible HTTP server (llama-server, CPU only) and its plain greedy example
 # (llama-simple) from the pinned llama.cpp source (scripts/llama-fetch.sh source) once, into
-# .tools/llama/<version>/server/. Later runs are no-ops (stamp file). The tests of the remote provider start
+# <tools>/llama/<version>/server/ (<tools>: scripts/tools-dir.sh, a cache outside the clone, shared by every clone
+# and worktree of the machine). Later runs are no-ops (stamp file). The tests of the remote provider start
 # llama-server on 127.0.0.1, and the greedy parity test compares our engine with llama-simple; the test build runs
 # this script when either binary is absent, so a fresh clone builds them too.
 # Options:
@@ -9,9 +10,9 @@
 #   --force     rebuild even when the stamp is there
 #   --verbose   the compiler's output on the console instead of in the log
 # The C++ build prints tens of thousands of lines (thousands of them compiler warnings about llama.cpp's code): they
-# go to .tools/llama/<version>/build-server.log, and the console gets one line when it starts and one when it ends
+# go to <tools>/llama/<version>/build-server.log, and the console gets one line when it starts and one when it ends
 # (on failure, the log's last lines). It takes about 25 minutes on 2 cores, a few minutes on 16.
-# .tools may be shared between checkouts: a lock file keeps two builds from running at once (the second waits,
+# The folder is shared between checkouts: a lock file keeps two builds from running at once (the second waits,
 # then finds the stamp and returns).
 set -euo pipefail
 
@@ -30,7 +31,8 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 
-base="$root/.tools/llama/$version"
+source "$root/scripts/tools-dir.sh"
+base="$llama_tools"
 dest="$base/server"
 mkdir -p "$base"
 exec 9>"$base/.server-build.lock"

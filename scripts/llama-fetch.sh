@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the pinned llama.cpp source into .tools/llama/<version>/src/ once (a stamp file makes later runs no-ops),
+# Fetches the pinned llama.cpp source into <tools>/llama/<version>/src/ once (<tools>: scripts/tools-dir.sh) (a stamp file makes later runs no-ops),
 # for the scripts that build llama.cpp's own tools (bench/llama-bench.sh: llama-bench, llama-batched-bench,
 # llama-simple, llama-server). The build and the unit tests never need it.
 #   llama-fetch.sh source
@@ -9,7 +9,8 @@ set -euo pipefail
 
 version="${LLAMA_NPM_VERSION:-3.22.1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-base="$root/.tools/llama/$version"
+source "$root/scripts/tools-dir.sh"
+base="$llama_tools"
 what="${1:?usage: llama-fetch.sh source}"
 
 need_npm() {

@@ -5,6 +5,7 @@ using PaperBot.Rag.Llm.Local;
 using PaperBot.Rag.Llm.Local.Gguf;
 using PaperBot.TestSupport;
 using PaperBot.TestSupport.Models;
+using PaperBot.TestSupport.Remote;
 
 namespace PaperBot.Bench;
 
@@ -25,7 +26,7 @@ internal static class LlamaBenchmark
         var root = TestPaths.RepoRoot;
         var modelPath = args.Model ?? Path.Combine(root, "bench", "work", $"qwen2-0.5b-shape-{args.Type}.gguf");
         EnsureModel(modelPath, args.Type);
-        var llamaBench = args.LlamaBench ?? Path.Combine(root, ".tools", "llama", "3.22.1", "bench-build", "bin", "llama-bench");
+        var llamaBench = args.LlamaBench ?? Path.Combine(LlamaTools.Directory, "bench-build", "bin", "llama-bench");
         var report = new BenchReport(args, modelPath);
         // llama-bench is built from the pinned llama.cpp source (bench/llama-bench.sh, needs npm and cmake); without
         // it our engine's figures are still measured, and the ratios print as n/a.

@@ -18,13 +18,19 @@ public static class LlamaTools
 
     public static string Server => Find("LlamaServer", "llama-server");
 
+    /// <summary>The cache folder of the pinned llama.cpp version's source and builds (scripts/tools-dir.sh).</summary>
+    public static string Directory => Metadata("LlamaToolsDir");
+
     public static string Simple => Find("LlamaSimple", "llama-simple");
 
     private static string Find(string key, string name)
     {
-        var path = typeof(LlamaTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        var path = Metadata(key);
         return File.Exists(path)
             ? path
             : throw new InvalidOperationException($"{name} is missing at {path}: the test build makes it when npm and cmake are installed (scripts/build-llama-server.sh); run that script");
     }
+
+    private static string Metadata(string key) =>
+        typeof(LlamaTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

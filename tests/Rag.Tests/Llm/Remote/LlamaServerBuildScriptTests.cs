@@ -16,12 +16,18 @@ public sealed class LlamaServerBuildScriptTests : IDisposable
     public LlamaServerBuildScriptTests()
     {
         var scripts = Directory.CreateDirectory(Path.Combine(_root.Path, "scripts")).FullName;
-        File.Copy(Path.Combine(TestPaths.RepoRoot, "scripts", "build-llama-server.sh"), Path.Combine(scripts, "build-llama-server.sh"));
-        Executable(Path.Combine(scripts, "llama-fetch.sh"), "#!/usr/bin/env bash\nmkdir -p \"$(dirname \"$0\")/../.tools/llama/$LLAMA_NPM_VERSION/src\"\n");
+        foreach (var script in new[] { "build-llama-server.sh", "tools-dir.sh" })
+        {
+            File.Copy(Path.Combine(TestPaths.RepoRoot, "scripts", script), Path.Combine(scripts, script));
+        }
+
+        // The fetch finds the tools folder as the real one does.
+        Executable(Path.Combine(scripts, "llama-fetch.sh"), "#!/usr/bin/env bash\nversion=$LLAMA_NPM_VERSION; root=unused\nsource \"$(dirname \"$0\")/tools-dir.sh\"\nmkdir -p \"$llama_tools/src\"\n");
         Directory.CreateDirectory(Path.Combine(_root.Path, "bin"));
     }
 
-    private string Base => Path.Combine(_root.Path, ".tools", "llama", Version);
+    /// <summary>Where the build goes when PAPERBOT_TOOLS_DIR names the cache.</summary>
+    private string Base => Path.Combine(_root.Path, "cache", "llama", Version);
 
     public void Dispose() => _root.Dispose();
 
@@ -68,7 +74,20 @@ public sealed class LlamaServerBuildScriptTests : IDisposable
         echo "-- Configuring done"
         """);
 
-    private async Task<(int Exit, string Output)> RunAsync()
+    [Fact]
+    public async Task Without_a_setting_the_build_goes_to_the_user_cache_outside_the_clone()
+    {
+        FakeCmake(fails: false);
+        var home = Path.Combine(_root.Path, "home");
+
+        var (exit, output) = await RunAsync(new Dictionary<string, string?> { ["PAPERBOT_TOOLS_DIR"] = null, ["XDG_CACHE_HOME"] = null, ["HOME"] = home });
+
+        Assert.True(exit == 0, output);
+        Assert.True(File.Exists(Path.Combine(home, ".cache", "paperbot", "llama", Version, "server", "llama-server")), output);
+        Assert.False(Directory.Exists(Path.Combine(_root.Path, ".tools")));
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
         info.ArgumentList.Add(Path.Combine(_root.Path, "scripts", "build-llama-server.sh"));
@@ -76,6 +95,19 @@ public sealed class LlamaServerBuildScriptTests : IDisposable
         info.ArgumentList.Add("1");
         info.Environment["LLAMA_NPM_VERSION"] = Version;
         info.Environment["PATH"] = Path.Combine(_root.Path, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
+        info.Environment["PAPERBOT_TOOLS_DIR"] = Path.Combine(_root.Path, "cache");
+        foreach (var (key, value) in environment ?? [])
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
