@@ -4,19 +4,20 @@ namespace PaperBot.Rag;
 /// Something the user asked for cannot be done as asked (a date that does not exist, an unknown paper id).
 /// The message is shown to the user as is.
 /// </summary>
-public sealed class UserInputException : Exception
+public sealed class UserInputException : PaperBotException
 {
     public UserInputException()
+        : base(FailureKind.Input)
     {
     }
 
     public UserInputException(string message)
-        : base(message)
+        : base(FailureKind.Input, message)
     {
     }
 
     public UserInputException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(FailureKind.Input, message, innerException)
     {
     }
 }

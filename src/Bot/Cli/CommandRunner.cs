@@ -76,14 +76,13 @@ public static class CommandRunner
     /// <summary>The exit code and user-facing message for a failure.</summary>
     public static (int Code, string Message) Classify(Exception e) => e switch
     {
-        UsageException => (ExitCodes.Usage, e.Message),
-        UserInputException or CorpusFormatException or IndexException => (ExitCodes.InputError, e.Message),
         _ when ConfigurationErrors.Explain(e, null) is { } problems => (ExitCodes.InputError, "invalid configuration: " + string.Join("; ", problems)),
+        PaperBotException { Kind: FailureKind.Usage } => (ExitCodes.Usage, e.Message),
+        PaperBotException { Kind: FailureKind.Input } => (ExitCodes.InputError, e.Message),
+        PaperBotException => (ExitCodes.RuntimeFailure, e.Message),
         SqliteException s when IndexHealth.Describe(s) is { } damage => (ExitCodes.InputError, damage),
         HttpRequestException => (ExitCodes.RuntimeFailure, $"network failure: {e.Message}"),
         System.ClientModel.ClientResultException c => (ExitCodes.RuntimeFailure, $"the model server refused the request (HTTP {c.Status}): {c.Message}"),
-        _ when e.GetType().Name.EndsWith("Exception", StringComparison.Ordinal) && e.GetType().Namespace?.StartsWith("PaperBot", StringComparison.Ordinal) == true
-            => (ExitCodes.RuntimeFailure, e.Message),
         _ => (ExitCodes.RuntimeFailure, $"unexpected failure ({e.GetType().Name}): {e.Message} (set PAPERBOT_DEBUG=1 for details)"),
     };
 

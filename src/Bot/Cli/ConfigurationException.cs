@@ -1,7 +1,9 @@
+using PaperBot.Rag;
+
 namespace PaperBot.Bot.Cli;
 
 /// <summary>The configuration cannot be read or holds invalid values: one line per problem, each naming its key or file.</summary>
-public sealed class ConfigurationException : Exception
+public sealed class ConfigurationException : PaperBotException
 {
     public ConfigurationException()
         : this([])
@@ -14,10 +16,10 @@ public sealed class ConfigurationException : Exception
     }
 
     public ConfigurationException(string message, Exception innerException)
-        : base(message, innerException) => Problems = [message];
+        : base(FailureKind.Input, message, innerException) => Problems = [message];
 
     public ConfigurationException(IReadOnlyList<string> problems, Exception? innerException = null)
-        : base(string.Join(Environment.NewLine, problems), innerException) => Problems = problems;
+        : base(FailureKind.Input, string.Join(Environment.NewLine, problems), innerException) => Problems = problems;
 
     /// <summary>One line per invalid key or unreadable file.</summary>
     public IReadOnlyList<string> Problems { get; }

@@ -4,10 +4,10 @@ namespace PaperBot.Rag.Corpus;
 /// A corpus file that cannot be read as papers. The message names the file and, where it helps, the line;
 /// it is meant for the user, so it never carries a stack trace or parser internals.
 /// </summary>
-public sealed class CorpusFormatException : Exception
+public sealed class CorpusFormatException : PaperBotException
 {
     public CorpusFormatException(string path, int? line, string reason)
-        : base(line is null ? $"{path}: {reason}" : $"{path}:{line}: {reason}")
+        : base(FailureKind.Input, line is null ? $"{path}: {reason}" : $"{path}:{line}: {reason}")
     {
         Path = path;
         Line = line;
@@ -15,20 +15,21 @@ public sealed class CorpusFormatException : Exception
     }
 
     public CorpusFormatException()
+        : base(FailureKind.Input)
     {
         Path = string.Empty;
         Reason = string.Empty;
     }
 
     public CorpusFormatException(string message)
-        : base(message)
+        : base(FailureKind.Input, message)
     {
         Path = string.Empty;
         Reason = message;
     }
 
     public CorpusFormatException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(FailureKind.Input, message, innerException)
     {
         Path = string.Empty;
         Reason = message;

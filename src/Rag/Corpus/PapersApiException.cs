@@ -7,10 +7,10 @@ namespace PaperBot.Rag.Corpus;
 /// a malformed body, a timeout or an unreachable server. The message is meant for the user and never carries
 /// the access token.
 /// </summary>
-public sealed class PapersApiException : Exception
+public sealed class PapersApiException : PaperBotException
 {
     public PapersApiException(string message, string requestPath, HttpStatusCode? statusCode, string? apiMessage, Exception? innerException = null)
-        : base(message, innerException)
+        : base(FailureKind.Runtime, message, innerException)
     {
         RequestPath = requestPath;
         StatusCode = statusCode;
@@ -18,16 +18,17 @@ public sealed class PapersApiException : Exception
     }
 
     public PapersApiException()
+        : base(FailureKind.Runtime)
     {
     }
 
     public PapersApiException(string message)
-        : base(message)
+        : base(FailureKind.Runtime, message)
     {
     }
 
     public PapersApiException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(FailureKind.Runtime, message, innerException)
     {
     }
 

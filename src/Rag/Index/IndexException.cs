@@ -1,19 +1,20 @@
 namespace PaperBot.Rag.Index;
 
 /// <summary>The index cannot be opened or used; the message says why and what to do.</summary>
-public sealed class IndexException : Exception
+public sealed class IndexException : PaperBotException
 {
     public IndexException()
+        : base(FailureKind.Input)
     {
     }
 
     public IndexException(string message)
-        : base(message)
+        : base(FailureKind.Input, message)
     {
     }
 
     public IndexException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(FailureKind.Input, message, innerException)
     {
     }
 }

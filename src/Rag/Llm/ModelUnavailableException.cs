@@ -4,19 +4,20 @@ namespace PaperBot.Rag.Llm;
 /// No model can take the request: every configured model server is down or unreachable. Thrown before any text
 /// is produced, so a caller can still answer another way (the extractive answer).
 /// </summary>
-public sealed class ModelUnavailableException : Exception
+public sealed class ModelUnavailableException : PaperBotException
 {
     public ModelUnavailableException()
+        : base(FailureKind.Runtime)
     {
     }
 
     public ModelUnavailableException(string message)
-        : base(message)
+        : base(FailureKind.Runtime, message)
     {
     }
 
     public ModelUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(FailureKind.Runtime, message, innerException)
     {
     }
 }

@@ -1,19 +1,20 @@
 using System.Net;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Discord.Protocol.Rest;
 
 /// <summary>A REST call failed: Discord answered with an error retrying does not fix, or could not be reached.</summary>
-public sealed class DiscordHttpException : Exception
+public sealed class DiscordHttpException : PaperBotException
 {
-    public DiscordHttpException() { }
+    public DiscordHttpException() : base(FailureKind.Runtime) { }
 
-    public DiscordHttpException(string message) : base(message) { }
+    public DiscordHttpException(string message) : base(FailureKind.Runtime, message) { }
 
-    public DiscordHttpException(string message, Exception inner) : base(message, inner) { }
+    public DiscordHttpException(string message, Exception inner) : base(FailureKind.Runtime, message, inner) { }
 
-    public DiscordHttpException(string message, Exception inner, bool outcomeUnknown) : base(message, inner) => OutcomeUnknown = outcomeUnknown;
+    public DiscordHttpException(string message, Exception inner, bool outcomeUnknown) : base(FailureKind.Runtime, message, inner) => OutcomeUnknown = outcomeUnknown;
 
-    public DiscordHttpException(HttpStatusCode statusCode, int? errorCode, string message, bool outcomeUnknown = false) : base(message)
+    public DiscordHttpException(HttpStatusCode statusCode, int? errorCode, string message, bool outcomeUnknown = false) : base(FailureKind.Runtime, message)
     {
         StatusCode = statusCode;
         ErrorCode = errorCode;
