@@ -99,12 +99,11 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
 
     private void Papers(string argument)
     {
-        var day = argument.Length > 0 ? DayParser.Parse(argument) : session.Day ?? services.Papers.LatestDay()
+        var (day, papers, nearest) = DayListing.Of(services.Papers, argument.Length > 0 ? DayParser.Parse(argument) : session.Day)
             ?? throw new UserInputException("the index has no dated papers");
-        var papers = services.Papers.PapersOfDay(day);
         if (papers.Count == 0)
         {
-            view.Hint($"no papers on {Day(day)}; nearest days with papers: {Days(services.Papers.NearestDays(day, 5))}");
+            view.Hint($"no papers on {Day(day)}; nearest days with papers: {Days(nearest)}");
             return;
         }
 
@@ -198,10 +197,11 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
 
         var day = DayParser.Parse(argument);
         session.Day = day;
-        var count = services.Papers.PapersOfDay(day).Count;
+        var listing = DayListing.Of(services.Papers, day)!;
+        var count = listing.Papers.Count;
         if (count == 0)
         {
-            view.Hint($"no papers on {Day(day)} (nearest: {Days(services.Papers.NearestDays(day, 3))}); questions will find nothing until /date off");
+            view.Hint($"no papers on {Day(day)} (nearest: {Days(listing.NearestDays)}); questions will find nothing until /date off");
             return;
         }
 

@@ -51,18 +51,15 @@ public static class PapersCommand
 
     private static int Day(CommandContext ctx, DateOnly? date)
     {
-        var store = ctx.Index();
-        var day = date ?? store.LatestDay() ?? throw new UserInputException("the index has no dated papers; ingest some first");
-        var papers = store.PapersOfDay(day);
+        var (day, papers, nearest) = DayListing.Of(ctx.Index(), date) ?? throw new UserInputException("the index has no dated papers; ingest some first");
         if (ctx.Json)
         {
-            ctx.Output.WriteJson(new { day, count = papers.Count, papers = papers.Select(PaperTable.Json), nearest_days = papers.Count == 0 ? store.NearestDays(day, 5) : [] });
+            ctx.Output.WriteJson(new { day, count = papers.Count, papers = papers.Select(PaperTable.Json), nearest_days = nearest });
             return ExitCodes.Success;
         }
 
         if (papers.Count == 0)
         {
-            var nearest = store.NearestDays(day, 5);
             ctx.Output.Results.MarkupLineInterpolated($"[yellow]No papers on {day:yyyy-MM-dd}.[/] Nearest days with papers: {string.Join(", ", nearest.Select(n => n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}");
             return ExitCodes.Success;
         }

@@ -36,8 +36,6 @@ public sealed class Answerer(
     /// <summary>How a model's answer from the closest papers begins.</summary>
     public const string ClosestModelHedge = "I am not sure the indexed papers answer this; this answer uses the closest ones.";
 
-    /// <summary>The nearest days with papers named when the asked day has none.</summary>
-    private const int NearestDaysShown = 4;
 
     /// <summary>True when a model is registered; without one every answer is extractive.</summary>
     public bool HasModel => chat is not null;
@@ -300,7 +298,7 @@ public sealed class Answerer(
         var (papers, total) = store.MostUpvoted(period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue, MaxListedPapers);
         if (total == 0)
         {
-            var nearest = period.From is { } from ? store.NearestDays(from, NearestDaysShown) : [];
+            var nearest = period.From is { } from ? store.NearestDays(from, Index.DayListing.NearestDaysShown) : [];
             var days = string.Join(", ", nearest.OrderBy(d => d).Select(d => d.ToString("yyyy-MM-dd (ddd)", CultureInfo.InvariantCulture)));
             return ($"No papers were featured {period.Phrase()}.{(days.Length > 0 ? $" The nearest days with papers: {days}." : "")}", []);
         }

@@ -28,7 +28,7 @@ public sealed class DayQuestionCommandTests : IDisposable
         var result = await _bot.RunAsync("ask", "Which papers on diffusion?", "--date", "2026-03-14");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("No papers were featured on 2026-03-14. The nearest days with papers: 2026-03-11 (Wed), 2026-03-12 (Thu), 2026-03-13 (Fri), 2026-03-16 (Mon).", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No papers were featured on 2026-03-14. The nearest days with papers: 2026-03-11 (Wed), 2026-03-12 (Thu), 2026-03-13 (Fri), 2026-03-16 (Mon), 2026-03-17 (Tue).", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

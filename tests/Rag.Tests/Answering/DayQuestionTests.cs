@@ -97,7 +97,7 @@ public sealed class DayQuestionTests
 
         Assert.True(result.Declined);
         Assert.Equal(RelevanceOutcome.Declined, result.Outcome);
-        Assert.Contains("No papers were featured on 2026-03-14. The nearest days with papers: 2026-03-11 (Wed), 2026-03-12 (Thu), 2026-03-13 (Fri), 2026-03-16 (Mon).", result.Answer, StringComparison.Ordinal);
+        Assert.Contains("No papers were featured on 2026-03-14. The nearest days with papers: 2026-03-11 (Wed), 2026-03-12 (Thu), 2026-03-13 (Fri), 2026-03-16 (Mon), 2026-03-17 (Tue).", result.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

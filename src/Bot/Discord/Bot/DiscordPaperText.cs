@@ -28,11 +28,12 @@ public static class DiscordPaperText
         return text.ToString();
     }
 
-    public static string Papers(DateOnly day, IReadOnlyList<Paper> papers)
+    public static string Papers(DayListing listing)
     {
+        var (day, papers, nearest) = listing;
         if (papers.Count == 0)
         {
-            return $"No papers on {Day(day)}.";
+            return $"No papers on {Day(day)}." + (nearest.Count > 0 ? $" Nearest days with papers: {string.Join(", ", nearest.Select(Day))}." : "");
         }
 
         var text = new StringBuilder($"**{Plural.Of(papers.Count, "paper")} on {Day(day)}**\n");

@@ -106,8 +106,8 @@ public sealed class InteractionHandler(
                 await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? DiscordPaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
                 return;
             case SlashCommandCatalog.Papers:
-                var listDay = Day(options.GetString("date")) ?? store.LatestDay();
-                await DeferThenShowAsync(interaction, reply, () => listDay is { } d ? DiscordPaperText.Papers(d, store.PapersOfDay(d)) : "The index has no dated papers yet.", stopping);
+                var listDay = Day(options.GetString("date"));
+                await DeferThenShowAsync(interaction, reply, () => DayListing.Of(store, listDay) is { } listing ? DiscordPaperText.Papers(listing) : "The index has no dated papers yet.", stopping);
                 return;
             case SlashCommandCatalog.Trending:
                 var days = options.GetString("period") == "month" ? TrendingPapers.MonthDays : TrendingPapers.WeekDays;

@@ -42,13 +42,11 @@ public sealed class DayDigest(
     private async Task<DigestResult> WriteAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var day = request.Day ?? store.LatestDay() ?? throw new UserInputException("the index has no dated papers; ingest some first");
-        var papers = store.PapersOfDay(day);
+        var (day, papers, nearest) = DayListing.Of(store, request.Day) ?? throw new UserInputException("the index has no dated papers; ingest some first");
         var model = request.NoModel ? null : chat;
         var mode = model is null ? AnswerMode.Extractive : AnswerMode.Model;
         if (papers.Count == 0)
         {
-            var nearest = store.NearestDays(day, 5);
             var list = nearest.Count == 0 ? "the index has no dated papers" : "nearest days with papers: " + string.Join(", ", nearest.Select(Format));
             return new DigestResult { Day = day, PaperCount = 0, Mode = mode, NearestDays = nearest, Text = $"No papers on {Format(day)}; {list}.", Elapsed = time.GetElapsedTime(started) };
         }

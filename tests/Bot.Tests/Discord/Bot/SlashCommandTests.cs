@@ -70,7 +70,9 @@ public sealed class SlashCommandTests
         var list = await bot.SlashAsync("papers", userId: 502);
         var digest = await bot.SlashAsync("summarize", userId: 503);
         var trending = await bot.SlashAsync("trending", new Dictionary<string, object> { ["period"] = "month" }, userId: 504);
-        foreach (var token in new[] { search, show, list, digest, trending })
+        var emptyDay = day.AddDays(1);
+        var empty = await bot.SlashAsync("papers", new Dictionary<string, object> { ["date"] = $"{emptyDay:yyyy-MM-dd}" }, userId: 505);
+        foreach (var token in new[] { search, show, list, digest, trending, empty })
         {
             await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0, TimeSpan.FromSeconds(20), token);
             Assert.Equal(5, Assert.Single(bot.ForToken("interaction-callback", token)).Json.GetProperty("type").GetInt32());
@@ -83,6 +85,9 @@ public sealed class SlashCommandTests
         var top = store.MostUpvoted(day.AddDays(-29), day, 1).Papers[0].Paper;
         Assert.StartsWith($"**Trending {day.AddDays(-29):yyyy-MM-dd} to {day:yyyy-MM-dd}: the 10 most upvoted papers of ", Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
         Assert.Contains(top.Title, Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
+        // The same rule as `papers` and the chat's /papers: an empty day names the nearest days that have papers.
+        var nearest = string.Join(", ", store.NearestDays(emptyDay, DayListing.NearestDaysShown).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal($"No papers on {emptyDay:yyyy-MM-dd}. Nearest days with papers: {nearest}.", Content(bot.FinalMessages(empty)[0]));
         Assert.All(bot.Server.Rest.Requests.Where(r => r.RouteName is "original-edit" or "followup"), r => Assert.True(Content(r.Json).Length <= 2000));
         Assert.Empty(bot.Server.Rest.Violations);
     }
