@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Protocol.Gateway;
@@ -83,15 +83,19 @@ public sealed class GatewayPartsTests
     [Fact]
     public async Task Identify_gate_spaces_identifies_per_concurrency_bucket()
     {
-        var gate = new IdentifyGate(TimeProvider.System, new GatewayTimings { IdentifyWindow = TimeSpan.FromMilliseconds(300) });
-        var watch = Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        var gate = new IdentifyGate(time, new GatewayTimings { IdentifyWindow = TimeSpan.FromMilliseconds(300) });
 
-        await gate.WaitAsync(shardId: 0, maxConcurrency: 2, default);
-        await gate.WaitAsync(shardId: 1, maxConcurrency: 2, default);
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(250), "different buckets do not wait");
+        // Different buckets go at once: no time passes on the fake clock, so these complete without waiting.
+        await gate.WaitAsync(shardId: 0, maxConcurrency: 2, default).WaitAsync(TimeSpan.FromSeconds(10));
+        await gate.WaitAsync(shardId: 1, maxConcurrency: 2, default).WaitAsync(TimeSpan.FromSeconds(10));
+        var sameBucket = gate.WaitAsync(shardId: 2, maxConcurrency: 2, default);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        var heldWithinTheWindow = !sameBucket.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await sameBucket.WaitAsync(TimeSpan.FromSeconds(10));
 
-        await gate.WaitAsync(shardId: 2, maxConcurrency: 2, default);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), "the same bucket waits out the window");
+        Assert.True(heldWithinTheWindow, "the same bucket waits out the window");
     }
 
     [Theory]
