@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PaperBot.Bot.Cli;
+using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Protocol;
 using PaperBot.Bot.Discord.Protocol.Gateway;
@@ -52,7 +53,7 @@ public static class DiscordCommand
             return ExitCodes.Success;
         }, ct, builder =>
         {
-            if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
+            if (string.IsNullOrWhiteSpace(builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Token))
             {
                 throw new UserInputException(MissingToken);
             }

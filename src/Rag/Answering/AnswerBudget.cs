@@ -1,9 +1,4 @@
 namespace PaperBot.Rag.Answering;
 
 /// <summary>The room kept in the context window for the model's answer (configuration key Llm:MaxAnswerTokens).</summary>
-public sealed record AnswerBudget(int MaxAnswerTokens)
-{
-    public const string ConfigurationKey = "Llm:MaxAnswerTokens";
-
-    public const int DefaultMaxAnswerTokens = 512;
-}
+public sealed record AnswerBudget(int MaxAnswerTokens);

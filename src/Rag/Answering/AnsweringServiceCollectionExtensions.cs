@@ -11,6 +11,7 @@ using PaperBot.Rag.Answering.Prompts;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Rag.Answering;
 
@@ -27,9 +28,13 @@ public static class AnsweringServiceCollectionExtensions
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.TopK <= o.Candidates, "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)")
             .ValidateOnStart();
+        // The model settings answering needs, bound from their sections so that each default is the options class's.
+        var llm = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
+        var fallbackToExtractive = (configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions()).FallbackToExtractive;
+        var queryPrefix = (configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions()).QueryPrefix;
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(configuration.GetValue("Llm:ContextSize", CharacterTokenEstimate.DefaultContextSize)));
-        services.TryAddSingleton(new AnswerBudget(configuration.GetValue(AnswerBudget.ConfigurationKey, AnswerBudget.DefaultMaxAnswerTokens)));
+        services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(llm.ContextSize));
+        services.TryAddSingleton(new AnswerBudget(llm.MaxAnswerTokens));
         services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<PaperBotPaths>().PromptsDirectory));
         services.TryAddSingleton<PaperLookup>();
         services.TryAddSingleton<PaperVectorStore>();
@@ -39,7 +44,7 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator
                 ? new EmbeddingIndex(
                     sp.GetRequiredService<PaperVectorStore>(), generator, sp.GetRequiredService<ILogger<EmbeddingIndex>>(),
-                    configuration.GetValue(Llm.EmbeddingsOptions.SectionName + ":" + nameof(Llm.EmbeddingsOptions.QueryPrefix), ""))
+                    queryPrefix)
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
@@ -50,12 +55,12 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
+            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), fallbackToExtractive,
             sp.GetRequiredService<Llm.UnusableModelNotice>()));
         services.TryAddSingleton(sp => new DayDigest(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), configuration.GetValue("Llm:FallbackToExtractive", true),
+            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), fallbackToExtractive,
             MapParallelism(sp), sp.GetRequiredService<Llm.UnusableModelNotice>()));
         services.TryAddSingleton<AnswerEvaluator>();
         return services;

@@ -7,8 +7,6 @@ namespace PaperBot.Rag.Llm;
 /// </summary>
 public sealed class CharacterTokenEstimate(int contextSize) : ITokenCounter
 {
-    public const int DefaultContextSize = 4096;
-
     public int ContextSize { get; } = contextSize;
 
     public int CountTokens(string text) => (text.Length + 2) / 3;

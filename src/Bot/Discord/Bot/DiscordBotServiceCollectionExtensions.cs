@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Bot.Discord.Bot;
@@ -20,7 +21,7 @@ public static class DiscordBotServiceCollectionExtensions
         var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>();
         var workers = remote is { IsRemote: true, Endpoints.Count: > 0 }
             ? remote.Endpoints.Sum(e => Math.Max(1, e.Parallel))
-            : Math.Max(1, configuration.GetValue("Llm:Parallel", 4));
+            : Math.Max(1, (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions()).Parallel);
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<InFlightWork>();
