@@ -78,7 +78,7 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
     {
         var day = argument.Length > 0 ? DayParser.Parse(argument) : session.Day;
         services.EnsureModelLoaded(view);
-        var request = new DigestRequest(day, NoModel: services.LoadFailure is not null);
+        var request = new DigestRequest(day);
         // A model digest takes a while and streams nothing: a spinner says it is under way.
         var result = view.Interactive
             ? await view.Status.Status().StartAsync("Writing the digest (Ctrl+C stops it)", _ => services.Digest.SummarizeAsync(request, cancellationToken))

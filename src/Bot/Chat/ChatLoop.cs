@@ -155,7 +155,7 @@ public sealed class ChatLoop(ChatServices services, ChatInput input, ChatView vi
     {
         services.EnsureModelLoaded(view);
         var clock = new ChatStopwatch(services.Time);
-        var request = new AnswerRequest(question) { NoModel = services.LoadFailure is not null, From = session.Day, To = session.Day, History = session.History };
+        var request = new AnswerRequest(question) { From = session.Day, To = session.Day, History = session.History };
         var streamed = new StringBuilder();
         var pieces = 0;
         AnswerResult? result = null;

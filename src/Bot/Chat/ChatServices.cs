@@ -19,6 +19,7 @@ public sealed class ChatServices
     private readonly LlmOptions _llm;
     private readonly IChatClient? _chat;
     private readonly EndpointPool? _servers;
+    private readonly UnusableModelNotice _notice;
 
     public ChatServices(IServiceProvider services)
     {
@@ -31,6 +32,7 @@ public sealed class ChatServices
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         _chat = services.GetService<IChatClient>();
         _servers = services.GetKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey);
+        _notice = services.GetRequiredService<UnusableModelNotice>();
     }
 
     public Answerer Answerer { get; }
@@ -103,7 +105,8 @@ public sealed class ChatServices
 
     /// <summary>
     /// Loads the local model before the first answer, with a progress bar, instead of a silent wait. When llama.cpp
-    /// refuses it, says why once and leaves the chat extractive rather than failing every question.
+    /// refuses it, the chat goes on extractively, and the first answer or digest carries the one notice that says
+    /// why, as everywhere (<see cref="UnusableModelNotice"/>).
     /// </summary>
     public void EnsureModelLoaded(ChatView view)
     {
@@ -116,7 +119,7 @@ public sealed class ChatServices
             catch (ModelLoadException e)
             {
                 LoadFailure = e.Message.TrimEnd('.');
-                view.Notices([$"No model answers: {LoadFailure}; answers are extractive, quoted from the abstracts."]);
+                _notice.Refused(LoadFailure);
             }
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using PaperBot.Rag;
 using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Llm.Local;
 
 namespace PaperBot.Bot.Cli;
 
@@ -15,6 +16,9 @@ namespace PaperBot.Bot.Cli;
 /// </summary>
 public static class CommandHost
 {
+    /// <summary>The log category of the one line that says why llama.cpp refused the model.</summary>
+    public static readonly string RefusalLogCategory = typeof(ModelRefusalChatClient).FullName!;
+
     public static HostApplicationBuilder CreateBuilder()
     {
         var contentRoot = ContentRoot.Find();
@@ -41,6 +45,10 @@ public static class CommandHost
             // short line per retry instead.
             builder.Logging.AddFilter("Polly", LogLevel.None);
         }
+
+        // A model llama.cpp refuses reaches the user as the answer's or digest's notice; the same words as a log line
+        // would say it twice. The Discord bot, whose notices nobody at the terminal sees, logs it instead.
+        builder.Logging.AddFilter(RefusalLogCategory, LogLevel.Error);
 
         try
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Cli;
 using PaperBot.Bot.Discord;
 using PaperBot.Bot.Discord.Bot;
@@ -53,6 +54,7 @@ public static class DiscordCommand
             return ExitCodes.Success;
         }, ct, builder =>
         {
+            builder.Logging.AddFilter(CommandHost.RefusalLogCategory, LogLevel.Warning);
             if (string.IsNullOrWhiteSpace(builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Token))
             {
                 throw new UserInputException(MissingToken);

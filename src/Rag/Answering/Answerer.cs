@@ -145,19 +145,20 @@ public sealed class Answerer(
             shown.Append(rest);
         }
 
-        if (generation.Refused is { } refused)
-        {
-            // Not a failure of this answer but of the model itself, as when packing loads it: the caller decides
-            // (`ask` stops with the reason; the chat and the bot go on extractively).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
-        }
-
         if (generation.Unavailable is { } unavailable)
         {
             // Nothing reached the user yet: the extractive answer takes the model's place, with a notice that says why.
-            AnsweringLog.ModelUnavailable(logger, unavailable.Message);
             run.Mode = AnswerMode.Extractive;
-            run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
+            if (!unavailable.Final)
+            {
+                AnsweringLog.ModelUnavailable(logger, unavailable.Message);
+                run.Notices.Add($"No model could answer ({unavailable.Message}); this answer quotes the abstracts instead.");
+            }
+            else if (unusableModel?.Take() is { } refusal)
+            {
+                run.Notices.Add(refusal);
+            }
+
             var body = Extract(run, retrieval, request);
             yield return AnswerUpdate.Text(Shown(body, retrieval.Papers.Count));
             yield return AnswerUpdate.Final(Log(run.Finish(body, Numbered(retrieval.Papers), foundRelevant: true)));
@@ -242,14 +243,18 @@ public sealed class Answerer(
                 generation.Failure = "the answer was cancelled before it was finished";
                 yield break;
             }
-            catch (ModelUnavailableException e) when (fallbackToExtractive && generation.Text.Length == 0)
+            catch (ModelUnavailableException e) when (generation.Text.Length == 0)
             {
-                generation.Unavailable = e;
-                yield break;
-            }
-            catch (ModelLoadException e) when (generation.Text.Length == 0)
-            {
-                generation.Refused = e;
+                // Expected, and said in full by its message: no log of an error with its stack.
+                if (fallbackToExtractive)
+                {
+                    generation.Unavailable = e;
+                }
+                else
+                {
+                    generation.Failure = $"no model could answer ({e.Message})";
+                }
+
                 yield break;
             }
             catch (Exception e)

@@ -30,7 +30,8 @@ public static class AnsweringServiceCollectionExtensions
             .ValidateOnStart();
         // The model settings answering needs, bound from their sections so that each default is the options class's.
         var llm = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
-        var fallbackToExtractive = (configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions()).FallbackToExtractive;
+        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions();
+        var fallbackToExtractive = remote.FallbackToExtractive;
         var queryPrefix = (configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions()).QueryPrefix;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(llm.ContextSize));
@@ -48,9 +49,9 @@ public static class AnsweringServiceCollectionExtensions
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
-        // Model servers (Llm:Provider openai) answer whatever lies under models/: no notice then.
-        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(
-            sp.GetService<IChatClient>() is null ? sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice : null));
+        // Model servers (Llm:Provider openai) answer whatever lies under models/: no notice then. (Decided from the
+        // options, not by resolving the chat client: the local one takes this notice, so that would be a cycle.)
+        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(remote.IsRemote ? null : sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
         services.TryAddSingleton<PeriodResolver>();
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),

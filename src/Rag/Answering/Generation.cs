@@ -19,9 +19,6 @@ internal sealed class Generation
     /// <summary>Set when no model could be reached before any text: the answer falls back to the extractive one.</summary>
     public Llm.ModelUnavailableException? Unavailable { get; set; }
 
-    /// <summary>llama.cpp refused to load the local model on its first use, before any text: the caller is told, as by a load outside the answer.</summary>
-    public Llm.ModelLoadException? Refused { get; set; }
-
     public AnswerUsage Usage => new(_promptTokens, _answerTokens, _tokensPerSecond, _firstToken);
 
     /// <summary>Notes the first text's time (since the request began) and the usage a model attaches to its last update.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Local;
@@ -42,7 +43,10 @@ public static class LlmServiceCollectionExtensions
             services.TryAddSingleton<IChatClient>(sp =>
             {
                 var host = sp.GetRequiredService<LlamaModelHost>();
-                return new LlamaChatClient(new Lazy<LlamaEngine>(() => host.Engine), sp.GetRequiredService<IOptions<LlmOptions>>().Value.ToGenerationOptions());
+                var local = new LlamaChatClient(new Lazy<LlamaEngine>(() => host.Engine), sp.GetRequiredService<IOptions<LlmOptions>>().Value.ToGenerationOptions());
+                return new ChatClientBuilder(local)
+                    .Use(inner => new ModelRefusalChatClient(inner, sp.GetService<UnusableModelNotice>(), sp.GetRequiredService<ILogger<ModelRefusalChatClient>>()))
+                    .Build(sp);
             });
         }
 

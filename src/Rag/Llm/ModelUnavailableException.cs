@@ -1,8 +1,8 @@
 namespace PaperBot.Rag.Llm;
 
 /// <summary>
-/// No model can take the request: every configured model server is down or unreachable. Thrown before any text
-/// is produced, so a caller can still answer another way (the extractive answer).
+/// No model can take the request: every configured model server is down or unreachable, or llama.cpp refused the
+/// local model. Thrown before any text is produced, so a caller can still answer another way (the extractive answer).
 /// </summary>
 public sealed class ModelUnavailableException : PaperBotException
 {
@@ -20,4 +20,10 @@ public sealed class ModelUnavailableException : PaperBotException
         : base(FailureKind.Runtime, message, innerException)
     {
     }
+
+    /// <summary>
+    /// The cause will not change (llama.cpp refused the local model): the user hears of it once, through <see
+    /// cref="UnusableModelNotice"/>. Unreachable servers may come back, so each answer they miss says so.
+    /// </summary>
+    public bool Final { get; init; }
 }

@@ -3,8 +3,9 @@ using PaperBot.TestSupport.Models;
 namespace PaperBot.Bot.Tests.Cli;
 
 /// <summary>
-/// Llm:ContextSize × Llm:Parallel too large for the memory there is, through the real executable: the answer stops
-/// with llama.cpp's refusal explained (the settings to lower), exit 3, no stack trace.
+/// Llm:ContextSize × Llm:Parallel too large for the memory there is, through the real executable: llama.cpp's refusal
+/// explained (the settings to lower), as the notice of an extractive answer, or, with Llm:FallbackToExtractive false,
+/// as the error of an answer that stops (exit 3); no stack trace either way.
 /// </summary>
 /// <remarks>
 /// The child runs under an 8 GiB address-space cap, with the GC's heap held to 512 MiB and glibc to two malloc arenas,
@@ -37,11 +38,17 @@ public sealed class ContextMemoryTests : IDisposable
         _bot.Environment["PAPERBOT_Llm__ContextSize"] = "1048576";
         _bot.Environment["PAPERBOT_Llm__Parallel"] = "8";
         var huge = await _bot.RunAsync("ask", "what is new in scaling laws?");
+        _bot.Environment["PAPERBOT_Llm__FallbackToExtractive"] = "false";
+        var strict = await _bot.RunAsync("ask", "what is new in scaling laws?");
 
+        var refusal = $"Cannot load model '{model}': not enough memory for a context of 8 sequences of 1048576 tokens; lower Llm:ContextSize or Llm:Parallel";
         Assert.True(normal.ExitCode == 0, normal.ToString());
-        Assert.True(huge.ExitCode == 3, huge.ToString());
-        var error = Assert.Single(huge.ErrorLines);
-        Assert.Contains($"Cannot load model '{model}': not enough memory for a context of 8 sequences of 1048576 tokens; lower Llm:ContextSize or Llm:Parallel", error, StringComparison.Ordinal);
+        Assert.True(huge.ExitCode == 0, huge.ToString());
+        Assert.Contains("Extractive answer", huge.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"No model answers: {refusal}", huge.Stderr, StringComparison.Ordinal);
+        Assert.True(strict.ExitCode == 3, strict.ToString());
+        Assert.Contains(refusal, Assert.Single(strict.ErrorLines), StringComparison.Ordinal);
         CliAssert.NoStackTrace(huge);
+        CliAssert.NoStackTrace(strict);
     }
 }

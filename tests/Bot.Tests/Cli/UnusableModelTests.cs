@@ -119,14 +119,7 @@ public sealed class UnusableModelTests : IDisposable
     [Fact]
     public async Task A_model_llama_cpp_refuses_leaves_the_chat_extractive_after_one_notice()
     {
-        // A whole GGUF file, so it is configured; only llama.cpp's load finds that it cannot run it.
-        var path = Path.Combine(_bot.Workspace, "alien.gguf");
-        new GgufWriter()
-            .Set("general.architecture", "alien-transformer")
-            .Set("alien-transformer.block_count", 1u)
-            .AddTensor("token_embd.weight", GgmlType.F32, [8, 8], _ => { })
-            .Write(path);
-        _bot.Environment["PAPERBOT_Llm__ModelPath"] = path;
+        var path = ConfigureAlienModel();
 
         var result = await _bot.RunWithInputAsync("what is new in scaling laws?\n/summarize\nwhich papers use diffusion for video?\n/model\n", "chat");
 
@@ -138,6 +131,27 @@ public sealed class UnusableModelTests : IDisposable
         Assert.DoesNotContain("error:", all, StringComparison.Ordinal);
         Assert.DoesNotContain("warn:", result.Stderr, StringComparison.Ordinal);
         CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Ask_and_summarize_with_a_model_llama_cpp_refuses_are_extractive_with_the_reason()
+    {
+        var path = ConfigureAlienModel();
+
+        var answer = await _bot.RunAsync("ask", "what is new in scaling laws?", "--json");
+        var digest = await _bot.RunAsync("summarize", "--date", "2026-03-13");
+
+        // The same rule as the chat and the bot, and as model servers that are all down: extractive, with the reason.
+        var reason = $"No model answers: Cannot load model '{path}': architecture 'alien-transformer' is not supported";
+        Assert.True(answer.ExitCode == 0, answer.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(answer.Stdout);
+        Assert.Equal("extractive", json.RootElement.GetProperty("mode").GetString());
+        Assert.Contains(json.RootElement.GetProperty("notices").EnumerateArray(), n => n.GetString()!.StartsWith(reason, StringComparison.Ordinal));
+        Assert.True(digest.ExitCode == 0, digest.ToString());
+        Assert.Contains(reason, digest.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2026-03-13", digest.Stdout, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(answer);
+        CliAssert.NoStackTrace(digest);
     }
 
     [Fact]
@@ -186,6 +200,19 @@ public sealed class UnusableModelTests : IDisposable
         var path = Path.Combine(bot.Workspace, "notes.gguf");
         File.WriteAllText(path, "this is a note, not a model\n");
         bot.Environment["PAPERBOT_Llm__ModelPath"] = path;
+        return path;
+    }
+
+    /// <summary>A whole GGUF file, so it is configured; only llama.cpp's load finds that it cannot run it.</summary>
+    private string ConfigureAlienModel()
+    {
+        var path = Path.Combine(_bot.Workspace, "alien.gguf");
+        new GgufWriter()
+            .Set("general.architecture", "alien-transformer")
+            .Set("alien-transformer.block_count", 1u)
+            .AddTensor("token_embd.weight", GgmlType.F32, [8, 8], _ => { })
+            .Write(path);
+        _bot.Environment["PAPERBOT_Llm__ModelPath"] = path;
         return path;
     }
 }

@@ -1,84 +1,19 @@
-using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
-using PaperBot.Rag.Llm;
 
 namespace PaperBot.Bot.Discord.Bot;
 
 /// <summary>
-/// The answers and digests the bot posts. A local model that llama.cpp refuses (not enough memory for it or its context, an
-/// architecture it does not know) shows only on first use, before any text, and every later question would meet the
-/// same refusal: rather than a failure reply under each question, the bot answers extractively, quoting the
-/// abstracts, and tells whoever runs it why, once, in its log.
+/// The answers and digests the bot posts. A model that cannot answer (llama.cpp refused it, or every server is down)
+/// is handled inside answering like anywhere else: the answer or digest is extractive, and the reason reaches whoever
+/// runs the bot through the model's log and the answer's notice.
 /// </summary>
-public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotAnswers> logger)
+public sealed class BotAnswers(Answerer answerer, DayDigest digest)
 {
-    /// <summary>
-    /// The refusal, once llama.cpp has given it: later questions and digests go straight to the extractive path
-    /// instead of retrieving once for the model and again without it.
-    /// </summary>
-    private ModelLoadException? _refusal;
+    public IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, CancellationToken cancellationToken) =>
+        answerer.StreamAsync(request, cancellationToken);
 
-    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (_refusal is null && !request.NoModel)
-        {
-            await using var updates = answerer.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var started = false;
-            while (true)
-            {
-                AnswerUpdate update;
-                try
-                {
-                    if (!await updates.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-
-                    update = updates.Current;
-                }
-                catch (ModelLoadException e) when (!started)
-                {
-                    Refused(e);
-                    break;
-                }
-
-                started = true;
-                yield return update;
-            }
-        }
-
-        await foreach (var update in answerer.StreamAsync(request with { NoModel = true }, cancellationToken))
-        {
-            yield return update;
-        }
-    }
-
-    /// <summary>A day's digest; extractive when llama.cpp refuses the model.</summary>
-    public async Task<DigestResult> SummarizeAsync(DateOnly? day, CancellationToken cancellationToken)
-    {
-        if (_refusal is null)
-        {
-            try
-            {
-                return await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
-            }
-            catch (ModelLoadException e)
-            {
-                Refused(e);
-            }
-        }
-
-        return await digest.SummarizeAsync(new DigestRequest(day, NoModel: true), cancellationToken);
-    }
-
-    /// <summary>Remembers the refusal and tells whoever runs the bot, once.</summary>
-    private void Refused(ModelLoadException refusal)
-    {
-        if (Interlocked.CompareExchange(ref _refusal, refusal, null) is null)
-        {
-            DiscordBotLog.ModelRefused(logger, refusal.Message);
-        }
-    }
+    /// <summary>A day's digest.</summary>
+    public Task<DigestResult> SummarizeAsync(DateOnly? day, CancellationToken cancellationToken) =>
+        digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
 }

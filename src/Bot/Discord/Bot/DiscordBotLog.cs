@@ -27,9 +27,6 @@ internal static partial class DiscordBotLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored {EventName}: {Reason}")]
     public static partial void Ignored(ILogger logger, string eventName, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No model answers: {Reason}; the bot answers extractively, quoting the abstracts")]
-    public static partial void ModelRefused(ILogger logger, string reason);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued work failed")]
     public static partial void WorkFailed(ILogger logger, Exception exception);
 

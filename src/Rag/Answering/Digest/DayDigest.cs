@@ -73,15 +73,18 @@ public sealed class DayDigest(
             AnsweringLog.Digested(logger, Format(day), papers.Count, generated, reducer.Calls);
             return Finish(day, papers, digest, mode, started) with { ReduceCalls = reducer.Calls };
         }
-        catch (Exception e) when (e is ModelUnavailableException && fallbackToExtractive)
+        catch (ModelUnavailableException e) when (fallbackToExtractive)
         {
-            AnsweringLog.ModelUnavailable(logger, e.Message);
             var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), AnswerMode.Extractive, started);
+            if (e.Final)
+            {
+                return extractive; // the refusal's notice is given once, with the result (SummarizeAsync)
+            }
+
+            AnsweringLog.ModelUnavailable(logger, e.Message);
             return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
         }
-        // A model llama.cpp refuses is not this digest's failure: the caller decides (`summarize` stops with the reason,
-        // the chat and the bot go on extractively).
-        catch (Exception e) when (e is not PromptException && e is not UserInputException && e is not ModelLoadException)
+        catch (Exception e) when (e is not PromptException && e is not UserInputException)
         {
             var failure = e is OperationCanceledException ? "the digest was cancelled before it was finished" : $"the model failed while writing the digest ({e.Message})";
             return new DigestResult
