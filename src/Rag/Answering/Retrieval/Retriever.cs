@@ -95,6 +95,53 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     }
 
     /// <summary>
+    /// A standing topic (a watch) against one day's papers, with the decision an answer's candidates get: the day's
+    /// papers that hold any of its words (bm25 within the day, each word also searched alone, as for a day question)
+    /// and, with an embedding model, the day's papers closest to it; each judged by the relevance model on its
+    /// evidence in the day's keyword ranking. <paramref name="wordWeights"/> are the topic's words and their weights
+    /// (idf at first, then moved by the subscriber's feedback); a word weighing nothing is not searched.
+    /// </summary>
+    public async Task<IReadOnlyList<JudgedPaper>> JudgeDayAsync(
+        string topic, IReadOnlyDictionary<string, double> wordWeights, DateOnly day, CancellationToken cancellationToken)
+    {
+        var words = wordWeights.Where(w => w.Value > 0).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => w.Key).Take(QueryTerms.MaxTerms).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var keywordHits = WithEachWord(store.Search(new SearchRequest(string.Join(' ', words), SearchRequest.MaxTop, day, day)), words, day, day, SearchRequest.MaxTop);
+        var dense = IsHybrid ? await embeddings!.NearestAsync(topic, _options.Candidates, day, day, cancellationToken) : [];
+        var (documents, total) = lookup.DocumentFrequencies(words);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rare = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var stem = WordStemmer.Stem(word);
+            var docs = documents.GetValueOrDefault(word);
+            weights[stem] = Math.Max(weights.GetValueOrDefault(stem), docs == 0 ? 0 : wordWeights[word]);
+            if (docs > 0 && docs <= RelevanceEvidence.RareShare * total)
+            {
+                rare.Add(stem);
+            }
+        }
+
+        var byKeywords = Rank(keywordHits, dense, weights, fuseDense: false);
+        var names = QuestionNames.Of(topic);
+        var unknownNames = names.Count == 0 ? 0 : names.Count(n => !Known(n)) / (double)names.Count;
+        var found = byKeywords.Take(FoundDepth).SelectMany(p => PaperStems.All(p.Paper)).ToHashSet(StringComparer.Ordinal);
+        JudgedPaper Judge(IReadOnlyList<RetrievedPaper> ranking, int index)
+        {
+            var evidence = RelevanceEvidence.Of(ranking, index, weights, rare, found, names, unknownNames);
+            return new JudgedPaper(ranking[index], evidence, model.Probability(evidence));
+        }
+
+        return [.. byKeywords.Select((_, i) => Judge(byKeywords, i)),
+            .. Rank([], dense, weights).Where(p => !keywordHits.Any(h => h.Pid == p.Pid)).Select(p => Judge([p], 0))];
+    }
+
+    /// <summary>
     /// A question about a day or a range of days asks what those days had on a topic: every paper of the days that
     /// contains the question's words is a candidate, ranked by the idf-weighted share of the words it holds (then by
     /// bm25), and each holding at least <see cref="DayShareOfBest"/> of the best paper's share is listed. Nothing
