@@ -186,9 +186,9 @@ internal static class SchemaMigrations
             exclude       TEXT NOT NULL DEFAULT '[]',
             authors       TEXT NOT NULL DEFAULT '[]',
             organizations TEXT NOT NULL DEFAULT '[]',
-            weights       TEXT NOT NULL,
+            weights       TEXT,
             muted         INTEGER NOT NULL DEFAULT 0,
-            since         TEXT NOT NULL,
+            after_pid     INTEGER NOT NULL,
             created_at    TEXT NOT NULL
         );
         CREATE INDEX watches_owner ON watches(owner_kind, owner_id);

@@ -4,8 +4,8 @@ namespace PaperBot.Rag.Watches;
 /// A standing topic: plain words ("making LLM agents use tools reliably") matched against each sync's new papers,
 /// with optional rules. A paper must contain every <see cref="Must"/> word and none of the <see cref="Exclude"/>
 /// words; a paper by one of the <see cref="Authors"/> or from one of the <see cref="Organizations"/> (Hugging Face
-/// handle or name) matches whatever its words. <see cref="Weights"/> are the words searched and their weights: the
-/// topic's idf at first, moved by 👍/👎 feedback (<see cref="WatchFeedback"/>).
+/// handle or name) matches whatever its words. The words searched and their weights are the topic's idf in the index
+/// at each match (<see cref="WatchTerms.Current"/>), or, once the subscriber reacted to an alert, <see cref="Tuned"/>.
 /// </summary>
 public sealed record Watch
 {
@@ -23,13 +23,18 @@ public sealed record Watch
 
     public IReadOnlyList<string> Organizations { get; init; } = [];
 
-    public required IReadOnlyDictionary<string, double> Weights { get; init; }
+    /// <summary>The word weights 👍/👎 feedback set (<see cref="WatchFeedback"/>); null before any.</summary>
+    public IReadOnlyDictionary<string, double>? Tuned { get; init; }
 
     /// <summary>A muted watch is kept, with its history, but matched on no sync.</summary>
     public bool Muted { get; init; }
 
-    /// <summary>The first day whose papers it alerts on: a new watch does not replay the archive.</summary>
-    public DateOnly Since { get; init; }
+    /// <summary>
+    /// The newest paper (row id) of the index when the watch was created: it alerts only on papers added after,
+    /// so a new watch does not replay the archive, yet a sync that failed or crashed before deciding is caught up
+    /// by the next one.
+    /// </summary>
+    public long AfterPid { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -72,7 +72,7 @@ public sealed class WatchFeedback(PaperStore store, PaperLookup lookup)
             [.. feedback.Where(f => f.Sign < 0 && papers.ContainsKey(f.Pid)).Select(f => papers[f.Pid])]);
         var saved = WatchStore.SaveWeights(connection, transaction, watch.Id, weights);
         transaction.Commit();
-        return watch with { Weights = saved };
+        return watch with { Tuned = saved };
     }
 
     /// <summary>Rocchio's update of <paramref name="topic"/>'s weights; words left with no weight are dropped.</summary>

@@ -10,7 +10,7 @@ namespace PaperBot.Rag.Watches;
 /// (<see cref="Retriever.JudgeDayAsync"/>, with the watch's current word weights), and those by one of its authors or
 /// organizations; then its must-have and excluded words filter them all.
 /// </summary>
-public sealed class WatchMatcher(Retriever retriever, PaperStore store)
+public sealed class WatchMatcher(Retriever retriever, PaperStore store, PaperLookup lookup)
 {
     private readonly RelevanceModel _model = RelevanceModel.Default;
 
@@ -31,12 +31,13 @@ public sealed class WatchMatcher(Retriever retriever, PaperStore store)
             }
         }
 
-        foreach (var judged in await retriever.JudgeDayAsync(watch.Topic, watch.Weights, day, cancellationToken))
+        var weights = WatchTerms.Current(lookup, watch);
+        foreach (var judged in await retriever.JudgeDayAsync(watch.Topic, weights, day, cancellationToken))
         {
             var candidate = judged.Candidate;
             if (judged.Relevant(_model) && !matches.ContainsKey(candidate.Pid))
             {
-                matches[candidate.Pid] = new WatchMatch(candidate.Pid, candidate.Paper, ByWords(watch, candidate.Paper), judged.Probability);
+                matches[candidate.Pid] = new WatchMatch(candidate.Pid, candidate.Paper, ByWords(weights, candidate.Paper), judged.Probability);
             }
         }
 
@@ -58,10 +59,10 @@ public sealed class WatchMatcher(Retriever retriever, PaperStore store)
     }
 
     /// <summary>The watch's heaviest words the paper contains: "mentions tool, agents, reliability".</summary>
-    private static string ByWords(Watch watch, Paper paper)
+    private static string ByWords(IReadOnlyDictionary<string, double> weights, Paper paper)
     {
         var stems = PaperStems.All(paper);
-        var words = watch.Weights.Where(w => w.Value > 0 && stems.Contains(WordStemmer.Stem(w.Key)))
+        var words = weights.Where(w => w.Value > 0 && stems.Contains(WordStemmer.Stem(w.Key)))
             .OrderByDescending(w => w.Value).Select(w => w.Key).Take(ReasonWords).ToList();
         return words.Count == 0 ? "close to the topic" : $"mentions {string.Join(", ", words)}";
     }

@@ -1,8 +1,8 @@
 namespace PaperBot.Rag.Watches;
 
 /// <summary>
-/// What a sync does for the watches: every watch that is not muted is matched against the synced days' papers (from
-/// the day it was created on), and the ledger records, in one transaction, an alert per watch for the papers it was
+/// What a sync does for the watches: every watch that is not muted is matched against the synced days' papers added
+/// to the index after the watch was created (<see cref="Watch.AfterPid"/>), and the ledger records, in one transaction, an alert per watch for the papers it was
 /// not told about yet. The local user's alerts are complete once returned (the caller prints them); Discord's wait
 /// in the ledger until the bot has sent them.
 /// </summary>
@@ -14,9 +14,9 @@ public sealed class WatchRun(WatchStore watches, WatchMatcher matcher, WatchLedg
         foreach (var watch in watches.Active())
         {
             var matches = new List<WatchMatch>();
-            foreach (var day in days.Where(d => d >= watch.Since).Order())
+            foreach (var day in days.Order())
             {
-                matches.AddRange((await matcher.MatchAsync(watch, day, cancellationToken)).Where(m => !matches.Any(x => x.Pid == m.Pid)));
+                matches.AddRange((await matcher.MatchAsync(watch, day, cancellationToken)).Where(m => m.Pid > watch.AfterPid && !matches.Any(x => x.Pid == m.Pid)));
             }
 
             decisions.Add((watch, matches));

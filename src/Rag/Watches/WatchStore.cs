@@ -20,7 +20,7 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
     /// <summary>Watches one owner may keep: each costs a search per sync.</summary>
     public const int MaxPerOwner = 25;
 
-    private const string Columns = "id, owner_kind, owner_id, guild_id, topic, must, exclude, authors, organizations, weights, muted, since, created_at";
+    private const string Columns = "id, owner_kind, owner_id, guild_id, topic, must, exclude, authors, organizations, weights, muted, after_pid, created_at";
 
     public Watch Add(WatchRequest request, DateTimeOffset now)
     {
@@ -35,8 +35,7 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
             throw new UserInputException($"the topic is {topic.Length} characters; a watch's topic has at most {MaxTopicLength}");
         }
 
-        var weights = Rounded(WatchTerms.Initial(lookup, topic));
-        if (weights.Count == 0 && request.Authors.Count == 0 && request.Organizations.Count == 0)
+        if (WatchTerms.Initial(lookup, topic).Count == 0 && request.Authors.Count == 0 && request.Organizations.Count == 0)
         {
             throw new UserInputException($"the topic \"{topic}\" has no words to look for (only common words); describe it in a few more words");
         }
@@ -58,13 +57,12 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
             Exclude = Clean(request.Exclude),
             Authors = Clean(request.Authors),
             Organizations = Clean(request.Organizations),
-            Weights = weights,
-            Since = DateOnly.FromDateTime(now.UtcDateTime),
+            AfterPid = NewestPid(connection, transaction),
             CreatedAt = now,
         };
         using var command = Command(connection, transaction, $"""
             INSERT INTO watches({Columns})
-            VALUES ($id, $kind, $owner, $guild, $topic, $must, $exclude, $authors, $orgs, $weights, 0, $since, $at)
+            VALUES ($id, $kind, $owner, $guild, $topic, $must, $exclude, $authors, $orgs, NULL, 0, $after, $at)
             """);
         command.Parameters.AddWithValue("$id", watch.Id);
         command.Parameters.AddWithValue("$kind", watch.Owner.KindName);
@@ -75,8 +73,7 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
         command.Parameters.AddWithValue("$exclude", List(watch.Exclude));
         command.Parameters.AddWithValue("$authors", List(watch.Authors));
         command.Parameters.AddWithValue("$orgs", List(watch.Organizations));
-        command.Parameters.AddWithValue("$weights", JsonSerializer.Serialize(weights, WatchesJsonContext.Default.DictionaryStringDouble));
-        command.Parameters.AddWithValue("$since", watch.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$after", watch.AfterPid);
         command.Parameters.AddWithValue("$at", now.ToString("O", CultureInfo.InvariantCulture));
         command.ExecuteNonQuery();
         transaction.Commit();
@@ -161,6 +158,12 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
         return Read(command);
     }
 
+    private static long NewestPid(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = Command(connection, transaction, "SELECT coalesce(max(pid), 0) FROM papers");
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static string NewId(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var exists = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM watches WHERE id = $id)");
@@ -191,9 +194,9 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
                 Exclude = ReadList(reader.GetString(6)),
                 Authors = ReadList(reader.GetString(7)),
                 Organizations = ReadList(reader.GetString(8)),
-                Weights = JsonSerializer.Deserialize(reader.GetString(9), WatchesJsonContext.Default.DictionaryStringDouble) ?? [],
+                Tuned = reader.IsDBNull(9) ? null : JsonSerializer.Deserialize(reader.GetString(9), WatchesJsonContext.Default.DictionaryStringDouble),
                 Muted = reader.GetInt64(10) != 0,
-                Since = DateOnly.ParseExact(reader.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                AfterPid = reader.GetInt64(11),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture),
             });
         }

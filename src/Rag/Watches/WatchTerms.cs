@@ -9,6 +9,9 @@ public static class WatchTerms
     /// <summary>A word no paper contains yet still weighs this much: a watch waits for a topic the index has not seen.</summary>
     private const double UnseenWeight = 1;
 
+    /// <summary>What <paramref name="watch"/> looks for now: its tuned weights, else its topic's.</summary>
+    public static IReadOnlyDictionary<string, double> Current(PaperLookup lookup, Watch watch) => watch.Tuned ?? Initial(lookup, watch.Topic);
+
     public static Dictionary<string, double> Initial(PaperLookup lookup, string topic)
     {
         var words = TextTerms.Words(topic).Where(TextTerms.IsContentWord).Distinct(StringComparer.Ordinal).Take(QueryTerms.MaxTerms).ToList();

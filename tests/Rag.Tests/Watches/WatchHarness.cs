@@ -4,11 +4,15 @@ using PaperBot.Rag.Watches;
 
 namespace PaperBot.Rag.Tests.Watches;
 
-/// <summary>The watch services over a copy of the sample corpus index, with the clock at the start of its first API day (2026-03-10).</summary>
+/// <summary>
+/// The watch services over a copy of the sample corpus index (its first API days are 2026-03-10 and 2026-03-11), and a
+/// real day that is not in it (2025-09-30) for a sync to add after watches were created.
+/// </summary>
 internal sealed class WatchHarness : IDisposable
 {
     public static readonly DateOnly Day1 = new(2026, 3, 10);
     public static readonly DateOnly Day2 = new(2026, 3, 11);
+    public static readonly DateOnly NewDay = new(2025, 9, 30);
 
     private readonly AnsweringHarness _answering;
 
@@ -29,6 +33,13 @@ internal sealed class WatchHarness : IDisposable
     public WatchFeedback Feedback => _answering.Get<WatchFeedback>();
 
     public PaperBot.Rag.Index.PaperStore Store => _answering.Store;
+
+    public T Get<T>()
+        where T : notnull => _answering.Get<T>();
+
+    /// <summary>Ingests the real listing of <see cref="NewDay"/>, as a sync would.</summary>
+    public void IngestNewDay() =>
+        _answering.Get<PaperBot.Rag.Ingestion.Ingestor>().IngestFiles([TestPaths.HfArchive("2025-09-30.json")], null);
 
     public Watch Add(string topic, WatchOwner? owner = null, string[]? must = null, string[]? exclude = null, string[]? authors = null, string[]? organizations = null) =>
         Watches.Add(new WatchRequest(owner ?? WatchOwner.Local, topic)

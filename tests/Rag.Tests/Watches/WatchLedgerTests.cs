@@ -11,35 +11,38 @@ public sealed class WatchLedgerTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact]
-    public async Task Syncing_the_same_day_again_decides_nothing_new()
+    public async Task A_sync_alerts_on_the_new_papers_and_syncing_the_same_day_again_decides_nothing_new()
     {
         var watch = _h.Add("long video generation");
+        _h.IngestNewDay();
 
-        var first = await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None);
-        var second = await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None);
+        var first = await _h.Run.DecideAsync([WatchHarness.NewDay], CancellationToken.None);
+        var second = await _h.Run.DecideAsync([WatchHarness.NewDay], CancellationToken.None);
 
         var alert = Assert.Single(first);
         Assert.Equal(watch.Id, alert.Watch.Id);
-        Assert.Contains(alert.Matches, m => m.Paper.Id == "2603.08703");
+        Assert.Contains(alert.Matches, m => m.Paper.Id == "2509.25161"); // Rolling Forcing: Autoregressive Long Video Diffusion in Real Time
+        Assert.DoesNotContain(alert.Matches, m => m.Paper.Id == "2509.25149"); // Pretraining Large Language Models with NVFP4
         Assert.Empty(second);
         Assert.Equal(alert.Matches.Count, _h.Ledger.DeliveredCount(watch.Id));
     }
 
     [Fact]
-    public async Task A_new_watch_does_not_replay_the_days_before_it_was_created()
+    public async Task Papers_in_the_index_before_the_watch_was_created_are_not_alerted()
     {
-        _h.Time.SetUtcNow(new DateTimeOffset(WatchHarness.Day2.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         _h.Add("long video generation");
 
+        Assert.NotEmpty(await _h.Run.CheckAsync(_h.Watches.List(WatchOwner.Local)[0], WatchHarness.Day1, CancellationToken.None));
         Assert.Empty(await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None));
     }
 
     [Fact]
     public async Task Two_processes_deciding_the_same_day_at_once_deliver_each_paper_once()
     {
-        var watch = _h.Add("vision language models");
-        var other = new WatchLedger(new PaperStore(_h.Store.DatabasePath), new PaperLookup(_h.Store));
-        var matches = await _h.Run.CheckAsync(watch, WatchHarness.Day2, CancellationToken.None);
+        var watch = _h.Add("diffusion language models");
+        _h.IngestNewDay();
+        var other = new WatchLedger(new PaperStore(_h.Store.DatabasePath), _h.Get<PaperLookup>());
+        var matches = await _h.Run.CheckAsync(watch, WatchHarness.NewDay, CancellationToken.None);
         Assert.True(matches.Count >= 2, $"{matches.Count} matches");
 
         var decided = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() =>
@@ -54,8 +57,9 @@ public sealed class WatchLedgerTests : IDisposable
     {
         var watch = _h.Add("long video generation", WatchOwner.Channel(42, 7));
         var local = _h.Add("long video generation");
+        _h.IngestNewDay();
 
-        var alerts = await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None);
+        var alerts = await _h.Run.DecideAsync([WatchHarness.NewDay], CancellationToken.None);
         var discord = Assert.Single(alerts, a => a.Watch.Id == watch.Id);
         Assert.Contains(alerts, a => a.Watch.Id == local.Id);
         _h.Ledger.RecordPart(discord.Id, 0, "42", "9001", [discord.Matches[0].Paper.Id]);
@@ -74,12 +78,13 @@ public sealed class WatchLedgerTests : IDisposable
     public async Task A_muted_watch_is_not_matched_and_a_removed_one_leaves_no_history()
     {
         var watch = _h.Add("long video generation");
+        _h.IngestNewDay();
         _h.Watches.SetMuted(watch.Id, true);
 
-        Assert.Empty(await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None));
+        Assert.Empty(await _h.Run.DecideAsync([WatchHarness.NewDay], CancellationToken.None));
 
         _h.Watches.SetMuted(watch.Id, false);
-        Assert.NotEmpty(await _h.Run.DecideAsync([WatchHarness.Day1], CancellationToken.None));
+        Assert.NotEmpty(await _h.Run.DecideAsync([WatchHarness.NewDay], CancellationToken.None));
         Assert.True(_h.Watches.Remove(watch.Id));
         Assert.Equal(0, _h.Ledger.DeliveredCount(watch.Id));
         Assert.Null(_h.Watches.Get(watch.Id));

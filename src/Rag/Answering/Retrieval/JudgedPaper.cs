@@ -4,8 +4,10 @@ namespace PaperBot.Rag.Answering.Retrieval;
 public sealed record JudgedPaper(RetrievedPaper Candidate, RelevanceEvidence Evidence, double Probability)
 {
     /// <summary>
-    /// True when the paper would answer a question on the topic: the model's probability reaches
-    /// <see cref="RelevanceModel.AnswerAt"/>, or the paper is a <see cref="RelevanceEvidence.ClearMatch"/>.
+    /// True when the paper would be among an answer's papers on the topic: the model gives it at least
+    /// <see cref="RelevanceModel.ClosestAt"/>, the bar a candidate past the best must clear to be used. The looser
+    /// <see cref="RelevanceEvidence.ClearMatch"/> rule is not applied: a day has many papers sharing a topic's two
+    /// commonest words ("long", "generation"), and an alert is read without a question's hedge.
     /// </summary>
-    public bool Relevant(RelevanceModel model) => Probability >= model.AnswerAt || Evidence.ClearMatch;
+    public bool Relevant(RelevanceModel model) => Probability >= model.ClosestAt;
 }
