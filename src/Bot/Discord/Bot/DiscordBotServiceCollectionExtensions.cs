@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Llm.Remote;
+using PaperBot.Rag.Watches;
 
 namespace PaperBot.Bot.Discord.Bot;
 
@@ -35,6 +36,10 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<BotAnswers>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<MentionHandler>();
+        services.AddPaperBotWatches();
+        services.AddSingleton<WatchAlertSender>();
+        services.AddSingleton<WatchInteractions>();
+        services.AddSingleton<WatchReactionHandler>();
 
         // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
         services.AddHostedService<DiscordBotService>();
