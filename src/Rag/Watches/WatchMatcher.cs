@@ -17,12 +17,18 @@ public sealed class WatchMatcher(Retriever retriever, PaperStore store, PaperLoo
     /// <summary>The watch's words named as the reason a paper matched, at most.</summary>
     private const int ReasonWords = 4;
 
-    public async Task<IReadOnlyList<WatchMatch>> MatchAsync(Watch watch, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// The papers of <paramref name="day"/> that <paramref name="watch"/> matches, best first. Give the day's
+    /// <paramref name="papers"/> when matching many watches against it: they are then read and counted once.
+    /// </summary>
+    public async Task<IReadOnlyList<WatchMatch>> MatchAsync(
+        Watch watch, DateOnly day, CancellationToken cancellationToken, IReadOnlyList<(long Pid, Paper Paper)>? papers = null)
     {
+        papers ??= store.PapersOfDayWithPids(day);
         var matches = new Dictionary<long, WatchMatch>();
         if (watch.Authors.Count > 0 || watch.Organizations.Count > 0)
         {
-            foreach (var (pid, paper) in store.PapersOfDayWithPids(day))
+            foreach (var (pid, paper) in papers)
             {
                 if (ByPeople(watch, paper) is { } reason)
                 {
@@ -32,7 +38,7 @@ public sealed class WatchMatcher(Retriever retriever, PaperStore store, PaperLoo
         }
 
         var weights = WatchTerms.Current(lookup, watch);
-        foreach (var judged in await retriever.JudgeDayAsync(watch.Topic, weights, day, cancellationToken))
+        foreach (var judged in await retriever.JudgeDayAsync(watch.Topic, weights, day, papers, cancellationToken))
         {
             var candidate = judged.Candidate;
             if (judged.Relevant(_model) && !matches.ContainsKey(candidate.Pid))

@@ -1,3 +1,5 @@
+using PaperBot.Rag.Index;
+
 namespace PaperBot.Rag.Watches;
 
 /// <summary>
@@ -6,21 +8,24 @@ namespace PaperBot.Rag.Watches;
 /// not told about yet. The local user's alerts are complete once returned (the caller prints them); Discord's wait
 /// in the ledger until the bot has sent them.
 /// </summary>
-public sealed class WatchRun(WatchStore watches, WatchMatcher matcher, WatchLedger ledger, TimeProvider time)
+public sealed class WatchRun(WatchStore watches, WatchMatcher matcher, WatchLedger ledger, PaperStore store, TimeProvider time)
 {
     public async Task<IReadOnlyList<WatchAlert>> DecideAsync(IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
     {
-        var decisions = new List<(Watch Watch, IReadOnlyList<WatchMatch> Matches)>();
-        foreach (var watch in watches.Active())
+        var active = watches.Active();
+        var matched = active.ToDictionary(w => w.Id, _ => new List<WatchMatch>());
+        foreach (var day in days.Order())
         {
-            var matches = new List<WatchMatch>();
-            foreach (var day in days.Order())
+            // Read once for every watch.
+            var papers = store.PapersOfDayWithPids(day);
+            foreach (var watch in active)
             {
-                matches.AddRange((await matcher.MatchAsync(watch, day, cancellationToken)).Where(m => m.Pid > watch.AfterPid && !matches.Any(x => x.Pid == m.Pid)));
+                var matches = matched[watch.Id];
+                matches.AddRange((await matcher.MatchAsync(watch, day, cancellationToken, papers)).Where(m => m.Pid > watch.AfterPid && !matches.Any(x => x.Pid == m.Pid)));
             }
-
-            decisions.Add((watch, matches));
         }
+
+        var decisions = active.Select(w => (Watch: w, Matches: (IReadOnlyList<WatchMatch>)matched[w.Id])).ToList();
 
         var now = time.GetUtcNow();
         return [.. ledger.Decide([.. decisions.Where(d => d.Watch.Owner.Kind == WatchOwnerKind.Local)], now, delivered: true),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm.Remote;
 using PaperBot.Rag.Watches;
 
@@ -40,10 +41,15 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<WatchAlertSender>();
         services.AddSingleton<WatchInteractions>();
         services.AddSingleton<WatchReactionHandler>();
+        services.AddSingleton<ServerSettingsStore>();
+        services.AddSingleton<ConfigInteractions>();
 
         // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
         services.AddHostedService<DiscordBotService>();
         services.AddHostedService<DailyDigestService>();
+        // Also resolvable by itself, so a test can run its check at a given minute.
+        services.AddSingleton<ServerScheduleService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerScheduleService>());
         services.AddHostedService<PresenceUpdater>();
         return services;
     }

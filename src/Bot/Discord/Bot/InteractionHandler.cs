@@ -25,6 +25,7 @@ public sealed class InteractionHandler(
     PaperStore store,
     PaperSync sync,
     WatchInteractions watches,
+    ConfigInteractions config,
     WatchAlertSender alerts,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
@@ -119,6 +120,9 @@ public sealed class InteractionHandler(
                 return;
             case SlashCommandCatalog.Watch:
                 await watches.HandleAsync(interaction, reply, stopping);
+                return;
+            case SlashCommandCatalog.Config:
+                await config.HandleAsync(interaction, reply, stopping);
                 return;
             case SlashCommandCatalog.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);

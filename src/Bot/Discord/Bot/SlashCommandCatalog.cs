@@ -14,6 +14,7 @@ public static class SlashCommandCatalog
     public const string Sync = "sync";
     public const string Trending = "trending";
     public const string Watch = "watch";
+    public const string Config = "config";
 
     /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
     public const int MaxQuestionLength = 1000;
@@ -67,6 +68,18 @@ public static class SlashCommandCatalog
                 Type = ApplicationCommandOptionType.Boolean, Name = "muted", Description = "True (default) pauses, false resumes", Required = false,
             }]),
         ]),
+        Command(Config, "Admins: this server's digest channels and the time of its daily sync and digest", [
+            Sub("show", "This server's settings", []),
+            Sub("digest", "Post the daily digest in a channel, or stop", [
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "The channel", Required = true },
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = "remove", Description = "True to stop posting there", Required = false }]),
+            Sub("schedule", "When this server's daily sync and digest run", [
+                Text("time", "The local time, HH:MM (24-hour)", required: true, 5),
+                Text("timezone", "An IANA time zone, e.g. Europe/Paris (default UTC)", required: false, 64)]),
+        ]) with
+        {
+            DefaultMemberPermissions = (ulong)Permissions.ManageGuild,
+        },
     ];
 
     private static ApplicationCommand Command(string name, string description, ApplicationCommandOption[] options) => new()

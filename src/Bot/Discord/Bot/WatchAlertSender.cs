@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
-using PaperBot.Bot.Discord.Protocol;
 using PaperBot.Bot.Discord.Protocol.Gateway;
 using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Bot.Discord.Protocol.Rest;
@@ -104,9 +103,6 @@ public sealed class WatchAlertSender(
         }
     }
 
-    /// <summary>False only when the gateway described the channel and the bot lacks View Channel or Send Messages there.</summary>
     private bool MaySend(WatchOwner owner, ulong channel) =>
-        owner.GuildId is not { } guild
-        || permissions.For(ulong.Parse(guild, CultureInfo.InvariantCulture), channel, gateway.CurrentUser?.Id ?? 0) is not { } granted
-        || granted.Allows(Permissions.ViewChannel | Permissions.SendMessages);
+        owner.GuildId is not { } guild || permissions.MaySend(ulong.Parse(guild, CultureInfo.InvariantCulture), channel, gateway.CurrentUser?.Id ?? 0);
 }

@@ -96,13 +96,15 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
 
     /// <summary>
     /// A standing topic (a watch) against one day's papers, with the decision an answer's candidates get: the day's
-    /// papers that hold any of its words (bm25 within the day, each word also searched alone, as for a day question)
-    /// and, with an embedding model, the day's papers closest to it; each judged by the relevance model on its
-    /// evidence in the day's keyword ranking. <paramref name="wordWeights"/> are the topic's words and their weights
-    /// (idf at first, then moved by the subscriber's feedback); a word weighing nothing is not searched.
+    /// papers that hold any of its words, ranked by bm25 (<see cref="DayKeywordRanking"/>) and, with an embedding
+    /// model, the day's papers closest to it; each judged by the relevance model on its evidence in the day's keyword
+    /// ranking. <paramref name="wordWeights"/> are the topic's words and their weights (idf at first, then moved by
+    /// the subscriber's feedback); a word weighing nothing, or in no paper of the index, is not searched.
+    /// <paramref name="papers"/> are the day's papers (<see cref="PaperStore.PapersOfDayWithPids"/>), read once for
+    /// all the topics matched against the day.
     /// </summary>
     public async Task<IReadOnlyList<JudgedPaper>> JudgeDayAsync(
-        string topic, IReadOnlyDictionary<string, double> wordWeights, DateOnly day, CancellationToken cancellationToken)
+        string topic, IReadOnlyDictionary<string, double> wordWeights, DateOnly day, IReadOnlyList<(long Pid, Paper Paper)> papers, CancellationToken cancellationToken)
     {
         var words = wordWeights.Where(w => w.Value > 0).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => w.Key).Take(QueryTerms.MaxTerms).ToList();
@@ -111,8 +113,6 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             return [];
         }
 
-        var keywordHits = WithEachWord(store.Search(new SearchRequest(string.Join(' ', words), SearchRequest.MaxTop, day, day)), words, day, day, SearchRequest.MaxTop);
-        var dense = IsHybrid ? await embeddings!.NearestAsync(topic, _options.Candidates, day, day, cancellationToken) : [];
         var (documents, total) = lookup.DocumentFrequencies(words);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var rare = new HashSet<string>(StringComparer.Ordinal);
@@ -127,6 +127,8 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             }
         }
 
+        var keywordHits = DayKeywordRanking.Rank(papers, weights);
+        var dense = IsHybrid ? await embeddings!.NearestAsync(topic, _options.Candidates, day, day, cancellationToken) : [];
         var byKeywords = Rank(keywordHits, dense, weights, fuseDense: false);
         var names = QuestionNames.Of(topic);
         var unknownNames = names.Count == 0 ? 0 : names.Count(n => !Known(n)) / (double)names.Count;
