@@ -150,22 +150,6 @@ internal static class WatchBenchmark
                 .ToList();
             var matcher = services.GetRequiredService<WatchMatcher>();
             var day = days.Select(d => (d.Day, Papers: store.PapersOfDay(d.Day).Count)).MinBy(d => Math.Abs(d.Papers - 50));
-            {
-                var retriever = services.GetRequiredService<PaperBot.Rag.Answering.Retrieval.Retriever>();
-                var lookup = services.GetRequiredService<PaperLookup>();
-                var papers0 = store.PapersOfDayWithPids(day.Day);
-                var sw = Stopwatch.StartNew();
-                foreach (var w in list) { var ws = WatchTerms.Current(lookup, w); }
-                Console.WriteLine($"PROFILE weights {sw.ElapsedMilliseconds} ms"); sw.Restart();
-                var nameCount = 0;
-                foreach (var w in list) { foreach (var n in PaperBot.Rag.Answering.Text.QuestionNames.Of(w.Topic)) { nameCount++; var ww = PaperBot.Rag.Answering.Text.TextTerms.Words(n).ToList(); store.SearchWeighted([new WeightedPhrase(ww, 1)], 1); } }
-                Console.WriteLine($"PROFILE names {nameCount} {sw.ElapsedMilliseconds} ms"); sw.Restart();
-                foreach (var w in list) { await retriever.JudgeDayAsync(w.Topic, WatchTerms.Current(lookup, w), day.Day, papers0, cancellationToken); }
-                Console.WriteLine($"PROFILE judge {sw.ElapsedMilliseconds} ms"); sw.Restart();
-                foreach (var w in list) { await matcher.MatchAsync(w, day.Day, cancellationToken, papers0); }
-                Console.WriteLine($"PROFILE match {sw.ElapsedMilliseconds} ms"); sw.Restart();
-            }
-
             var runs = new Samples();
             var matches = 0;
             for (var i = 0; i < 5; i++)

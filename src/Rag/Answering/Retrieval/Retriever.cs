@@ -17,6 +17,10 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     private readonly RelevanceModel model = RelevanceModel.Default;
     private readonly TopicSearch _topics = new(store);
 
+    // Names some paper mentions: an index only grows, so a name once found stays found (a watch's names are looked
+    // up for every day it is matched against: three quarters of its cost before).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _knownNames = new(StringComparer.Ordinal);
+
     /// <summary>The best keyword candidates whose words count as found (<see cref="RelevanceEvidence.FoundCoverage"/>).</summary>
     private const int FoundDepth = 10;
 
@@ -191,8 +195,19 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     /// <summary>True when some paper of the index mentions <paramref name="name"/> (its words as a phrase: "GPT-7" as "gpt 7").</summary>
     private bool Known(string name)
     {
+        if (_knownNames.ContainsKey(name))
+        {
+            return true;
+        }
+
         var words = TextTerms.Words(name).ToList();
-        return words.Count > 0 && store.SearchWeighted([new WeightedPhrase(words, 1)], 1).Count > 0;
+        var known = words.Count > 0 && store.SearchWeighted([new WeightedPhrase(words, 1)], 1).Count > 0;
+        if (known)
+        {
+            _knownNames.TryAdd(name, true);
+        }
+
+        return known;
     }
 
     /// <summary>
