@@ -177,7 +177,7 @@ public sealed class InteractionHandler(
         await reply.DeferAsync(stopping, privately);
     }
 
-    /// <summary>Autocomplete: days that have papers (newest first) for a date, titles matching the words typed for a paper id.</summary>
+    /// <summary>Autocomplete: days that have papers (newest first) for a date, titles matching the words typed for a paper id, the invoker's and the channel's watches for a watch id.</summary>
     private async Task SuggestAsync(DiscordInteraction interaction, CancellationToken stopping)
     {
         // A subcommand's options are nested under it (/watch show id:…).
