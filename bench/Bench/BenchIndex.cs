@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Hosting;
+using PaperBot.Rag.Watches;
 using PaperBot.TestSupport;
 
 namespace PaperBot.Bench;
@@ -18,7 +19,7 @@ internal static class BenchIndex
         DefaultValueFactory = _ => Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "hf-daily-papers"),
     };
 
-    /// <summary>The index and answering services over an index in <paramref name="dataDirectory"/>, with <paramref name="chat"/> as the model if given.</summary>
+    /// <summary>The index, answering and watch services over an index in <paramref name="dataDirectory"/>, with <paramref name="chat"/> as the model if given.</summary>
     public static ServiceProvider Services(string dataDirectory, IChatClient? chat = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = dataDirectory }).Build();
@@ -28,6 +29,6 @@ internal static class BenchIndex
             services.AddSingleton(chat);
         }
 
-        return services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).BuildServiceProvider();
+        return services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).AddPaperBotWatches().BuildServiceProvider();
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PaperBot.Bench;
 using PaperBot.Bench.Commands;
 using PaperBot.Bench.Relevance;
+using PaperBot.Bench.Watches;
 
 // PaperBot's benchmarks, one subcommand each (bench/README.md). `--help` lists them; an unknown subcommand or
 // option, or a bad value, prints the error and the usage and exits 1.
@@ -16,5 +17,6 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     RelevanceFit.Command(),
     DayThemesCommand.Command(),
     CommandsBenchmark.Command(),
+    WatchBenchmark.Command(),
 };
 return await root.Parse(args).InvokeAsync();

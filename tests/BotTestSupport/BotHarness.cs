@@ -29,14 +29,19 @@ public sealed class BotHarness : IAsyncDisposable
     public const ulong AdminId = 999;
 
     private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly TimeProvider? _time;
     private long _nextId;
+    private bool _restarted;
 
-    private BotHarness(FakeDiscordServer server, IHost host, string folder, CapturingLoggerProvider logs)
+    private BotHarness(FakeDiscordServer server, IHost host, string folder, CapturingLoggerProvider logs, IReadOnlyDictionary<string, string?>? settings, TimeProvider? time)
     {
         Server = server;
         Host = host;
         _folder = folder;
         Logs = logs;
+        _settings = settings;
+        _time = time;
     }
 
     public FakeDiscordServer Server { get; }
@@ -54,6 +59,26 @@ public sealed class BotHarness : IAsyncDisposable
         var server = await FakeDiscordServer.StartAsync();
         var folder = TestPaths.NewScratchFolder("bot-");
         SeededIndex.CopyTo(Path.Combine(folder, "paperbot.db"));
+        return await StartOnAsync(server, folder, chat, settings, time);
+    }
+
+    /// <summary>
+    /// Stops this bot and starts a new one over the same index, against the same fake Discord (which remembers the
+    /// messages and nonces it saw): a restart. Use the returned harness from then on; it owns the server and folder.
+    /// </summary>
+    public async Task<BotHarness> RestartAsync()
+    {
+        await StopAsync();
+        Host.Dispose();
+        _restarted = true;
+        var sessions = Server.Gateway.Connections.Count;
+        return await StartOnAsync(Server, _folder, null, _settings, _time, sessions);
+    }
+
+    private static async Task<BotHarness> StartOnAsync(
+        FakeDiscordServer server, string folder, IChatClient? chat, IReadOnlyDictionary<string, string?>? settings, TimeProvider? time, int connection = 0)
+    {
+        var registrations = server.Rest.Requests.Count(r => r.RouteName is "global-commands" or "guild-commands" && r.Status == 200);
         var configuration = new Dictionary<string, string?>
         {
             ["Data:Directory"] = folder,
@@ -100,14 +125,14 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
-        var started = new BotHarness(server, builder.Build(), folder, logs);
+        var started = new BotHarness(server, builder.Build(), folder, logs, settings, time);
         // Started from the thread pool: services would otherwise capture xUnit's context, whose few threads are
         // shared by every test running in parallel, and a busy neighbour would stall the bot's receive loop.
         await Task.Run(() => started.Host.StartAsync());
-        await server.Gateway.WaitForSessionAsync(0);
+        await server.Gateway.WaitForSessionAsync(connection);
         await Eventually.TrueAsync(() => started.Get<GatewayClient>().CurrentUser is not null, what: "READY");
         await Eventually.TrueAsync(
-            () => server.Rest.Requests.Any(r => r.RouteName is "global-commands" or "guild-commands" && r.Status == 200), what: "command registration");
+            () => server.Rest.Requests.Count(r => r.RouteName is "global-commands" or "guild-commands" && r.Status == 200) > registrations, what: "command registration");
         return started;
     }
 
@@ -124,6 +149,24 @@ public sealed class BotHarness : IAsyncDisposable
         var token = $"tok-{id}";
         await Server.Gateway.InjectInteractionAsync(FakePayloads.SlashCommand(id, token, command, options, channelId, GuildId, userId));
         return token;
+    }
+
+    /// <summary>Injects <c>/watch SUBCOMMAND</c> with its options (an autocomplete when <paramref name="focused"/> names one); returns its interaction token.</summary>
+    public async Task<string> WatchAsync(
+        string subcommand, IReadOnlyDictionary<string, object>? options = null, ulong userId = 500, ulong channelId = ChannelId, ulong? guildId = GuildId,
+        ulong memberPermissions = FakePayloads.MemberPermissions, string? focused = null)
+    {
+        var id = NewId();
+        var token = $"tok-{id}";
+        await Server.Gateway.InjectInteractionAsync(FakePayloads.SubCommand(id, token, "watch", subcommand, options, channelId, guildId, userId, memberPermissions, focused));
+        return token;
+    }
+
+    /// <summary>What the bot answered an interaction in its callback (the content of a private reply, or the autocomplete choices).</summary>
+    public async Task<JsonElement> CallbackAsync(string token)
+    {
+        await Eventually.TrueAsync(() => ForToken("interaction-callback", token).Count > 0, what: $"the callback of {token}");
+        return ForToken("interaction-callback", token)[0].Json.GetProperty("data");
     }
 
     /// <summary>Injects a MESSAGE_CREATE; a null guild makes it a DM.</summary>
@@ -161,6 +204,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_restarted)
+        {
+            return; // the restarted harness owns the server and the folder
+        }
+
         await StopAsync();
         Host.Dispose();
         await Server.DisposeAsync();

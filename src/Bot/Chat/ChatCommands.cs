@@ -61,6 +61,9 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
                 case "/stats":
                     Stats(argument);
                     break;
+                case "/watch":
+                    await new ChatWatchCommands(services.Watches, view, services.Time).RunAsync(argument, session.Day, cancellationToken);
+                    break;
                 default:
                     view.Hint($"unknown command {name} — type /help");
                     break;

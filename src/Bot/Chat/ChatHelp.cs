@@ -14,6 +14,8 @@ public static class ChatHelp
           /reset             start a new conversation
           /model             the model (or extractive mode), backend, context size, last answer's speed
           /stats on|off      the speed line after each answer
+          /watch [add TOPIC [+must] [-exclude] | show ID | check ID [DATE] | mute ID | unmute ID | remove ID]
+                             your watches: each 'paperbot sync' lists the new papers on their topics
           /help, /exit
         A question is one line. To ask over several lines, end a line with \ or paste the text:
         the question then continues until a blank line.

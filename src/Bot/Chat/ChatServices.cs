@@ -10,6 +10,8 @@ using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Local;
 using PaperBot.Rag.Llm.Remote;
 
+using PaperBot.Rag.Watches;
+
 namespace PaperBot.Bot.Chat;
 
 /// <summary>The answering services the chat uses, taken from the host, and what it says about the model.</summary>
@@ -27,6 +29,8 @@ public sealed class ChatServices
         Digest = services.GetRequiredService<DayDigest>();
         Papers = services.GetRequiredService<PaperStore>();
         Time = services.GetRequiredService<TimeProvider>();
+        Watches = new ChatWatchCommands.Services(
+            services.GetRequiredService<WatchStore>(), services.GetRequiredService<WatchRun>(), services.GetRequiredService<WatchLedger>(), services.GetRequiredService<PaperLookup>(), Papers);
         ModelHost = services.GetService<LlamaModelHost>();
         _availability = services.GetRequiredService<ILlmAvailability>();
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
@@ -42,6 +46,9 @@ public sealed class ChatServices
     public PaperStore Papers { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>What the chat's /watch uses.</summary>
+    public ChatWatchCommands.Services Watches { get; }
 
     public LlamaModelHost? ModelHost { get; }
 

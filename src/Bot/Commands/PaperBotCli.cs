@@ -16,6 +16,7 @@ public static class PaperBotCli
         ShowCommand.Create(),
         StatsCommand.Create(),
         SyncCommand.Create(),
+        WatchCommand.Create(),
         GenerateCommand.Create(),
         ModelsCommand.Create(),
         AskCommand.Create(),

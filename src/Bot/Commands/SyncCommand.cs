@@ -4,13 +4,15 @@ using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Ingestion;
+using PaperBot.Rag.Watches;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
 
 /// <summary>
 /// <c>paperbot sync</c>: fetch Daily Papers from the Hugging Face API and ingest them; <c>--from/--to</c>
-/// backfills a range of days, one listing per day, skipping days already fetched complete.
+/// backfills a range of days, one listing per day, skipping days already fetched complete. The watches are then
+/// matched against the papers the synced days added, and the local user's alerts printed.
 /// </summary>
 public static class SyncCommand
 {
@@ -47,7 +49,7 @@ public static class SyncCommand
                 var range = Range(parse.GetValue(from), parse.GetValue(to), time);
                 ctx.Index(allowEmpty: true).EnsureWritable();
                 var backfill = await SyncBackfill.RunAsync(ctx, ctx.Get<PaperSync>(), range, parse.GetValue(refresh), token);
-                Print(ctx, backfill.Synced, backfill.Skipped);
+                Print(ctx, backfill.Synced, backfill.Skipped, await DecideAsync(ctx, backfill.Synced, token));
                 return ExitCodes.Success;
             }
 
@@ -72,7 +74,7 @@ public static class SyncCommand
                 results.Add(synced);
             }
 
-            Print(ctx, results, []);
+            Print(ctx, results, [], await DecideAsync(ctx, results, token));
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -118,7 +120,20 @@ public static class SyncCommand
         }
     }
 
-    private static void Print(CommandContext ctx, List<PeriodSync> results, List<DateOnly> complete)
+    /// <summary>The watches' alerts for the days synced (a day listing that came back empty adds nothing to match).</summary>
+    private static Task<IReadOnlyList<WatchAlert>> DecideAsync(CommandContext ctx, List<PeriodSync> results, CancellationToken cancellationToken)
+    {
+        var days = results.Where(r => r.Fetched > 0).SelectMany(r => DaysOf(r.Period)).Distinct().ToList();
+        return days.Count == 0 ? Task.FromResult<IReadOnlyList<WatchAlert>>([]) : ctx.Get<WatchRun>().DecideAsync(days, cancellationToken);
+    }
+
+    private static IEnumerable<DateOnly> DaysOf(DailyPapersPeriod period)
+    {
+        var (first, last) = period.Days();
+        return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays);
+    }
+
+    private static void Print(CommandContext ctx, List<PeriodSync> results, List<DateOnly> complete, IReadOnlyList<WatchAlert> alerts)
     {
         if (ctx.Json)
         {
@@ -129,6 +144,7 @@ public static class SyncCommand
                 added = results.Sum(r => r.Added),
                 updated = results.Sum(r => r.Updated),
                 already_complete = complete,
+                watches = alerts.Where(a => a.Watch.Owner.Kind == WatchOwnerKind.Local).Select(WatchAlerts.Json),
             });
             return;
         }
@@ -145,5 +161,6 @@ public static class SyncCommand
         }
 
         ctx.Output.Results.Write(table);
+        WatchAlerts.WriteAlerts(ctx, alerts);
     }
 }

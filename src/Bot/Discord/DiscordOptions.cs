@@ -47,6 +47,12 @@ public sealed class DiscordOptions
     /// <summary>Answer direct messages; Discord delivers DM text without the privileged intent.</summary>
     public bool EnableDirectMessages { get; set; }
 
+    /// <summary>
+    /// Read 👍/👎 reactions on watch alerts to tune the watch: this adds the (unprivileged) guild and direct
+    /// message reaction intents.
+    /// </summary>
+    public bool EnableWatchReactions { get; set; } = true;
+
     public bool ReplyInThreads { get; set; }
 
     /// <summary>Answer in plain message text instead of embeds.</summary>

@@ -6,6 +6,7 @@ using PaperBot.Rag.Answering;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
 using PaperBot.Rag.Llm;
+using PaperBot.Rag.Watches;
 
 namespace PaperBot.Rag.Hosting;
 
@@ -21,6 +22,7 @@ public static class RagServiceCollectionExtensions
         services.AddPaperBotSync(configuration);
         services.AddPaperBotLlm(configuration, contentRoot);
         services.AddPaperBotAnswering(configuration);
+        services.AddPaperBotWatches();
         // The remote provider registers its own counter (the server's tokenizer).
         if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient))
             && !services.Any(d => d.ServiceType == typeof(Llm.Remote.EndpointPoolChatClient)))

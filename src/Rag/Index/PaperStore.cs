@@ -216,17 +216,20 @@ public sealed class PaperStore
     }
 
     /// <summary>The papers filed under one day (a paper featured on several days is listed on each), most upvoted first.</summary>
-    public IReadOnlyList<Paper> PapersOfDay(DateOnly day)
+    public IReadOnlyList<Paper> PapersOfDay(DateOnly day) => [.. PapersOfDayWithPids(day).Select(p => p.Paper)];
+
+    /// <summary>The papers of <paramref name="day"/> with their row ids, most upvoted first.</summary>
+    public IReadOnlyList<(long Pid, Paper Paper)> PapersOfDayWithPids(DateOnly day)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {PaperRow.Columns} FROM paper_days d JOIN papers p ON p.pid = d.pid WHERE d.day = $day ORDER BY coalesce(p.upvotes, 0) DESC, p.title";
         command.Parameters.AddWithValue("$day", PaperRow.FormatDate(day));
         using var reader = command.ExecuteReader();
-        var papers = new List<Paper>();
+        var papers = new List<(long, Paper)>();
         while (reader.Read())
         {
-            papers.Add(PaperRow.Read(reader).Paper);
+            papers.Add(PaperRow.Read(reader));
         }
 
         return papers;

@@ -170,6 +170,62 @@ internal static class SchemaMigrations
         DROP TRIGGER papers_ai;
         DROP TRIGGER papers_au;
         """,
+
+        // 8: watches (a standing topic per Discord user, channel or the local user) and their delivery ledger. A
+        // delivery row is written in the transaction that decides it, so a paper reaches a watch at most once ever;
+        // an alert is one message per watch per sync, its parts recorded as Discord acknowledges them, so a restart
+        // resends only the parts Discord never received (each under the same nonce). Per-server settings last.
+        """
+        CREATE TABLE watches (
+            id            TEXT PRIMARY KEY,
+            owner_kind    TEXT NOT NULL,
+            owner_id      TEXT NOT NULL,
+            guild_id      TEXT,
+            topic         TEXT NOT NULL,
+            must          TEXT NOT NULL DEFAULT '[]',
+            exclude       TEXT NOT NULL DEFAULT '[]',
+            authors       TEXT NOT NULL DEFAULT '[]',
+            organizations TEXT NOT NULL DEFAULT '[]',
+            weights       TEXT,
+            muted         INTEGER NOT NULL DEFAULT 0,
+            after_pid     INTEGER NOT NULL,
+            created_at    TEXT NOT NULL
+        );
+        CREATE INDEX watches_owner ON watches(owner_kind, owner_id);
+        CREATE TABLE watch_alerts (
+            alert_id     INTEGER PRIMARY KEY,
+            watch_id     TEXT NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+            nonce        TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            delivered_at TEXT
+        );
+        CREATE INDEX watch_alerts_pending ON watch_alerts(alert_id) WHERE delivered_at IS NULL;
+        CREATE TABLE watch_deliveries (
+            watch_id TEXT NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+            pid      INTEGER NOT NULL REFERENCES papers(pid) ON DELETE CASCADE,
+            alert_id INTEGER NOT NULL REFERENCES watch_alerts(alert_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            reason   TEXT NOT NULL,
+            feedback INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (watch_id, pid)
+        ) WITHOUT ROWID;
+        CREATE INDEX watch_deliveries_alert ON watch_deliveries(alert_id);
+        CREATE TABLE watch_messages (
+            alert_id   INTEGER NOT NULL REFERENCES watch_alerts(alert_id) ON DELETE CASCADE,
+            part       INTEGER NOT NULL,
+            channel_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            papers     TEXT NOT NULL,
+            PRIMARY KEY (alert_id, part)
+        ) WITHOUT ROWID;
+        CREATE INDEX watch_messages_message ON watch_messages(message_id);
+        CREATE TABLE guild_settings (
+            guild_id TEXT NOT NULL,
+            key      TEXT NOT NULL,
+            value    TEXT NOT NULL,
+            PRIMARY KEY (guild_id, key)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

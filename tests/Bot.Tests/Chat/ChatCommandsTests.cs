@@ -1,3 +1,4 @@
+using PaperBot.Bot.Chat;
 using PaperBot.Bot.Cli;
 
 namespace PaperBot.Bot.Tests.Chat;
@@ -44,6 +45,25 @@ public sealed class ChatCommandsTests : IDisposable
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains(hint, output, StringComparison.Ordinal);
         Assert.Contains("mode: extractive mode", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_adds_shows_checks_mutes_and_removes_a_watch_of_the_local_user()
+    {
+        var (code, output) = await _chat.Run("/watch add long video generation -robot\n/watch\n");
+        var id = System.Text.RegularExpressions.Regex.Match(output, @"Added watch (\w{4}):").Groups[1].Value;
+
+        var (_, shown) = await _chat.Run($"/watch show {id}\n/watch check {id} 2026-03-10\n/watch mute {id}\n/watch\n/watch remove {id}\n/watch\n/watch show {id}\n/watch frobnicate\n");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains($"{id}  long video generation [not: robot]", output, StringComparison.Ordinal);
+        Assert.Contains("looks for: ", shown, StringComparison.Ordinal);
+        Assert.Contains("2603.08703  HiAR: Efficient Autoregressive Long Video Generation", shown, StringComparison.Ordinal);
+        Assert.Contains($"{id}  long video generation [not: robot] (muted)", shown, StringComparison.Ordinal);
+        Assert.Contains($"Removed watch {id}", shown, StringComparison.Ordinal);
+        Assert.Contains("No watches yet", shown, StringComparison.Ordinal);
+        Assert.Contains($"no watch '{id}' of yours", shown, StringComparison.Ordinal);
+        Assert.Contains(ChatWatchCommands.Usage, shown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class GatewayClientTests
         Assert.Equal("?v=10&encoding=json", connection.Query);
         var identify = Assert.Single(bot.Server.Gateway.FramesWithOp(2)).Data;
         Assert.Equal(bot.Options.Token, identify.GetProperty("token").GetString());
-        Assert.Equal(1 | 512 | 4096 | 32768, identify.GetProperty("intents").GetInt32());
+        Assert.Equal(1 | 512 | 1024 | 4096 | 8192 | 32768, identify.GetProperty("intents").GetInt32());
         Assert.Equal("paperbot", identify.GetProperty("properties").GetProperty("browser").GetString());
         Assert.True(identify.GetProperty("properties").TryGetProperty("os", out _));
         Assert.True(identify.GetProperty("properties").TryGetProperty("device", out _));
@@ -44,7 +44,7 @@ public sealed class GatewayClientTests
         await bot.WaitForDispatchAsync(GatewayEvents.Ready);
 
         var identify = Assert.Single(bot.Server.Gateway.FramesWithOp(2)).Data;
-        Assert.Equal(37377, identify.GetProperty("intents").GetInt32());
+        Assert.Equal(37377 | 1024 | 8192, identify.GetProperty("intents").GetInt32());
         Assert.Equal([1, 2], identify.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
     }
 

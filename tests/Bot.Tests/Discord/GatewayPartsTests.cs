@@ -112,9 +112,11 @@ public sealed class GatewayPartsTests
     [Fact]
     public void Intents_follow_the_mentions_setting()
     {
-        Assert.Equal(1, (int)DiscordIntentsSelector.For(new DiscordOptions()));
-        Assert.Equal(33281, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true }));
-        Assert.Equal(4097, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableDirectMessages = true }));
-        Assert.Equal(37377, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true, EnableDirectMessages = true }));
+        Assert.Equal(1, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableWatchReactions = false }));
+        Assert.Equal(33281, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true, EnableWatchReactions = false }));
+        Assert.Equal(4097, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableDirectMessages = true, EnableWatchReactions = false }));
+        Assert.Equal(37377, (int)DiscordIntentsSelector.For(new DiscordOptions { EnableMentions = true, EnableDirectMessages = true, EnableWatchReactions = false }));
+        // By default the guild and DM reaction intents (1 << 10, 1 << 13) carry the 👍/👎 on watch alerts.
+        Assert.Equal(1 | 1024 | 8192, (int)DiscordIntentsSelector.For(new DiscordOptions()));
     }
 }

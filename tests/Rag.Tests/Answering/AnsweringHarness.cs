@@ -9,6 +9,7 @@ using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Hosting;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
+using PaperBot.Rag.Watches;
 
 namespace PaperBot.Rag.Tests.Answering;
 
@@ -53,7 +54,7 @@ public sealed class AnsweringHarness : IDisposable
             services.AddSingleton(time);
         }
 
-        services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration);
+        services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).AddPaperBotWatches();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

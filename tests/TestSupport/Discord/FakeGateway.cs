@@ -16,7 +16,9 @@ public sealed class FakeGateway
     public const int MaxFrameBytes = 4096;
 
     private const int GuildMessagesIntent = 1 << 9;
+    private const int GuildMessageReactionsIntent = 1 << 10;
     private const int DirectMessagesIntent = 1 << 12;
+    private const int DirectMessageReactionsIntent = 1 << 13;
     private const int MessageContentIntent = 1 << 15;
 
     private readonly Lock _lock = new();
@@ -96,7 +98,7 @@ public sealed class FakeGateway
 
     /// <summary>
     /// Sends a dispatch with the session's next sequence number; returns that number, or 0 when the session's
-    /// intents exclude the event (a guild or direct message without its intent). As Discord does, a message's
+    /// intents exclude the event (a guild or direct message, or a reaction on one, without its intent). As Discord does, a message's
     /// content, embeds, attachments and components arrive empty without the Message Content intent, except in
     /// DMs, in messages that mention the bot, and in the bot's own messages.
     /// </summary>
@@ -112,6 +114,12 @@ public sealed class FakeGateway
             }
 
             data = delivered;
+        }
+
+        if (eventName == "MESSAGE_REACTION_ADD" && data is JsonObject reaction
+            && (session.Intents & (reaction.ContainsKey("guild_id") ? GuildMessageReactionsIntent : DirectMessageReactionsIntent)) == 0)
+        {
+            return 0;
         }
 
         string frame;

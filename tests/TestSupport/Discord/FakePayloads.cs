@@ -15,6 +15,7 @@ public static class FakePayloads
 
     /// <summary>Permission bits (Discord's "Permissions" bit set) the fake and the tests use.</summary>
     public const ulong Administrator = 1UL << 3;
+    public const ulong ManageChannels = 1UL << 4;
     public const ulong ManageGuild = 1UL << 5;
     public const ulong ViewChannel = 1UL << 10;
     public const ulong SendMessages = 1UL << 11;
@@ -126,6 +127,40 @@ public static class FakePayloads
         ulong memberPermissions = MemberPermissions,
         ulong appPermissions = MemberPermissions) =>
         Interaction(2, interactionId, token, name, options, focused: null, channelId, guildId, userId, memberPermissions, appPermissions);
+
+    /// <summary>A CHAT_INPUT command with a subcommand (<c>/watch add topic:…</c>): the subcommand holds the options.</summary>
+    public static JsonObject SubCommand(
+        ulong interactionId, string token, string name, string subcommand, IReadOnlyDictionary<string, object>? options = null,
+        ulong channelId = 300, ulong? guildId = 400, ulong userId = 500, ulong memberPermissions = MemberPermissions, string? focused = null)
+    {
+        var interaction = Interaction(focused is null ? 2 : 4, interactionId, token, name, options, focused, channelId, guildId, userId, memberPermissions, MemberPermissions);
+        var data = interaction["data"]!.AsObject();
+        var nested = data["options"]!.DeepClone();
+        data["options"] = new JsonArray(new JsonObject { ["name"] = subcommand, ["type"] = 1, ["options"] = nested });
+        return interaction;
+    }
+
+    /// <summary>MESSAGE_REACTION_ADD: <paramref name="userId"/> reacted with a Unicode <paramref name="emoji"/> (a DM's reaction has no guild).</summary>
+    public static JsonObject ReactionAdd(ulong userId, ulong channelId, ulong messageId, string emoji, ulong? guildId = null, ulong messageAuthorId = BotUserId)
+    {
+        var reaction = new JsonObject
+        {
+            ["user_id"] = Id(userId),
+            ["channel_id"] = Id(channelId),
+            ["message_id"] = Id(messageId),
+            ["emoji"] = new JsonObject { ["id"] = null, ["name"] = emoji },
+            ["burst"] = false,
+            ["type"] = 0,
+            ["message_author_id"] = Id(messageAuthorId),
+        };
+        if (guildId is { } guild)
+        {
+            reaction["guild_id"] = Id(guild);
+            reaction["member"] = new JsonObject { ["user"] = User(userId), ["roles"] = new JsonArray(), ["joined_at"] = "2025-01-01T00:00:00.000000+00:00", ["deaf"] = false, ["mute"] = false, ["flags"] = 0 };
+        }
+
+        return reaction;
+    }
 
     /// <summary>An APPLICATION_COMMAND_AUTOCOMPLETE interaction: the user is typing <paramref name="focused"/>.</summary>
     public static JsonObject Autocomplete(

@@ -28,6 +28,7 @@ public sealed class FakeRestApi
     private readonly ConcurrentDictionary<(string Channel, string Message), JsonObject> _messages = new();
     private readonly Dictionary<(string Channel, string Nonce), string> _nonces = [];
     private readonly ConcurrentDictionary<ulong, int> _deniedChannels = new();
+    private readonly ConcurrentDictionary<ulong, byte> _closedDms = new();
 
     // The ids of the threads opened so far (a thread is also a channel).
     private readonly ConcurrentDictionary<string, byte> _threads = new();
@@ -128,6 +129,14 @@ public sealed class FakeRestApi
     public JsonObject? StoredMessage(ulong channelId, ulong messageId) =>
         _messages.TryGetValue((FakePayloads.Id(channelId), FakePayloads.Id(messageId)), out var message) ? (JsonObject)message.DeepClone() : null;
 
+    /// <summary>The DM channel's id with a user, as POST /users/@me/channels returns it (one per user, as Discord keeps it).</summary>
+    public static ulong DmChannelOf(ulong userId) => userId + DmChannelOffset;
+
+    private const ulong DmChannelOffset = 1_000_000_000;
+
+    /// <summary>The user takes no DMs from the bot (privacy settings, no shared server): creates in their DM fail with 403 50007.</summary>
+    public void CloseDms(ulong userId) => _closedDms[userId] = 0;
+
     /// <summary>Stores a message so GET /channels/{c}/messages/{m} returns it (reply chains).</summary>
     public void AddMessage(ulong channelId, ulong messageId, string content, ulong authorId, ulong? repliesTo = null)
     {
@@ -226,6 +235,11 @@ public sealed class FakeRestApi
         if (route.PostsInChannel && ulong.TryParse(fakeRequest["major"], CultureInfo.InvariantCulture, out var channel) && _deniedChannels.TryGetValue(channel, out var denial))
         {
             return (new FakeRestResponse(403, Error("Missing Permissions", denial)), fault);
+        }
+
+        if (route.PostsInChannel && ulong.TryParse(fakeRequest["major"], CultureInfo.InvariantCulture, out var dm) && dm > DmChannelOffset && _closedDms.ContainsKey(dm - DmChannelOffset))
+        {
+            return (new FakeRestResponse(403, Error("Cannot send messages to this user", 50007)), fault);
         }
 
         return (route.Handle(fakeRequest), fault);
@@ -571,6 +585,25 @@ public sealed class FakeRestApi
         });
     }
 
+    /// <summary>As Discord: the DM channel with the recipient (a bot cannot open group DMs this way).</summary>
+    private static FakeRestResponse CreateDm(FakeRestRequest request)
+    {
+        if (!request.Json.TryGetProperty("recipient_id", out var recipient) || recipient.ValueKind != JsonValueKind.String
+            || !ulong.TryParse(recipient.GetString(), CultureInfo.InvariantCulture, out var userId))
+        {
+            return new(400, Error("Invalid Form Body", 50035));
+        }
+
+        return new(200, new JsonObject
+        {
+            ["id"] = FakePayloads.Id(DmChannelOf(userId)),
+            ["type"] = 1,
+            ["flags"] = 0,
+            ["last_message_id"] = null,
+            ["recipients"] = new JsonArray(FakePayloads.User(userId)),
+        });
+    }
+
     /// <summary>As Discord: with enforce_nonce, a nonce already used in the channel returns that message and posts nothing.</summary>
     private FakeRestResponse CreateMessage(FakeRestRequest request)
     {
@@ -695,6 +728,7 @@ public sealed class FakeRestApi
             new("message-edit", "PATCH", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), true, false, EditMessage),
             new("typing", "POST", P(@"^channels/(?<major>\d+)/typing$"), false, false, _ => new(204)) { PostsInChannel = true },
             new("thread-start", "POST", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)/threads$"), false, false, StartThread) { PostsInChannel = true },
+            new("dm-create", "POST", P("^users/@me/channels$"), false, false, CreateDm),
             new("message-get", "GET", P(@"^channels/(?<major>\d+)/messages/(?<message>\d+)$"), false, false,
                 r => _messages.TryGetValue((r["major"], r["message"]), out var message) ? new(200, message.DeepClone()) : new(404, Error("Unknown Message", 10008))),
         ];

@@ -22,6 +22,11 @@ public sealed class BotAccess(IOptions<DiscordOptions> options, BotThreads threa
         return guildAllowed && channelAllowed;
     }
 
+    /// <summary>Who may manage a channel's watches: members with Manage Channels there (or Administrator), and Discord:AdminUserIds.</summary>
+    public bool CanManageChannel(Protocol.Models.DiscordInteraction interaction) =>
+        (interaction.Invoker is { } user && _options.AdminUserIds.Contains(user.Id))
+        || (interaction.GuildId is not null && PermissionsText.Parse(interaction.Member?.Permissions)?.Allows(Permissions.ManageChannels) == true);
+
     /// <summary>Admins: members with Manage Server (or Administrator) where they invoke the command, and Discord:AdminUserIds anywhere.</summary>
     public bool IsAdmin(Protocol.Models.DiscordInteraction interaction) =>
         (interaction.Invoker is { } user && _options.AdminUserIds.Contains(user.Id))

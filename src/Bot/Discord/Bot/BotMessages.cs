@@ -21,6 +21,8 @@ public static class BotMessages
         `/papers [date]` the papers of one day
         `/trending [period]` the most upvoted papers of the week or the month
         `/sync [date]` fetch a day from Hugging Face (Manage Server)
+        `/config show|digest|schedule` this server's digest channels and daily time (Manage Server)
+        `/watch add topic [where]` be told when papers on a topic appear; `/watch list|show|mute|remove` manage them, and 👍/👎 on an alert tunes it
         Dates autocomplete with the days that have papers, newest first.
         """;
 }

@@ -93,6 +93,14 @@ public sealed class ChannelPermissions
         return Apply(granted, overwrites.Where(o => o.Type == 1 && o.Id == botUserId));
     }
 
+    /// <summary>
+    /// False only when the gateway described the channel and the bot lacks View Channel or Send Messages there (in a
+    /// thread, Send Messages in Threads): unknown channels are tried, and a refusal tells.
+    /// </summary>
+    public bool MaySend(ulong guildId, ulong channelId, ulong botUserId) =>
+        For(guildId, channelId, botUserId) is not { } granted
+        || granted.Allows(Permissions.ViewChannel | (IsThread(channelId) ? Permissions.SendMessagesInThreads : Permissions.SendMessages));
+
     /// <summary>Whether <paramref name="channelId"/> is a thread the gateway described (it needs Send Messages in Threads, not Send Messages).</summary>
     public bool IsThread(ulong channelId) =>
         _channelGuilds.TryGetValue(channelId, out var guildId) && _guilds.TryGetValue(guildId, out var guild)

@@ -12,11 +12,13 @@ namespace PaperBot.Bot.Discord.Bot;
 /// <summary>
 /// With Papers:SyncHourUtc set, syncs yesterday's and today's Daily Papers once a day at that hour and, with
 /// Discord:DigestChannelId set, posts the digest of each day that got new papers. Yesterday is included because
-/// papers are still featured on a day after it began in other time zones.
+/// papers are still featured on a day after it began in other time zones. The watches are then matched against
+/// the days that got new papers, and their alerts sent.
 /// </summary>
 public sealed class DailyDigestService(
     PaperSync sync,
     BotAnswers answers,
+    WatchAlertSender alerts,
     DiscordRestClient rest,
     IOptions<PapersOptions> papers,
     IOptions<DiscordOptions> discord,
@@ -49,12 +51,18 @@ public sealed class DailyDigestService(
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var changed = new List<DateOnly>();
         foreach (var day in new[] { today.AddDays(-1), today })
         {
             try
             {
                 var synced = await sync.SyncAsync(DailyPapersPeriod.Day(day), cancellationToken);
                 DiscordBotLog.DaySynced(logger, day, synced.Fetched, synced.Added);
+                if (synced.Added > 0)
+                {
+                    changed.Add(day);
+                }
+
                 if (synced.Added > 0 && discord.Value.DigestChannelId is { } channel)
                 {
                     await PostDigestAsync(channel, day, cancellationToken);
@@ -66,6 +74,9 @@ public sealed class DailyDigestService(
                 DiscordBotLog.DigestFailed(logger, day, e);
             }
         }
+
+        // Also with no new papers: alerts a restart or a failed send left behind go out.
+        await alerts.DecideAndSendAsync(changed, cancellationToken);
     }
 
     private async Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken)

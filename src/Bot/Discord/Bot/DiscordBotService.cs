@@ -20,6 +20,8 @@ public sealed class DiscordBotService(
     InFlightWork inFlight,
     InteractionHandler interactions,
     MentionHandler mentions,
+    WatchReactionHandler reactions,
+    WatchAlertSender alerts,
     CommandRegistrar registrar,
     ChannelPermissions permissions,
     IndexBootstrapper index,
@@ -64,6 +66,11 @@ public sealed class DiscordBotService(
         {
             case GatewayEvents.Ready when Interlocked.Exchange(ref _registered, 1) == 0:
                 inFlight.Track(Task.Run(() => registrar.RegisterAsync(stopping), stopping));
+                // Alerts decided before a restart (or by 'paperbot sync') and not yet delivered go out now.
+                inFlight.Track(Task.Run(() => Guard(dispatch, () => alerts.SendPendingAsync(stopping)), stopping));
+                break;
+            case GatewayEvents.MessageReactionAdd:
+                inFlight.Track(Task.Run(() => Guard(dispatch, () => reactions.HandleAsync(Read<ReactionEvent>(dispatch))), stopping));
                 break;
             case GatewayEvents.InteractionCreate:
                 inFlight.Track(Task.Run(() => Guard(dispatch, () => interactions.HandleAsync(Read<DiscordInteraction>(dispatch), stopping)), stopping));

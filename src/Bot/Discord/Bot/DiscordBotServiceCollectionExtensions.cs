@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Remote;
+using PaperBot.Rag.Watches;
 
 namespace PaperBot.Bot.Discord.Bot;
 
@@ -36,10 +38,19 @@ public static class DiscordBotServiceCollectionExtensions
         services.AddSingleton<BotAnswers>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<MentionHandler>();
+        services.AddPaperBotWatches();
+        services.AddSingleton<WatchAlertSender>();
+        services.AddSingleton<WatchInteractions>();
+        services.AddSingleton<WatchReactionHandler>();
+        services.AddSingleton<ServerSettingsStore>();
+        services.AddSingleton<ConfigInteractions>();
 
         // Registered after the gateway's service, so it stops first: answers end while the gateway is still open.
         services.AddHostedService<DiscordBotService>();
         services.AddHostedService<DailyDigestService>();
+        // Also resolvable by itself, so a test can run its check at a given minute.
+        services.AddSingleton<ServerScheduleService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerScheduleService>());
         services.AddHostedService<PresenceUpdater>();
         return services;
     }

@@ -6,8 +6,8 @@ public static class DiscordIntentsSelector
 {
     /// <summary>
     /// Only what the enabled features read: guilds always (channels, roles and overwrites for permissions),
-    /// guild messages and the privileged Message Content intent for mentions, direct messages for DMs. Slash
-    /// commands need no intent.
+    /// guild messages and the privileged Message Content intent for mentions, direct messages for DMs, reactions
+    /// for the feedback on watch alerts. Slash commands need no intent.
     /// </summary>
     public static DiscordIntents For(DiscordOptions options)
     {
@@ -20,6 +20,11 @@ public static class DiscordIntentsSelector
         if (options.EnableDirectMessages)
         {
             intents |= DiscordIntents.DirectMessages;
+        }
+
+        if (options.EnableWatchReactions)
+        {
+            intents |= DiscordIntents.GuildMessageReactions | DiscordIntents.DirectMessageReactions;
         }
 
         return intents;

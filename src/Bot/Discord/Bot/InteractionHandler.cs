@@ -24,6 +24,9 @@ public sealed class InteractionHandler(
     BotAnswers answers,
     PaperStore store,
     PaperSync sync,
+    WatchInteractions watches,
+    ConfigInteractions config,
+    WatchAlertSender alerts,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
@@ -115,6 +118,12 @@ public sealed class InteractionHandler(
                     ? DiscordPaperText.Trending(TrendingPapers.Of(store, latest.AddDays(1 - days), latest)!)
                     : "The index has no dated papers yet.", stopping);
                 return;
+            case SlashCommandCatalog.Watch:
+                await watches.HandleAsync(interaction, reply, stopping);
+                return;
+            case SlashCommandCatalog.Config:
+                await config.HandleAsync(interaction, reply, stopping);
+                return;
             case SlashCommandCatalog.Sync when !access.IsAdmin(interaction):
                 await reply.RespondPrivatelyAsync(BotMessages.AdminOnly, stopping);
                 return;
@@ -124,6 +133,11 @@ public sealed class InteractionHandler(
                 var synced = await sync.SyncAsync(DailyPapersPeriod.Day(syncDay), stopping);
                 await presenter.ShowFinalAsync(reply, string.Create(CultureInfo.InvariantCulture,
                     $"Synced {synced.Period.Value}: {Plural.Of(synced.Fetched, "paper")} fetched, {synced.Added} new, {synced.Updated} updated."), null, stopping);
+                if (synced.Added > 0)
+                {
+                    await alerts.DecideAndSendAsync([syncDay], stopping);
+                }
+
                 return;
             default:
                 await reply.RespondPrivatelyAsync(BotMessages.UnknownCommand, stopping);
@@ -163,14 +177,16 @@ public sealed class InteractionHandler(
         await reply.DeferAsync(stopping, privately);
     }
 
-    /// <summary>Autocomplete: days that have papers (newest first) for a date, titles matching the words typed for a paper id.</summary>
+    /// <summary>Autocomplete: days that have papers (newest first) for a date, titles matching the words typed for a paper id, the invoker's and the channel's watches for a watch id.</summary>
     private async Task SuggestAsync(DiscordInteraction interaction, CancellationToken stopping)
     {
-        var focused = interaction.Data!.Options.FirstOrDefault(o => o.Focused);
+        // A subcommand's options are nested under it (/watch show id:…).
+        var focused = interaction.Data!.Options.Concat(interaction.Data.Options.SelectMany(o => o.Options)).FirstOrDefault(o => o.Focused);
         var typed = focused?.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString()?.Trim() ?? "" : "";
         IReadOnlyList<AutocompleteChoice> choices = focused?.Name switch
         {
             "date" => DaySuggestions(typed),
+            "id" when interaction.Data.Name == SlashCommandCatalog.Watch => [.. watches.Suggest(interaction, typed)],
             "id" => PaperSuggestions(typed),
             _ => [],
         };

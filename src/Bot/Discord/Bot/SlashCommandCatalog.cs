@@ -13,6 +13,8 @@ public static class SlashCommandCatalog
     public const string Papers = "papers";
     public const string Sync = "sync";
     public const string Trending = "trending";
+    public const string Watch = "watch";
+    public const string Config = "config";
 
     /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
     public const int MaxQuestionLength = 1000;
@@ -45,6 +47,39 @@ public static class SlashCommandCatalog
             DefaultMemberPermissions = (ulong)Permissions.ManageGuild,
         },
         Command(Help, "What PaperBot can do and how to ask", []),
+        // Everyone may keep watches of their own; a channel's need Manage Channels, checked when the command runs.
+        Command(Watch, "Be told when papers on a topic appear", [
+            Sub("add", "Watch a topic: new papers on it come by DM, or to this channel", [
+                Text("topic", "The topic in plain words, e.g. making LLM agents use tools reliably", required: true, Rag.Watches.WatchStore.MaxTopicLength),
+                new ApplicationCommandOption
+                {
+                    Type = ApplicationCommandOptionType.String, Name = "where", Description = "Your DMs (default) or this channel (Manage Channels)", Required = false,
+                    Choices = [new("my DMs", "me"), new("this channel", "channel")],
+                },
+                Text("must", "Words every match must contain, comma-separated", required: false, 200),
+                Text("exclude", "Words no match may contain, comma-separated", required: false, 200),
+                Text("authors", "Authors whose papers always match, comma-separated", required: false, 200),
+                Text("orgs", "Hugging Face organizations whose papers always match, comma-separated", required: false, 200)]),
+            Sub("list", "Your watches and this channel's", []),
+            Sub("show", "What a watch looks for now", [WatchId()]),
+            Sub("remove", "Remove a watch and its history", [WatchId()]),
+            Sub("mute", "Pause a watch's alerts, or resume them", [WatchId(), new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.Boolean, Name = "muted", Description = "True (default) pauses, false resumes", Required = false,
+            }]),
+        ]),
+        Command(Config, "Admins: this server's digest channels and the time of its daily sync and digest", [
+            Sub("show", "This server's settings", []),
+            Sub("digest", "Post the daily digest in a channel, or stop", [
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "The channel", Required = true },
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = "remove", Description = "True to stop posting there", Required = false }]),
+            Sub("schedule", "When this server's daily sync and digest run", [
+                Text("time", "The local time, HH:MM (24-hour)", required: true, 5),
+                Text("timezone", "An IANA time zone, e.g. Europe/Paris (default UTC)", required: false, 64)]),
+        ]) with
+        {
+            DefaultMemberPermissions = (ulong)Permissions.ManageGuild,
+        },
     ];
 
     private static ApplicationCommand Command(string name, string description, ApplicationCommandOption[] options) => new()
@@ -61,6 +96,14 @@ public static class SlashCommandCatalog
     {
         Type = ApplicationCommandOptionType.String, Name = "date", Description = description, Required = false, MinLength = 10, MaxLength = 10, Autocomplete = true,
     };
+
+    private static ApplicationCommandOption Sub(string name, string description, ApplicationCommandOption[] options) => new()
+    {
+        Type = ApplicationCommandOptionType.SubCommand, Name = name, Description = description, Options = options.Length == 0 ? null : options,
+    };
+
+    private static ApplicationCommandOption WatchId() =>
+        Text("id", "The watch (type words of its topic to pick it)", required: true, 40) with { Autocomplete = true };
 
     private static ApplicationCommandOption Private() => new()
     {

@@ -9,6 +9,7 @@ public enum Permissions : ulong
 {
     None = 0,
     Administrator = 1UL << 3,
+    ManageChannels = 1UL << 4,
     ManageGuild = 1UL << 5,
     ViewChannel = 1UL << 10,
     SendMessages = 1UL << 11,

@@ -17,6 +17,10 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     private readonly RelevanceModel model = RelevanceModel.Default;
     private readonly TopicSearch _topics = new(store);
 
+    // Names some paper mentions: an index only grows, so a name once found stays found (a watch's names are looked
+    // up for every day it is matched against: three quarters of its cost before).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _knownNames = new(StringComparer.Ordinal);
+
     /// <summary>The best keyword candidates whose words count as found (<see cref="RelevanceEvidence.FoundCoverage"/>).</summary>
     private const int FoundDepth = 10;
 
@@ -95,6 +99,55 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     }
 
     /// <summary>
+    /// A standing topic (a watch) against one day's papers, with the decision an answer's candidates get: the day's
+    /// papers that hold any of its words, ranked by bm25 (<see cref="DayKeywordRanking"/>) and, with an embedding
+    /// model, the day's papers closest to it; each judged by the relevance model on its evidence in the day's keyword
+    /// ranking. <paramref name="wordWeights"/> are the topic's words and their weights (idf at first, then moved by
+    /// the subscriber's feedback); a word weighing nothing, or in no paper of the index, is not searched.
+    /// <paramref name="papers"/> are the day's papers (<see cref="PaperStore.PapersOfDayWithPids"/>), read once for
+    /// all the topics matched against the day.
+    /// </summary>
+    public async Task<IReadOnlyList<JudgedPaper>> JudgeDayAsync(
+        string topic, IReadOnlyDictionary<string, double> wordWeights, DateOnly day, IReadOnlyList<(long Pid, Paper Paper)> papers, CancellationToken cancellationToken)
+    {
+        var words = wordWeights.Where(w => w.Value > 0).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => w.Key).Take(QueryTerms.MaxTerms).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var (documents, total) = lookup.DocumentFrequencies(words);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rare = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var stem = WordStemmer.Stem(word);
+            var docs = documents.GetValueOrDefault(word);
+            weights[stem] = Math.Max(weights.GetValueOrDefault(stem), docs == 0 ? 0 : wordWeights[word]);
+            if (docs > 0 && docs <= RelevanceEvidence.RareShare * total)
+            {
+                rare.Add(stem);
+            }
+        }
+
+        var keywordHits = DayKeywordRanking.Rank(papers, weights);
+        var dense = IsHybrid ? await embeddings!.NearestAsync(topic, _options.Candidates, day, day, cancellationToken) : [];
+        var byKeywords = Rank(keywordHits, dense, weights, fuseDense: false);
+        var names = QuestionNames.Of(topic);
+        var unknownNames = names.Count == 0 ? 0 : names.Count(n => !Known(n)) / (double)names.Count;
+        var found = byKeywords.Take(FoundDepth).SelectMany(p => PaperStems.All(p.Paper)).ToHashSet(StringComparer.Ordinal);
+        JudgedPaper Judge(IReadOnlyList<RetrievedPaper> ranking, int index)
+        {
+            var evidence = RelevanceEvidence.Of(ranking, index, weights, rare, found, names, unknownNames);
+            return new JudgedPaper(ranking[index], evidence, model.Probability(evidence));
+        }
+
+        return [.. byKeywords.Select((_, i) => Judge(byKeywords, i)),
+            .. Rank([], dense, weights).Where(p => !keywordHits.Any(h => h.Pid == p.Pid)).Select(p => Judge([p], 0))];
+    }
+
+    /// <summary>
     /// A question about a day or a range of days asks what those days had on a topic: every paper of the days that
     /// contains the question's words is a candidate, ranked by the idf-weighted share of the words it holds (then by
     /// bm25), and each holding at least <see cref="DayShareOfBest"/> of the best paper's share is listed. Nothing
@@ -142,8 +195,19 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
     /// <summary>True when some paper of the index mentions <paramref name="name"/> (its words as a phrase: "GPT-7" as "gpt 7").</summary>
     private bool Known(string name)
     {
+        if (_knownNames.ContainsKey(name))
+        {
+            return true;
+        }
+
         var words = TextTerms.Words(name).ToList();
-        return words.Count > 0 && store.SearchWeighted([new WeightedPhrase(words, 1)], 1).Count > 0;
+        var known = words.Count > 0 && store.SearchWeighted([new WeightedPhrase(words, 1)], 1).Count > 0;
+        if (known)
+        {
+            _knownNames.TryAdd(name, true);
+        }
+
+        return known;
     }
 
     /// <summary>

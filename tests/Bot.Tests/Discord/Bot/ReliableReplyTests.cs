@@ -30,7 +30,7 @@ public sealed class ReliableReplyTests
         Assert.All(bot.Server.Rest.RequestsTo("message-create"), r => Assert.StartsWith("channels/700/", r.Path, StringComparison.Ordinal));
         Assert.NotEmpty(replies);
         var identify = Assert.Single(bot.Server.Gateway.FramesWithOp(2));
-        Assert.Equal((int)(DiscordIntents.Guilds | DiscordIntents.DirectMessages), identify.Data.GetProperty("intents").GetInt32());
+        Assert.Equal((int)(DiscordIntents.Guilds | DiscordIntents.DirectMessages | DiscordIntents.GuildMessageReactions | DiscordIntents.DirectMessageReactions), identify.Data.GetProperty("intents").GetInt32());
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public static class DiscordOpenApi
         ["message-edit"] = ("/channels/{channel_id}/messages/{message_id}", "patch"),
         ["thread-start"] = ("/channels/{channel_id}/messages/{message_id}/threads", "post"),
         ["typing"] = ("/channels/{channel_id}/typing", "post"),
+        ["dm-create"] = ("/users/@me/channels", "post"),
     };
 
     /// <summary>Problems with a request body the bot sent on <paramref name="route"/>; empty when it validates.</summary>

@@ -25,6 +25,7 @@ ROUTES = [
     ("/channels/{channel_id}/messages/{message_id}", "patch"),
     ("/channels/{channel_id}/messages/{message_id}/threads", "post"),
     ("/channels/{channel_id}/typing", "post"),
+    ("/users/@me/channels", "post"),
 ]
 
 # Objects inside gateway dispatches that the REST description also defines.

@@ -6,6 +6,7 @@ public static class GatewayEvents
     public const string Ready = "READY";
     public const string Resumed = "RESUMED";
     public const string MessageCreate = "MESSAGE_CREATE";
+    public const string MessageReactionAdd = "MESSAGE_REACTION_ADD";
     public const string InteractionCreate = "INTERACTION_CREATE";
     public const string GuildCreate = "GUILD_CREATE";
     public const string ChannelCreate = "CHANNEL_CREATE";

@@ -15,4 +15,10 @@ public sealed record OutgoingMessage
 
     /// <summary>Message flags, e.g. <see cref="MessageFlags.Ephemeral"/> for interaction responses.</summary>
     public int? Flags { get; init; }
+
+    /// <summary>
+    /// A channel message create's idempotency key, kept across attempts and restarts (a watch alert's part): Discord
+    /// answers a create with a nonce it saw in the last few minutes with the message it already made. Null: a fresh one.
+    /// </summary>
+    public string? Nonce { get; init; }
 }

@@ -128,6 +128,10 @@ public sealed class DiscordRestClient
             cancellationToken);
     }
 
+    /// <summary>The DM channel with <paramref name="userId"/> (Discord returns the existing one when there is one).</summary>
+    public Task<DiscordChannel> CreateDmAsync(ulong userId, CancellationToken cancellationToken) =>
+        SendAsync<DiscordChannel>(new(HttpMethod.Post, "users/@me/channels", "users/@me/channels", ""), new CreateDmBody(userId), cancellationToken);
+
     public Task<DiscordMessage> EditMessageAsync(ulong channelId, ulong messageId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         MessageLimits.Validate(message, requireBody: false);

@@ -34,7 +34,7 @@ internal sealed record MessageBody
     /// </summary>
     public static MessageBody ForCreate(OutgoingMessage message) => From(message, isReplyAllowed: true) with
     {
-        Nonce = Guid.NewGuid().ToString("N")[..MaxNonceLength],
+        Nonce = message.Nonce ?? Guid.NewGuid().ToString("N")[..MaxNonceLength],
         EnforceNonce = true,
     };
 
