@@ -44,6 +44,9 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
                 case "/paper":
                     Paper(argument);
                     break;
+                case "/related":
+                    await interruptible(token => RelatedAsync(argument, token));
+                    break;
                 case "/date":
                     Date(argument);
                     break;
@@ -179,6 +182,29 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
         view.Text(Meta(paper));
         view.Text("");
         view.Text(paper.Abstract);
+    }
+
+    private async Task RelatedAsync(string argument, CancellationToken cancellationToken)
+    {
+        if (argument.Length == 0)
+        {
+            view.Hint("usage: /related ID — an arXiv id such as 2410.02749, from /search or /papers");
+            return;
+        }
+
+        var result = await services.Related.FindAsync(argument, cancellationToken: cancellationToken);
+        view.Text($"Related to {result.Paper.Title} ({(result.ByEmbeddings ? "nearest abstracts" : "shared key words")}):");
+        if (result.Related.Count == 0)
+        {
+            view.Hint("no related papers in the index");
+            return;
+        }
+
+        var rank = 1;
+        foreach (var related in result.Related)
+        {
+            view.Text($"{rank++,2}. {related.Paper.Title} ({(related.Paper.Day is { } d ? Day(d) : "-")}, {related.Paper.Id}) — {related.Reason}");
+        }
     }
 
     private void Date(string argument)

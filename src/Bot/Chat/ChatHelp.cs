@@ -10,6 +10,7 @@ public static class ChatHelp
           /trending [week|month]  the most upvoted papers of the week (or month) up to the latest day
           /search QUERY      papers matching words (within the /date day, when set)
           /paper ID          one paper: title, authors, abstract, arXiv link
+          /related ID        the papers most related to one paper, with their day and what they share
           /date DATE         answer from that day's papers only (YYYY-MM-DD); /date off clears it
           /reset             start a new conversation
           /model             the model (or extractive mode), backend, context size, last answer's speed

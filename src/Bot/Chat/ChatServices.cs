@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Local;
@@ -25,6 +26,7 @@ public sealed class ChatServices
         Answerer = services.GetRequiredService<Answerer>();
         Digest = services.GetRequiredService<DayDigest>();
         Papers = services.GetRequiredService<PaperStore>();
+        Related = services.GetRequiredService<RelatedPapers>();
         Time = services.GetRequiredService<TimeProvider>();
         ModelHost = services.GetService<LlamaModelHost>();
         _availability = services.GetRequiredService<ILlmAvailability>();
@@ -38,6 +40,8 @@ public sealed class ChatServices
     public DayDigest Digest { get; }
 
     public PaperStore Papers { get; }
+
+    public RelatedPapers Related { get; }
 
     public TimeProvider Time { get; }
 
