@@ -18,6 +18,7 @@ public static class BotMessages
         `/summarize [date] [private]` the digest of one day
         `/search query` papers matching keywords
         `/paper id` one paper (type words of its title to pick it)
+        `/related id` the papers most related to one (also the "Related papers" buttons under answers and digests)
         `/papers [date]` the papers of one day
         `/trending [period]` the most upvoted papers of the week or the month
         `/sync [date]` fetch a day from Hugging Face (Manage Server)

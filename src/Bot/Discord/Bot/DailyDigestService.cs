@@ -76,9 +76,12 @@ public sealed class DailyDigestService(
             return;
         }
 
-        foreach (var chunk in MessageSplitter.Split(result.Text))
+        var chunks = MessageSplitter.Split(result.Text).ToList();
+        var buttons = RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id)));
+        for (var i = 0; i < chunks.Count; i++)
         {
-            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunk }, cancellationToken);
+            var last = i == chunks.Count - 1;
+            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunks[i], Components = last && buttons is not null ? [buttons] : null }, cancellationToken);
         }
     }
 }

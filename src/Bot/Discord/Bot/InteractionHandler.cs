@@ -5,6 +5,7 @@ using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
@@ -24,6 +25,7 @@ public sealed class InteractionHandler(
     BotAnswers answers,
     PaperStore store,
     PaperSync sync,
+    RelatedPapers related,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
@@ -40,16 +42,19 @@ public sealed class InteractionHandler(
             return;
         }
 
-        if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null || interaction.Invoker is null)
+        var isButton = interaction.Type == InteractionType.MessageComponent && RelatedButtons.PaperId(interaction.Data?.CustomId) is not null;
+        if ((interaction.Type != InteractionType.ApplicationCommand && !isButton) || interaction.Data is null || interaction.Invoker is null)
         {
-            DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command or user");
+            DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command, a known button or a user");
             return;
         }
 
         var reply = new InteractionReply(rest, interaction, time, logger);
         try
         {
-            await RouteAsync(interaction, interaction.Invoker.Id, reply, stopping);
+            await (isButton
+                ? ClickedAsync(interaction, RelatedButtons.PaperId(interaction.Data.CustomId)!, reply, stopping)
+                : RouteAsync(interaction, interaction.Invoker.Id, reply, stopping));
         }
         catch (InteractionExpiredException)
         {
@@ -57,10 +62,30 @@ public sealed class InteractionHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            DiscordBotLog.HandlerFailed(logger, $"/{interaction.Data.Name}", e);
+            DiscordBotLog.HandlerFailed(logger, isButton ? $"button {interaction.Data.CustomId}" : $"/{interaction.Data.Name}", e);
             await TellFailureAsync(reply, e is UserInputException ? e.Message : BotMessages.Failed);
         }
     }
+
+    /// <summary>
+    /// A "Related papers" button: acknowledged at once as a command is (deferred), then answered with a new message only
+    /// the clicker sees; the message the button is under stays as it was for everyone else.
+    /// </summary>
+    private async Task ClickedAsync(DiscordInteraction interaction, string paperId, InteractionReply reply, CancellationToken stopping)
+    {
+        DiscordBotLog.CommandReceived(logger, "related (button)", interaction.Invoker!.Id, interaction.ChannelId);
+        if (!access.Allows(interaction.GuildId, interaction.ChannelId))
+        {
+            await reply.RespondPrivatelyAsync(BotMessages.NotAvailable, stopping);
+            return;
+        }
+
+        await DeferAsync(interaction, reply, stopping, privately: true);
+        await presenter.ShowFinalAsync(reply, await RelatedTextAsync(paperId, stopping), null, stopping);
+    }
+
+    private async Task<string> RelatedTextAsync(string id, CancellationToken cancellationToken) =>
+        store.Get(id) is null ? $"No paper with id `{id}` in the index." : DiscordPaperText.Related(await related.FindAsync(id, cancellationToken: cancellationToken));
 
     private async Task RouteAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, CancellationToken stopping)
     {
@@ -104,6 +129,11 @@ public sealed class InteractionHandler(
             case SlashCommandCatalog.Paper:
                 var id = options.GetString("id")?.Trim() ?? "";
                 await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? DiscordPaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
+                return;
+            case SlashCommandCatalog.Related:
+                var relatedId = options.GetString("id")?.Trim() ?? "";
+                await DeferAsync(interaction, reply, stopping);
+                await presenter.ShowFinalAsync(reply, await RelatedTextAsync(relatedId, stopping), null, stopping);
                 return;
             case SlashCommandCatalog.Papers:
                 var listDay = Day(options.GetString("date")) ?? store.LatestDay();
@@ -230,7 +260,8 @@ public sealed class InteractionHandler(
     {
         var result = await answers.SummarizeAsync(day, cancellationToken);
         var text = result.Complete ? result.Text : BotMessages.Failed;
-        await presenter.ShowFinalAsync(reply, text, null, cancellationToken);
+        var buttons = result.Complete ? RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id))) : null;
+        await presenter.ShowFinalAsync(reply, text, null, cancellationToken, buttons);
     }
 
     private async Task TellFailureAsync(InteractionReply reply, string text)

@@ -13,6 +13,7 @@ public static class SlashCommandCatalog
     public const string Papers = "papers";
     public const string Sync = "sync";
     public const string Trending = "trending";
+    public const string Related = "related";
 
     /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
     public const int MaxQuestionLength = 1000;
@@ -33,6 +34,8 @@ public static class SlashCommandCatalog
         Command(Summarize, "The digest of one day's papers", [Date("The day (YYYY-MM-DD); default: the latest day"), Private()]),
         Command(Search, "Search the indexed papers by keywords", [Text("query", "Keywords", required: true, 200)]),
         Command(Paper, "One paper: title, authors, abstract, link", [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
+        Command(Related, "The papers most related to one paper, with their day and what they share",
+            [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
         Command(Papers, "The papers of one day", [Date("The day (YYYY-MM-DD); default: the latest day")]),
         Command(Trending, "The most upvoted papers of the week or month up to the latest day", [new ApplicationCommandOption
         {

@@ -41,6 +41,8 @@ public sealed class DailyDigestTests : IAsyncLifetime
         Assert.NotEmpty(posts);
         Assert.All(posts, p => Assert.Contains($"channels/{DigestChannel}/messages", p.Path, StringComparison.Ordinal));
         Assert.All(posts, p => Assert.Equal(0, p.Json.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength()));
+        // The related-papers buttons of the digest's cited papers end its last message.
+        Assert.StartsWith("related:", posts[^1].Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString(), StringComparison.Ordinal);
         var text = string.Concat(posts.Select(p => p.Json.GetProperty("content").GetString()));
         foreach (var title in HfJson.DailyItems(Today, 3).Select(TitleOf))
         {

@@ -24,7 +24,7 @@ public sealed class SlashCommandTests
         Assert.Equal(["applications/200/guilds/401/commands", "applications/200/guilds/402/commands"], puts.Select(p => p.Path).Order());
         Assert.Empty(bot.Server.Rest.RequestsTo("global-commands"));
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "trending", "sync", "help"], names);
+        Assert.Equal(["ask", "summarize", "search", "paper", "related", "papers", "trending", "sync", "help"], names);
     }
 
     [Fact]
