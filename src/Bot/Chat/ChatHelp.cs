@@ -6,6 +6,7 @@ public static class ChatHelp
     public const string Text = """
         Ask a question about the indexed papers; follow-up questions use the conversation.
           /summarize [DATE]  the digest of a day (default: the /date day, else the latest day)
+          /summarize week|month  the digest of that day's ISO week or month; also /summarize 2026-W12, /summarize 2026-03
           /papers [DATE]     the papers of a day
           /trending [week|month]  the most upvoted papers of the week (or month) up to the latest day
           /search QUERY      papers matching words (within the /date day, when set)

@@ -12,18 +12,13 @@ public static class RelatedCommand
     public static Command Create()
     {
         var id = new Argument<string>("ID") { Description = "The paper: an arXiv id (2510.01234, arXiv:2510.01234v2, an arXiv or HF link) or an id from search" }.NonBlank();
-        var top = new Option<int>("--top") { Description = $"How many related papers (1 to {RelatedPapers.MaxTop})", DefaultValueFactory = _ => RelatedPapers.DefaultTop };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > RelatedPapers.MaxTop)
-            {
-                result.AddError($"--top must be between 1 and {RelatedPapers.MaxTop}");
-            }
-        });
+        var top = new Option<int>("--top") { Description = "How many related papers", DefaultValueFactory = _ => RelatedPapers.DefaultTop }
+            .InRange(1, RelatedPapers.MaxTop);
         var from = CommandLineValues.DayOption("--from", "Only papers filed from this day (YYYY-MM-DD)");
         var to = CommandLineValues.DayOption("--to", "Only papers filed up to this day (YYYY-MM-DD)");
         var json = CommandRunner.JsonOption();
         var command = new Command("related", "The papers most related to one paper: nearest abstracts with an embedding model, else shared key words") { id, top, from, to, json };
+        CommandLineValues.DayOrder(command, from, to);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
             ctx.Index();

@@ -55,14 +55,14 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotA
         }
     }
 
-    /// <summary>A day's digest; extractive when llama.cpp refuses the model.</summary>
-    public async Task<DigestResult> SummarizeAsync(DateOnly? day, CancellationToken cancellationToken)
+    /// <summary>A day's (or a period's) digest; extractive when llama.cpp refuses the model.</summary>
+    public async Task<DigestResult> SummarizeAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         if (_refusal is null)
         {
             try
             {
-                return await digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+                return await digest.SummarizeAsync(request, cancellationToken);
             }
             catch (ModelLoadException e)
             {
@@ -70,7 +70,7 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest, ILogger<BotA
             }
         }
 
-        return await digest.SummarizeAsync(new DigestRequest(day, NoModel: true), cancellationToken);
+        return await digest.SummarizeAsync(request with { NoModel = true }, cancellationToken);
     }
 
     /// <summary>Remembers the refusal and tells whoever runs the bot, once.</summary>

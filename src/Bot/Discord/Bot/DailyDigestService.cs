@@ -12,7 +12,8 @@ namespace PaperBot.Bot.Discord.Bot;
 /// <summary>
 /// With Papers:SyncHourUtc set, syncs yesterday's and today's Daily Papers once a day at that hour and, with
 /// Discord:DigestChannelId set, posts the digest of each day that got new papers. Yesterday is included because
-/// papers are still featured on a day after it began in other time zones.
+/// papers are still featured on a day after it began in other time zones. With Discord:WeeklyDigest, Monday's run
+/// then posts the digest of the week before (Monday to Sunday).
 /// </summary>
 public sealed class DailyDigestService(
     PaperSync sync,
@@ -66,11 +67,27 @@ public sealed class DailyDigestService(
                 DiscordBotLog.DigestFailed(logger, day, e);
             }
         }
+
+        if (discord.Value is { WeeklyDigest: true, DigestChannelId: { } digestChannel } && today.DayOfWeek == DayOfWeek.Monday)
+        {
+            var lastWeek = DigestPeriod.WeekOf(today.AddDays(-7));
+            try
+            {
+                await PostDigestAsync(digestChannel, new DigestRequest { Period = lastWeek }, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                DiscordBotLog.WeeklyDigestFailed(logger, lastWeek.Name, e);
+            }
+        }
     }
 
-    private async Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken)
+    private Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken) =>
+        PostDigestAsync(channel, new DigestRequest(day), cancellationToken);
+
+    private async Task PostDigestAsync(ulong channel, DigestRequest request, CancellationToken cancellationToken)
     {
-        var result = await answers.SummarizeAsync(day, cancellationToken);
+        var result = await answers.SummarizeAsync(request, cancellationToken);
         if (!result.Complete || result.PaperCount == 0)
         {
             return;

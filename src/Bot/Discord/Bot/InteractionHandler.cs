@@ -116,8 +116,8 @@ public sealed class InteractionHandler(
                 await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answers.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
                 return;
             case SlashCommandCatalog.Summarize:
-                var digestDay = Day(options.GetString("date"));
-                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), privately, stopping);
+                var digestRequest = DigestRequestFor(Day(options.GetString("date")), options.GetString("period"));
+                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestRequest, ct), privately, stopping);
                 return;
             case SlashCommandCatalog.Help:
                 await reply.RespondPrivatelyAsync(BotMessages.Help, stopping);
@@ -256,9 +256,21 @@ public sealed class InteractionHandler(
         return name.Length <= 100 ? name : name[..99] + "…";
     }
 
-    private async Task SummarizeAsync(InteractionReply reply, DateOnly? day, CancellationToken cancellationToken)
+    /// <summary>The digest <c>/summarize</c> asks for: the day, or the week or month the day (default: the latest day) falls in.</summary>
+    private DigestRequest DigestRequestFor(DateOnly? day, string? period)
     {
-        var result = await answers.SummarizeAsync(day, cancellationToken);
+        if (period is not ("week" or "month"))
+        {
+            return new DigestRequest(day);
+        }
+
+        var anchor = day ?? store.LatestDay() ?? throw new UserInputException("The index has no dated papers yet.");
+        return new DigestRequest(day) { Period = period == "week" ? DigestPeriod.WeekOf(anchor) : DigestPeriod.MonthOf(anchor) };
+    }
+
+    private async Task SummarizeAsync(InteractionReply reply, DigestRequest request, CancellationToken cancellationToken)
+    {
+        var result = await answers.SummarizeAsync(request, cancellationToken);
         var text = result.Complete ? result.Text : BotMessages.Failed;
         var buttons = result.Complete ? RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id))) : null;
         await presenter.ShowFinalAsync(reply, text, null, cancellationToken, buttons);

@@ -31,7 +31,11 @@ public static class SlashCommandCatalog
     [
         Command(Ask, "Ask a question about the indexed Daily Papers; the answer cites its sources",
             [Text("question", "Your question", required: true, MaxQuestionLength), Date("Only papers of this day (YYYY-MM-DD)"), Private()]),
-        Command(Summarize, "The digest of one day's papers", [Date("The day (YYYY-MM-DD); default: the latest day"), Private()]),
+        Command(Summarize, "The digest of one day's papers, or of its week or month", [Date("The day (YYYY-MM-DD); default: the latest day"), new ApplicationCommandOption
+        {
+            Type = ApplicationCommandOptionType.String, Name = "period", Description = "The day (default), or the ISO week or month it falls in", Required = false,
+            Choices = [new("day", "day"), new("week", "week"), new("month", "month")],
+        }, Private()]),
         Command(Search, "Search the indexed papers by keywords", [Text("query", "Keywords", required: true, 200)]),
         Command(Paper, "One paper: title, authors, abstract, link", [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
         Command(Related, "The papers most related to one paper, with their day and what they share",
