@@ -83,6 +83,9 @@ public sealed class SlashCommandTests
         var top = store.MostUpvoted(day.AddDays(-29), day, 1).Papers[0].Paper;
         Assert.StartsWith($"**Trending {day.AddDays(-29):yyyy-MM-dd} to {day:yyyy-MM-dd}: the 10 most upvoted papers of ", Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
         Assert.Contains(top.Title, Content(bot.FinalMessages(trending)[0]), StringComparison.Ordinal);
+        var monthDigest = await bot.SlashAsync("summarize", new Dictionary<string, object> { ["period"] = "month", ["date"] = "2026-03-11" }, userId: 505);
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", monthDigest).Count > 0, TimeSpan.FromSeconds(20), monthDigest);
+        Assert.StartsWith("Extractive digest (no model) of 2026-03 (2026-03-01 to 2026-03-31): ", Content(bot.FinalMessages(monthDigest)[0]), StringComparison.Ordinal);
         Assert.All(bot.Server.Rest.Requests.Where(r => r.RouteName is "original-edit" or "followup"), r => Assert.True(Content(r.Json).Length <= 2000));
         Assert.Empty(bot.Server.Rest.Violations);
     }
