@@ -30,4 +30,16 @@ internal static class BenchIndex
 
         return services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).BuildServiceProvider();
     }
+
+    /// <summary>
+    /// The index, local models and answering services over an index in <paramref name="dataDirectory"/>, as the host wires
+    /// them with <paramref name="settings"/> (Llm:ModelPath, Embeddings:ModelPath, …); no chat model unless one is named.
+    /// </summary>
+    public static ServiceProvider Services(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Data:Directory"] = dataDirectory, ["Llm:ModelPath"] = "" }.Concat(settings)).Build();
+        return new ServiceCollection().AddLogging().AddPaperBotIndex(configuration, TestPaths.RepoRoot)
+            .AddPaperBotLlm(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).BuildServiceProvider();
+    }
 }

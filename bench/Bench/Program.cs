@@ -15,6 +15,8 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     EmbeddingModelCommand.Command(),
     RelevanceFit.Command(),
     DayThemesCommand.Command(),
+    RelatedBenchmark.Command(),
+    PeriodDigestsCommand.Command(),
     CommandsBenchmark.Command(),
 };
 return await root.Parse(args).InvokeAsync();

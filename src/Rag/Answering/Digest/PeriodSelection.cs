@@ -13,6 +13,9 @@ public sealed class PeriodSelection
     /// <summary>How many of the period's most upvoted papers the digest calls out.</summary>
     public const int MostUpvoted = 10;
 
+    /// <summary>A theme's name must be in the AI keywords of this many of its papers (when any theme's is).</summary>
+    private const int MinKeywordPapers = 2;
+
     /// <summary>How many papers each theme names.</summary>
     public const int PapersPerTheme = 3;
 
@@ -38,6 +41,14 @@ public sealed class PeriodSelection
         var themes = ThemeGrouper.Group(papers, cancellationToken)
             .Where(t => t.Label is not ThemeGrouper.OtherPapers and not ThemeGrouper.AllPapers)
             .OrderByDescending(t => t.Papers.Count).ToList();
+        // Over a week or a month a common word of titles ("reveals", "gap", "cases") can still name two thirds of a large
+        // group; a name that its papers' AI keywords use is a topic (Hugging Face's keywords name topics, not claims).
+        var topics = themes.Where(t => t.Papers.Count(i => ThemeGrouper.Names(t.Label, papers[i] with { Title = "", Abstract = "" })) >= MinKeywordPapers).ToList();
+        if (topics.Count > 0)
+        {
+            themes = topics;
+        }
+
         var picked = new SortedSet<int>(Enumerable.Range(0, Math.Min(MostUpvoted, papers.Count)));
         foreach (var theme in themes)
         {
