@@ -37,8 +37,13 @@ internal static class BenchIndex
     /// </summary>
     public static ServiceProvider Services(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Data:Directory"] = dataDirectory, ["Llm:ModelPath"] = "" }.Concat(settings)).Build();
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Data:Directory"] = dataDirectory, ["Llm:ModelPath"] = "" };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new ServiceCollection().AddLogging().AddPaperBotIndex(configuration, TestPaths.RepoRoot)
             .AddPaperBotLlm(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).BuildServiceProvider();
     }
