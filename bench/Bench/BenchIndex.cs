@@ -31,4 +31,21 @@ internal static class BenchIndex
 
         return services.AddPaperBotIndex(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).AddPaperBotWatches().BuildServiceProvider();
     }
+
+    /// <summary>
+    /// The index, local models and answering services over an index in <paramref name="dataDirectory"/>, as the host wires
+    /// them with <paramref name="settings"/> (Llm:ModelPath, Embeddings:ModelPath, …); no chat model unless one is named.
+    /// </summary>
+    public static ServiceProvider Services(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Data:Directory"] = dataDirectory, ["Llm:ModelPath"] = "" };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new ServiceCollection().AddLogging().AddPaperBotIndex(configuration, TestPaths.RepoRoot)
+            .AddPaperBotLlm(configuration, TestPaths.RepoRoot).AddPaperBotAnswering(configuration).BuildServiceProvider();
+    }
 }

@@ -16,6 +16,8 @@ var root = new RootCommand("PaperBot benchmarks: dotnet run -c Release --project
     EmbeddingModelCommand.Command(),
     RelevanceFit.Command(),
     DayThemesCommand.Command(),
+    RelatedBenchmark.Command(),
+    PeriodDigestsCommand.Command(),
     CommandsBenchmark.Command(),
     WatchBenchmark.Command(),
 };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,6 +168,27 @@ public sealed class BotHarness : IAsyncDisposable
     {
         await Eventually.TrueAsync(() => ForToken("interaction-callback", token).Count > 0, what: $"the callback of {token}");
         return ForToken("interaction-callback", token)[0].Json.GetProperty("data");
+    }
+
+    /// <summary>
+    /// Clicks the button <paramref name="customId"/> under the last message interaction <paramref name="token"/> posted, as
+    /// a user would (only a button that is there can be clicked); returns the click's interaction token.
+    /// </summary>
+    public async Task<string> ClickAsync(string token, string customId, ulong userId = 500)
+    {
+        var answered = Server.Rest.Interactions.ByToken(token) ?? throw new InvalidOperationException($"no interaction has token {token}");
+        var followups = answered.Followups;
+        var message = (followups.Count > 0 ? followups[^1] : answered.Original) ?? throw new InvalidOperationException($"{token} posted no message");
+        var buttons = (message["components"] as JsonArray ?? []).SelectMany(row => row!["components"]!.AsArray()).Select(b => b!["custom_id"]?.GetValue<string>());
+        if (!buttons.Contains(customId))
+        {
+            throw new InvalidOperationException($"the last message of {token} has no button {customId}");
+        }
+
+        var id = NewId();
+        var clickToken = $"tok-{id}";
+        await Server.Gateway.InjectInteractionAsync(FakePayloads.ButtonClick(id, clickToken, customId, message, ChannelId, GuildId, userId));
+        return clickToken;
     }
 
     /// <summary>Injects a MESSAGE_CREATE; a null guild makes it a DM.</summary>

@@ -44,6 +44,9 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
                 case "/paper":
                     Paper(argument);
                     break;
+                case "/related":
+                    await interruptible(token => RelatedAsync(argument, token));
+                    break;
                 case "/date":
                     Date(argument);
                     break;
@@ -79,9 +82,10 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
 
     private async Task SummarizeAsync(string argument, CancellationToken cancellationToken)
     {
-        var day = argument.Length > 0 ? DayParser.Parse(argument) : session.Day;
+        var period = Period(argument);
+        var day = argument.Length > 0 && period is null ? DayParser.Parse(argument) : session.Day;
         services.EnsureModelLoaded(view);
-        var request = new DigestRequest(day);
+        var request = new DigestRequest(day) { Period = period };
         // A model digest takes a while and streams nothing: a spinner says it is under way.
         var result = view.Interactive
             ? await view.Status.Status().StartAsync("Writing the digest (Ctrl+C stops it)", _ => services.Digest.SummarizeAsync(request, cancellationToken))
@@ -97,6 +101,31 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
         if (result.PaperCount == 0 && result.NearestDays.Count > 0)
         {
             view.Hint("nearest days with papers: " + Days(result.NearestDays));
+        }
+    }
+
+    /// <summary>
+    /// The period <c>/summarize</c> names: "week" or "month" (the one of the /date day, else of the latest day), an ISO
+    /// week (2026-W12) or a month (2026-03); null for a day.
+    /// </summary>
+    private DigestPeriod? Period(string argument)
+    {
+        var word = argument.ToLowerInvariant();
+        if (word is "week" or "month")
+        {
+            var day = session.Day ?? services.Papers.LatestDay() ?? throw new UserInputException("the index has no dated papers");
+            return word == "week" ? DigestPeriod.WeekOf(day) : DigestPeriod.MonthOf(day);
+        }
+
+        try
+        {
+            return argument.Contains("-W", StringComparison.OrdinalIgnoreCase) ? DigestPeriod.Week(argument.ToUpperInvariant())
+                : argument.Length == "yyyy-MM".Length ? DigestPeriod.Month(argument)
+                : null;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message, e);
         }
     }
 
@@ -181,6 +210,29 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
         view.Text(Meta(paper));
         view.Text("");
         view.Text(paper.Abstract);
+    }
+
+    private async Task RelatedAsync(string argument, CancellationToken cancellationToken)
+    {
+        if (argument.Length == 0)
+        {
+            view.Hint("usage: /related ID — an arXiv id such as 2410.02749, from /search or /papers");
+            return;
+        }
+
+        var result = await services.Related.FindAsync(argument, cancellationToken: cancellationToken);
+        view.Text($"Related to {result.Paper.Title} ({(result.ByEmbeddings ? "nearest abstracts" : "shared key words")}):");
+        if (result.Related.Count == 0)
+        {
+            view.Hint("no related papers in the index");
+            return;
+        }
+
+        var rank = 1;
+        foreach (var related in result.Related)
+        {
+            view.Text($"{rank++,2}. {related.Paper.Title} ({(related.Paper.Day is { } d ? Day(d) : "-")}, {related.Paper.Id}) — {related.Reason}");
+        }
     }
 
     private void Date(string argument)

@@ -6,10 +6,12 @@ public static class ChatHelp
     public const string Text = """
         Ask a question about the indexed papers; follow-up questions use the conversation.
           /summarize [DATE]  the digest of a day (default: the /date day, else the latest day)
+          /summarize week|month  the digest of that day's ISO week or month; also /summarize 2026-W12, /summarize 2026-03
           /papers [DATE]     the papers of a day
           /trending [week|month]  the most upvoted papers of the week (or month) up to the latest day
           /search QUERY      papers matching words (within the /date day, when set)
           /paper ID          one paper: title, authors, abstract, arXiv link
+          /related ID        the papers most related to one paper, with their day and what they share
           /date DATE         answer from that day's papers only (YYYY-MM-DD); /date off clears it
           /reset             start a new conversation
           /model             the model (or extractive mode), backend, context size, last answer's speed

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Local;
@@ -28,6 +29,7 @@ public sealed class ChatServices
         Answerer = services.GetRequiredService<Answerer>();
         Digest = services.GetRequiredService<DayDigest>();
         Papers = services.GetRequiredService<PaperStore>();
+        Related = services.GetRequiredService<RelatedPapers>();
         Time = services.GetRequiredService<TimeProvider>();
         Watches = new ChatWatchCommands.Services(
             services.GetRequiredService<WatchStore>(), services.GetRequiredService<WatchRun>(), services.GetRequiredService<WatchLedger>(), services.GetRequiredService<PaperLookup>(), Papers);
@@ -44,6 +46,8 @@ public sealed class ChatServices
     public DayDigest Digest { get; }
 
     public PaperStore Papers { get; }
+
+    public RelatedPapers Related { get; }
 
     public TimeProvider Time { get; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PaperBot.Bot.Cli;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Corpus;
 using Spectre.Console;
 using PaperBot.Rag;
@@ -31,6 +32,20 @@ public static class PaperTable
                 paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-", paper.NumComments?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", paper.GithubStars?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 Markup.Escape(paper.Id), Markup.Escape(paper.Title));
+        }
+
+        return table;
+    }
+
+    /// <summary>Related papers: day, id and title, and why each is related.</summary>
+    public static Table Related(IEnumerable<RelatedPaper> related, IAnsiConsole console)
+    {
+        var table = CliOutput.FillTerminal(new Table(), console).AddColumns("Day", "Id", "Title", "Why");
+        foreach (var paper in related)
+        {
+            table.AddRow(
+                paper.Paper.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(paper.Paper.Id),
+                Markup.Escape(paper.Paper.Title), Markup.Escape(paper.Reason));
         }
 
         return table;

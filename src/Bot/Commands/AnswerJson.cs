@@ -49,6 +49,7 @@ public static class AnswerJson
     public static object Of(DigestResult result) => new
     {
         day = result.Day,
+        period = result.Period is { } period ? new { name = period.Name, from = period.From, to = period.To } : null,
         mode = Mode(result.Mode),
         complete = result.Complete,
         failure = result.Failure,

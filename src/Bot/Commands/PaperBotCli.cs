@@ -14,6 +14,7 @@ public static class PaperBotCli
         SearchCommand.Create(),
         PapersCommand.Create(),
         ShowCommand.Create(),
+        RelatedCommand.Create(),
         StatsCommand.Create(),
         SyncCommand.Create(),
         WatchCommand.Create(),

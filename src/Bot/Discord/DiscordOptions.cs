@@ -70,6 +70,9 @@ public sealed class DiscordOptions
 
     public ulong? DigestChannelId { get; set; }
 
+    /// <summary>With DigestChannelId and Papers:SyncHourUtc: on Mondays (UTC) the daily run also posts the digest of the week before.</summary>
+    public bool WeeklyDigest { get; set; }
+
     /// <summary>Identifies the bot in User-Agent; Discord asks for "DiscordBot (url, version)".</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/paperbot/paperbot";
 

@@ -8,6 +8,7 @@ using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Answering.Evaluation;
 using PaperBot.Rag.Answering.Packing;
 using PaperBot.Rag.Answering.Prompts;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
@@ -63,6 +64,10 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), fallbackToExtractive,
             MapParallelism(sp), sp.GetRequiredService<Llm.UnusableModelNotice>()));
+        // Related papers share the retriever's dense index (one copy of the vectors in memory) when retrieval uses it.
+        services.TryAddSingleton(sp => sp.GetRequiredService<Retriever>() is var retriever && retriever.IsHybrid
+            ? new RelatedPapers(sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperLookup>(), retriever.Embeddings)
+            : new RelatedPapers(sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperLookup>()));
         services.TryAddSingleton<AnswerEvaluator>();
         return services;
     }

@@ -60,7 +60,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
     /// phrases of the expression, so a phrase written twice counts twice: that is how a phrase's weight is given.
     /// No plan is made: the caller keeps to words that are not in most papers.
     /// </summary>
-    public IReadOnlyList<SearchHit> RunWeighted(IReadOnlyList<WeightedPhrase> phrases, int top)
+    public IReadOnlyList<SearchHit> RunWeighted(IReadOnlyList<WeightedPhrase> phrases, int top, DateOnly? from = null, DateOnly? to = null)
     {
         var parts = phrases.Where(p => p.Words.Count > 0 && p.Weight > 0).ToList();
         if (parts.Count == 0)
@@ -71,7 +71,7 @@ internal sealed class FtsSearch(SqliteConnection connection, TermCache terms)
         _stems = terms.Lookup(connection, [.. parts.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal)]).Terms.Select(t => t.Stem).ToList();
         var expression = string.Join(" OR ", parts.SelectMany(p => Enumerable.Repeat(QueryTerms.Phrase(p.Words), p.Weight)));
         var size = Math.Clamp(top, 1, SearchRequest.MaxTop);
-        return Execute(expression, null, new SearchRequest("", size), size, exclude: null);
+        return Execute(expression, null, new SearchRequest("", size, from, to), size, exclude: null);
     }
 
     /// <summary>The plan for <paramref name="query"/>, or null when it has no searchable words.</summary>

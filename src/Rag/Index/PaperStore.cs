@@ -189,11 +189,14 @@ public sealed class PaperStore
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Papers ranked by bm25 over weighted words and phrases, any of which may match (see <see cref="WeightedPhrase"/>).</summary>
-    public IReadOnlyList<SearchHit> SearchWeighted(IReadOnlyList<WeightedPhrase> phrases, int top)
+    /// <summary>
+    /// Papers ranked by bm25 over weighted words and phrases, any of which may match (see <see cref="WeightedPhrase"/>),
+    /// optionally only those filed under the days <paramref name="from"/> to <paramref name="to"/>.
+    /// </summary>
+    public IReadOnlyList<SearchHit> SearchWeighted(IReadOnlyList<WeightedPhrase> phrases, int top, DateOnly? from = null, DateOnly? to = null)
     {
         using var connection = Open();
-        return new FtsSearch(connection, _terms).RunWeighted(phrases, top);
+        return new FtsSearch(connection, _terms).RunWeighted(phrases, top, from, to);
     }
 
     /// <summary>Each word's document frequency from the term statistics (cached), and the papers they describe (0: never computed).</summary>
@@ -204,7 +207,10 @@ public sealed class PaperStore
     }
 
     /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix) or a link to its page or PDF.</summary>
-    public Paper? Get(string id)
+    public Paper? Get(string id) => Find(id)?.Paper;
+
+    /// <summary>As <see cref="Get"/>, with the paper's row id (what its vectors and search hits are keyed by).</summary>
+    public (long Pid, Paper Paper)? Find(string id)
     {
         var key = NormalizeId(id);
         using var connection = Open();
@@ -212,7 +218,7 @@ public sealed class PaperStore
         command.CommandText = $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $id OR p.arxiv_id = $id LIMIT 1";
         command.Parameters.AddWithValue("$id", key);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? PaperRow.Read(reader).Paper : null;
+        return reader.Read() ? PaperRow.Read(reader) : null;
     }
 
     /// <summary>The papers filed under one day (a paper featured on several days is listed on each), most upvoted first.</summary>

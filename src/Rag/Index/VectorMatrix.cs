@@ -41,6 +41,13 @@ public sealed class VectorMatrix(int dimension, long[] pids, DateOnly[][] days, 
         return scored.Count > top ? scored.GetRange(0, top) : scored;
     }
 
+    /// <summary>The stored vector of paper <paramref name="pid"/>; empty when it has none (rows are sorted by pid).</summary>
+    public ReadOnlySpan<float> VectorOf(long pid)
+    {
+        var row = Array.BinarySearch(pids, pid);
+        return row < 0 ? [] : values.AsSpan(row * Dimension, Dimension);
+    }
+
     private static bool AnyWithin(DateOnly[] days, DateOnly? from, DateOnly? to)
     {
         foreach (var day in days)

@@ -28,7 +28,10 @@ public sealed class FakeInteractions
         var id = ulong.Parse(interaction["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var user = (interaction["member"]?["user"] ?? interaction["user"])!.DeepClone().AsObject();
-        Add(new FakeInteraction(id, interaction["token"]!.GetValue<string>(), channel, interaction["type"]!.GetValue<int>(), user));
+        Add(new FakeInteraction(id, interaction["token"]!.GetValue<string>(), channel, interaction["type"]!.GetValue<int>(), user)
+        {
+            InteractedMessageId = interaction["message"]?["id"]?.GetValue<string>(),
+        });
     }
 
     /// <summary>Records an interaction a test answers through the REST client directly (no gateway involved).</summary>
@@ -74,6 +77,9 @@ public sealed class FakeInteraction(ulong id, string token, ulong channelId, int
     public int Type { get; } = type;
 
     public JsonObject User { get; } = user;
+
+    /// <summary>For a MESSAGE_COMPONENT interaction: the message whose component was used.</summary>
+    public string? InteractedMessageId { get; init; }
 
     public DateTimeOffset CreatedAt => FakeInteractions.CreatedAt(Id);
 

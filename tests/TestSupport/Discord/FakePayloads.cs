@@ -167,6 +167,18 @@ public static class FakePayloads
         ulong interactionId, string token, string name, IReadOnlyDictionary<string, object> options, string focused, ulong channelId = 300, ulong? guildId = 400) =>
         Interaction(4, interactionId, token, name, options, focused, channelId, guildId, 500, MemberPermissions, MemberPermissions);
 
+    /// <summary>
+    /// A MESSAGE_COMPONENT interaction: the user clicked the button <paramref name="customId"/> under <paramref name="message"/>
+    /// (the message as Discord returned it to the bot, components included).
+    /// </summary>
+    public static JsonObject ButtonClick(ulong interactionId, string token, string customId, JsonObject message, ulong channelId = 300, ulong? guildId = 400, ulong userId = 500)
+    {
+        var interaction = Interaction(3, interactionId, token, "", null, focused: null, channelId, guildId, userId, MemberPermissions, MemberPermissions);
+        interaction["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        interaction["message"] = message.DeepClone();
+        return interaction;
+    }
+
     /// <summary>GUILD_CREATE: the guild's roles (the @everyone role has the guild's id), its channels with their overwrites, and the bot's member.</summary>
     public static JsonObject GuildCreate(ulong guildId, IEnumerable<FakeRole> roles, IEnumerable<FakeChannel> channels, IEnumerable<ulong> botRoleIds, ulong ownerId = 1)
     {

@@ -514,10 +514,15 @@ public sealed class FakeRestApi
             ["user"] = interaction.User.DeepClone(),
             ["authorizing_integration_owners"] = new JsonObject { ["0"] = "0" },
         };
+        if (interaction.InteractedMessageId is { } interacted)
+        {
+            message["interaction_metadata"]!["interacted_message_id"] = interacted;
+        }
+
         return message;
     }
 
-    /// <summary>Content and embeds of a request body as Discord echoes them (embeds gain their type).</summary>
+    /// <summary>Content, embeds and components of a request body as Discord echoes them (embeds gain their type, components their ids).</summary>
     private static void CopyBody(JsonObject message, JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -538,6 +543,28 @@ public sealed class FakeRestApi
                 embed["type"] = "rich";
                 return (JsonNode)embed;
             }).ToArray());
+        }
+
+        if (body.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Array)
+        {
+            var echoed = JsonNode.Parse(components.GetRawText())!.AsArray();
+            var next = 1;
+            NumberComponents(echoed, ref next);
+            message["components"] = echoed;
+        }
+    }
+
+    /// <summary>Discord numbers a message's components 1, 2, … depth first when the request gives no ids.</summary>
+    private static void NumberComponents(JsonArray components, ref int next)
+    {
+        foreach (var component in components.Select(c => c!.AsObject()))
+        {
+            component["id"] ??= next;
+            next++;
+            if (component["components"] is JsonArray children)
+            {
+                NumberComponents(children, ref next);
+            }
         }
     }
 

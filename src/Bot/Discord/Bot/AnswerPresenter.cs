@@ -69,8 +69,11 @@ public sealed class AnswerPresenter(IOptions<DiscordOptions> options, TimeProvid
         await ShowFinalAsync(surface, written.Length == 0 ? notice : written.TrimEnd() + "\n\n*" + notice + "*", null, finalEdits.Token);
     }
 
-    /// <summary>Text split into messages: the first replaces the main message, the rest follow it; sources end the last one.</summary>
-    public async Task ShowFinalAsync(IReplySurface surface, string text, AnswerResult? sources, CancellationToken cancellationToken)
+    /// <summary>
+    /// Text split into messages: the first replaces the main message, the rest follow it; sources end the last one, with
+    /// "Related papers" buttons for the answer's sources (or <paramref name="buttons"/>, a digest's).
+    /// </summary>
+    public async Task ShowFinalAsync(IReplySurface surface, string text, AnswerResult? sources, CancellationToken cancellationToken, MessageComponent? buttons = null)
     {
         var chunks = MessageSplitter.Split(text).ToList();
         if (chunks.Count == 0)
@@ -91,9 +94,14 @@ public sealed class AnswerPresenter(IOptions<DiscordOptions> options, TimeProvid
             }
         }
 
+        buttons ??= sources is null ? null : RelatedButtons.For(sources.Sources.Select(s => (s.Number, s.Id)));
         for (var i = 0; i < chunks.Count; i++)
         {
-            var message = new OutgoingMessage { Content = chunks[i], Embeds = i == chunks.Count - 1 && embed is not null ? [embed] : [] };
+            var last = i == chunks.Count - 1;
+            var message = new OutgoingMessage
+            {
+                Content = chunks[i], Embeds = last && embed is not null ? [embed] : [], Components = last && buttons is not null ? [buttons] : null,
+            };
             if (i == 0)
             {
                 await surface.ShowAsync(message, cancellationToken);

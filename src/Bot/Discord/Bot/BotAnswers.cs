@@ -13,7 +13,7 @@ public sealed class BotAnswers(Answerer answerer, DayDigest digest)
     public IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, CancellationToken cancellationToken) =>
         answerer.StreamAsync(request, cancellationToken);
 
-    /// <summary>A day's digest.</summary>
-    public Task<DigestResult> SummarizeAsync(DateOnly? day, CancellationToken cancellationToken) =>
-        digest.SummarizeAsync(new DigestRequest(day), cancellationToken);
+    /// <summary>A day's or a period's digest.</summary>
+    public Task<DigestResult> SummarizeAsync(DigestRequest request, CancellationToken cancellationToken) =>
+        digest.SummarizeAsync(request, cancellationToken);
 }

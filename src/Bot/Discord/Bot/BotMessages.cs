@@ -15,9 +15,10 @@ public static class BotMessages
     public const string Help = """
         **PaperBot** answers questions about the research papers of Hugging Face Daily Papers, citing the abstracts it used.
         `/ask question [date] [private]` a cited answer (`private`: only you see it)
-        `/summarize [date] [private]` the digest of one day
+        `/summarize [date] [period] [private]` the digest of one day, or of its week or month
         `/search query` papers matching keywords
         `/paper id` one paper (type words of its title to pick it)
+        `/related id` the papers most related to one (also the "Related papers" buttons under answers and digests)
         `/papers [date]` the papers of one day
         `/trending [period]` the most upvoted papers of the week or the month
         `/sync [date]` fetch a day from Hugging Face (Manage Server)

@@ -13,7 +13,8 @@ namespace PaperBot.Bot.Discord.Bot;
 /// With Papers:SyncHourUtc set, syncs yesterday's and today's Daily Papers once a day at that hour and, with
 /// Discord:DigestChannelId set, posts the digest of each day that got new papers. Yesterday is included because
 /// papers are still featured on a day after it began in other time zones. The watches are then matched against
-/// the days that got new papers, and their alerts sent.
+/// the days that got new papers, and their alerts sent. With Discord:WeeklyDigest, Monday's run then posts the digest
+/// of the week before (Monday to Sunday).
 /// </summary>
 public sealed class DailyDigestService(
     PaperSync sync,
@@ -77,19 +78,38 @@ public sealed class DailyDigestService(
 
         // Also with no new papers: alerts a restart or a failed send left behind go out.
         await alerts.DecideAndSendAsync(changed, cancellationToken);
+
+        if (discord.Value is { WeeklyDigest: true, DigestChannelId: { } digestChannel } && today.DayOfWeek == DayOfWeek.Monday)
+        {
+            var lastWeek = DigestPeriod.WeekOf(today.AddDays(-7));
+            try
+            {
+                await PostDigestAsync(digestChannel, new DigestRequest { Period = lastWeek }, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                DiscordBotLog.WeeklyDigestFailed(logger, lastWeek.Name, e);
+            }
+        }
     }
 
-    private async Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken)
+    private Task PostDigestAsync(ulong channel, DateOnly day, CancellationToken cancellationToken) =>
+        PostDigestAsync(channel, new DigestRequest(day), cancellationToken);
+
+    private async Task PostDigestAsync(ulong channel, DigestRequest request, CancellationToken cancellationToken)
     {
-        var result = await answers.SummarizeAsync(day, cancellationToken);
+        var result = await answers.SummarizeAsync(request, cancellationToken);
         if (!result.Complete || result.PaperCount == 0)
         {
             return;
         }
 
-        foreach (var chunk in MessageSplitter.Split(result.Text))
+        var chunks = MessageSplitter.Split(result.Text).ToList();
+        var buttons = RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id)));
+        for (var i = 0; i < chunks.Count; i++)
         {
-            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunk }, cancellationToken);
+            var last = i == chunks.Count - 1;
+            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunks[i], Components = last && buttons is not null ? [buttons] : null }, cancellationToken);
         }
     }
 }

@@ -54,6 +54,9 @@ internal static partial class DiscordBotLog
     [LoggerMessage(Level = LogLevel.Error, Message = "The daily sync or digest of {Day} failed")]
     public static partial void DigestFailed(ILogger logger, DateOnly day, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The weekly digest of {Week} failed")]
+    public static partial void WeeklyDigestFailed(ILogger logger, string week, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was already acknowledged (an earlier attempt's answer was lost)")]
     public static partial void AlreadyAcknowledged(ILogger logger, ulong interactionId);
 

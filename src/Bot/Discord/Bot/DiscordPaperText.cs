@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using PaperBot.Rag;
@@ -59,6 +60,24 @@ public static class DiscordPaperText
         {
             var votes = paper.Upvotes is { } n ? $" ({Plural.Of(n, "upvote")}{(paper.Day is { } d ? ", " + Day(d) : "")})" : "";
             text.Append(CultureInfo.InvariantCulture, $"- {Line(paper)}{votes}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The papers related to one, each with its day, link and why it is related.</summary>
+    public static string Related(RelatedResult result)
+    {
+        var how = result.ByEmbeddings ? "nearest abstracts" : "shared key words";
+        if (result.Related.Count == 0)
+        {
+            return $"No papers related to **{result.Paper.Title}** in the index.";
+        }
+
+        var text = new StringBuilder($"**Related to {result.Paper.Title}** ({how})\n");
+        for (var i = 0; i < result.Related.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Line(result.Related[i].Paper)}\n> {result.Related[i].Reason}\n");
         }
 
         return text.ToString();

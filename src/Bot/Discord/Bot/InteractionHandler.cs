@@ -5,6 +5,7 @@ using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
@@ -27,6 +28,7 @@ public sealed class InteractionHandler(
     WatchInteractions watches,
     ConfigInteractions config,
     WatchAlertSender alerts,
+    RelatedPapers related,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
@@ -43,16 +45,19 @@ public sealed class InteractionHandler(
             return;
         }
 
-        if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null || interaction.Invoker is null)
+        var isButton = interaction.Type == InteractionType.MessageComponent && RelatedButtons.PaperId(interaction.Data?.CustomId) is not null;
+        if ((interaction.Type != InteractionType.ApplicationCommand && !isButton) || interaction.Data is null || interaction.Invoker is null)
         {
-            DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command or user");
+            DiscordBotLog.Ignored(logger, "INTERACTION_CREATE", $"type {interaction.Type} without a command, a known button or a user");
             return;
         }
 
         var reply = new InteractionReply(rest, interaction, time, logger);
         try
         {
-            await RouteAsync(interaction, interaction.Invoker.Id, reply, stopping);
+            await (isButton
+                ? ClickedAsync(interaction, RelatedButtons.PaperId(interaction.Data.CustomId)!, reply, stopping)
+                : RouteAsync(interaction, interaction.Invoker.Id, reply, stopping));
         }
         catch (InteractionExpiredException)
         {
@@ -60,10 +65,30 @@ public sealed class InteractionHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            DiscordBotLog.HandlerFailed(logger, $"/{interaction.Data.Name}", e);
+            DiscordBotLog.HandlerFailed(logger, isButton ? $"button {interaction.Data.CustomId}" : $"/{interaction.Data.Name}", e);
             await TellFailureAsync(reply, e is UserInputException ? e.Message : BotMessages.Failed);
         }
     }
+
+    /// <summary>
+    /// A "Related papers" button: acknowledged at once as a command is (deferred), then answered with a new message only
+    /// the clicker sees; the message the button is under stays as it was for everyone else.
+    /// </summary>
+    private async Task ClickedAsync(DiscordInteraction interaction, string paperId, InteractionReply reply, CancellationToken stopping)
+    {
+        DiscordBotLog.CommandReceived(logger, "related (button)", interaction.Invoker!.Id, interaction.ChannelId);
+        if (!access.Allows(interaction.GuildId, interaction.ChannelId))
+        {
+            await reply.RespondPrivatelyAsync(BotMessages.NotAvailable, stopping);
+            return;
+        }
+
+        await DeferAsync(interaction, reply, stopping, privately: true);
+        await presenter.ShowFinalAsync(reply, await RelatedTextAsync(paperId, stopping), null, stopping);
+    }
+
+    private async Task<string> RelatedTextAsync(string id, CancellationToken cancellationToken) =>
+        store.Get(id) is null ? $"No paper with id `{id}` in the index." : DiscordPaperText.Related(await related.FindAsync(id, cancellationToken: cancellationToken));
 
     private async Task RouteAsync(DiscordInteraction interaction, ulong userId, InteractionReply reply, CancellationToken stopping)
     {
@@ -94,8 +119,8 @@ public sealed class InteractionHandler(
                 await QueueAsync(interaction, userId, reply, ct => presenter.PresentAsync(reply, t => answers.StreamAsync(request, t), Deadline(interaction), ct), privately, stopping);
                 return;
             case SlashCommandCatalog.Summarize:
-                var digestDay = Day(options.GetString("date"));
-                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestDay, ct), privately, stopping);
+                var digestRequest = DigestRequestFor(Day(options.GetString("date")), options.GetString("period"));
+                await QueueAsync(interaction, userId, reply, ct => SummarizeAsync(reply, digestRequest, ct), privately, stopping);
                 return;
             case SlashCommandCatalog.Help:
                 await reply.RespondPrivatelyAsync(BotMessages.Help, stopping);
@@ -107,6 +132,11 @@ public sealed class InteractionHandler(
             case SlashCommandCatalog.Paper:
                 var id = options.GetString("id")?.Trim() ?? "";
                 await DeferThenShowAsync(interaction, reply, () => store.Get(id) is { } paper ? DiscordPaperText.Details(paper) : $"No paper with id `{id}` in the index.", stopping);
+                return;
+            case SlashCommandCatalog.Related:
+                var relatedId = options.GetString("id")?.Trim() ?? "";
+                await DeferAsync(interaction, reply, stopping);
+                await presenter.ShowFinalAsync(reply, await RelatedTextAsync(relatedId, stopping), null, stopping);
                 return;
             case SlashCommandCatalog.Papers:
                 var listDay = Day(options.GetString("date"));
@@ -242,11 +272,24 @@ public sealed class InteractionHandler(
         return name.Length <= 100 ? name : name[..99] + "…";
     }
 
-    private async Task SummarizeAsync(InteractionReply reply, DateOnly? day, CancellationToken cancellationToken)
+    /// <summary>The digest <c>/summarize</c> asks for: the day, or the week or month the day (default: the latest day) falls in.</summary>
+    private DigestRequest DigestRequestFor(DateOnly? day, string? period)
     {
-        var result = await answers.SummarizeAsync(day, cancellationToken);
+        if (period is not ("week" or "month"))
+        {
+            return new DigestRequest(day);
+        }
+
+        var anchor = day ?? store.LatestDay() ?? throw new UserInputException("The index has no dated papers yet.");
+        return new DigestRequest(day) { Period = period == "week" ? DigestPeriod.WeekOf(anchor) : DigestPeriod.MonthOf(anchor) };
+    }
+
+    private async Task SummarizeAsync(InteractionReply reply, DigestRequest request, CancellationToken cancellationToken)
+    {
+        var result = await answers.SummarizeAsync(request, cancellationToken);
         var text = result.Complete ? result.Text : BotMessages.Failed;
-        await presenter.ShowFinalAsync(reply, text, null, cancellationToken);
+        var buttons = result.Complete ? RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id))) : null;
+        await presenter.ShowFinalAsync(reply, text, null, cancellationToken, buttons);
     }
 
     private async Task TellFailureAsync(InteractionReply reply, string text)

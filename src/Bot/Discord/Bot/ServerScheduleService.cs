@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Bot.Discord.Protocol.Gateway;
 using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Bot.Discord.Protocol.Rest;
+using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
@@ -115,7 +116,7 @@ public sealed class ServerScheduleService(
             return null;
         }
 
-        var digest = await answers.SummarizeAsync(latest, cancellationToken);
+        var digest = await answers.SummarizeAsync(new DigestRequest(latest), cancellationToken);
         if (!digest.Complete || digest.PaperCount == 0)
         {
             return null;

@@ -15,6 +15,7 @@ public static class SlashCommandCatalog
     public const string Trending = "trending";
     public const string Watch = "watch";
     public const string Config = "config";
+    public const string Related = "related";
 
     /// <summary>Question length cap: long enough for any real question, short enough to keep prompts in budget.</summary>
     public const int MaxQuestionLength = 1000;
@@ -32,9 +33,15 @@ public static class SlashCommandCatalog
     [
         Command(Ask, "Ask a question about the indexed Daily Papers; the answer cites its sources",
             [Text("question", "Your question", required: true, MaxQuestionLength), Date("Only papers of this day (YYYY-MM-DD)"), Private()]),
-        Command(Summarize, "The digest of one day's papers", [Date("The day (YYYY-MM-DD); default: the latest day"), Private()]),
+        Command(Summarize, "The digest of one day's papers, or of its week or month", [Date("The day (YYYY-MM-DD); default: the latest day"), new ApplicationCommandOption
+        {
+            Type = ApplicationCommandOptionType.String, Name = "period", Description = "The day (default), or the ISO week or month it falls in", Required = false,
+            Choices = [new("day", "day"), new("week", "week"), new("month", "month")],
+        }, Private()]),
         Command(Search, "Search the indexed papers by keywords", [Text("query", "Keywords", required: true, 200)]),
         Command(Paper, "One paper: title, authors, abstract, link", [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
+        Command(Related, "The papers most related to one paper, with their day and what they share",
+            [Text("id", "The arXiv id, e.g. 2410.01234, or words of its title", required: true, 100) with { Autocomplete = true }]),
         Command(Papers, "The papers of one day", [Date("The day (YYYY-MM-DD); default: the latest day")]),
         Command(Trending, "The most upvoted papers of the week or month up to the latest day", [new ApplicationCommandOption
         {

@@ -16,7 +16,10 @@ namespace PaperBot.Rag.Answering.Digest;
 /// The digest of one day's papers. With a model: map (one cached gist per paper, the gist prompt), then reduce
 /// (the digest prompt over all gists; when they do not fit one context window, over groups of them, then over
 /// the partial digests, until one remains). The result is cached per day and model and recomputed when the
-/// day's papers change. Without a model: <see cref="ExtractiveDigest"/>.
+/// day's papers change. Without a model: <see cref="ExtractiveDigest"/>. A week, a month or a range of days
+/// (<see cref="DigestRequest.Period"/>) is digested the same way over its selection of papers
+/// (<see cref="PeriodSelection"/>: its themes' and its own most upvoted papers), cached under the period's name and
+/// recomputed when the period gains papers.
 /// </summary>
 /// <param name="fallbackToExtractive">Llm:FallbackToExtractive: the extractive digest when no model can be reached.</param>
 /// <param name="mapParallelism">Gists written at once: the remote servers' summed Parallel; 1 for the local model.</param>
@@ -42,55 +45,74 @@ public sealed class DayDigest(
     private async Task<DigestResult> WriteAsync(DigestRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var (day, papers, nearest) = DayListing.Of(store, request.Day) ?? throw new UserInputException("the index has no dated papers; ingest some first");
         var model = request.NoModel ? null : chat;
         var mode = model is null ? AnswerMode.Extractive : AnswerMode.Model;
-        if (papers.Count == 0)
+        DigestSubject subject;
+        Func<string> extractive;
+        if (request.Period is { } period)
         {
-            var list = nearest.Count == 0 ? "the index has no dated papers" : "nearest days with papers: " + string.Join(", ", nearest.Select(Format));
-            return new DigestResult { Day = day, PaperCount = 0, Mode = mode, NearestDays = nearest, Text = $"No papers on {Format(day)}; {list}.", Elapsed = time.GetElapsedTime(started) };
+            var all = store.MostUpvoted(period.From, period.To, int.MaxValue).Papers.Select(p => p.Paper).ToList();
+            if (all.Count == 0)
+            {
+                return new DigestResult { Day = period.To, Period = period, PaperCount = 0, Mode = mode, Text = $"No papers from {period.Describe()}.", Elapsed = time.GetElapsedTime(started) };
+            }
+
+            var selection = PeriodSelection.Of(all, cancellationToken);
+            subject = new DigestSubject(period.To, period, selection.Papers, all.Count, PeriodSelection.MostUpvoted, DigestStore.PapersHash(all));
+            extractive = () => ExtractiveDigest.Write(period, selection, cancellationToken);
+        }
+        else
+        {
+            var (day, papers, nearest) = DayListing.Of(store, request.Day) ?? throw new UserInputException("the index has no dated papers; ingest some first");
+            if (papers.Count == 0)
+            {
+                var list = nearest.Count == 0 ? "the index has no dated papers" : "nearest days with papers: " + string.Join(", ", nearest.Select(Format));
+                return new DigestResult { Day = day, PaperCount = 0, Mode = mode, NearestDays = nearest, Text = $"No papers on {Format(day)}; {list}.", Elapsed = time.GetElapsedTime(started) };
+            }
+
+            subject = new DigestSubject(day, null, papers, papers.Count, HighlightCount, DigestStore.PapersHash(papers));
+            extractive = () => ExtractiveDigest.Write(day, papers, cancellationToken);
         }
 
         if (model is null)
         {
-            return Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), mode, started);
+            return Finish(subject, extractive(), mode, started);
         }
 
         var modelId = model.GetService<ChatClientMetadata>()?.DefaultModelId ?? "model";
-        var hash = DigestStore.PapersHash(papers);
-        if (cache.Digest(day, modelId, hash) is { } cached)
+        if (cache.Digest(subject.Key, modelId, subject.PapersHash) is { } cached)
         {
-            AnsweringLog.DigestCached(logger, Format(day));
-            return Finish(day, papers, cached, mode, started) with { Cached = true };
+            AnsweringLog.DigestCached(logger, subject.Key);
+            return Finish(subject, cached, mode, started) with { Cached = true };
         }
 
         try
         {
-            var (gists, generated) = await GistsAsync(papers, model, modelId, cancellationToken);
-            var reducer = new DigestReducer(prompts.Get(PromptName.Digest), tokens, budget, model, Format(day), Highlights(papers));
+            var (gists, generated) = await GistsAsync(subject.Papers, model, modelId, cancellationToken);
+            var reducer = new DigestReducer(prompts.Get(PromptName.Digest), tokens, budget, model, subject.Name, Highlights(subject));
             var digest = await reducer.ReduceAsync(gists, cancellationToken);
-            cache.SaveDigest(day, modelId, hash, digest, time.GetUtcNow());
-            AnsweringLog.Digested(logger, Format(day), papers.Count, generated, reducer.Calls);
-            return Finish(day, papers, digest, mode, started) with { ReduceCalls = reducer.Calls };
+            cache.SaveDigest(subject.Key, modelId, subject.PapersHash, digest, time.GetUtcNow());
+            AnsweringLog.Digested(logger, subject.Key, subject.Papers.Count, generated, reducer.Calls);
+            return Finish(subject, digest, mode, started) with { ReduceCalls = reducer.Calls };
         }
         catch (ModelUnavailableException e) when (fallbackToExtractive)
         {
-            var extractive = Finish(day, papers, ExtractiveDigest.Write(day, papers, cancellationToken), AnswerMode.Extractive, started);
+            var fallback = Finish(subject, extractive(), AnswerMode.Extractive, started);
             if (e.Final)
             {
-                return extractive; // the refusal's notice is given once, with the result (SummarizeAsync)
+                return fallback; // the refusal's notice is given once, with the result (SummarizeAsync)
             }
 
             AnsweringLog.ModelUnavailable(logger, e.Message);
-            return extractive with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{extractive.Text}" };
+            return fallback with { Text = $"(No model could write the digest: {e.Message}. Extractive digest instead.)\n\n{fallback.Text}" };
         }
         catch (Exception e) when (e is not PromptException && e is not UserInputException)
         {
             var failure = e is OperationCanceledException ? "the digest was cancelled before it was finished" : $"the model failed while writing the digest ({e.Message})";
             return new DigestResult
             {
-                Day = day, PaperCount = papers.Count, Mode = mode, Complete = false, Failure = failure,
-                Text = $"No digest of {Format(day)}: {failure}.", Elapsed = time.GetElapsedTime(started),
+                Day = subject.Day, Period = subject.Period, PaperCount = subject.PaperCount, Mode = mode, Complete = false, Failure = failure,
+                Text = $"No digest of {subject.Key}: {failure}.", Elapsed = time.GetElapsedTime(started),
             };
         }
     }
@@ -142,20 +164,21 @@ public sealed class DayDigest(
         return SourceFence.Block(number, paper, sentences.Count > 0 ? sentences[0] : paper.Abstract);
     }
 
-    private static string Highlights(IReadOnlyList<Paper> papers)
+    private static string Highlights(DigestSubject subject)
     {
-        var top = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
+        var top = subject.Papers.Where(p => p.Upvotes > 0).Take(subject.Highlights).ToList();
         return top.Count == 0
-            ? "no upvote counts are known for this day"
-            : string.Join("; ", top.Select(p => $"[{IndexOf(papers, p) + 1}] {p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")})"));
+            ? $"no upvote counts are known for {(subject.Period is null ? "this day" : "these days")}"
+            : string.Join("; ", top.Select(p => $"[{IndexOf(subject.Papers, p) + 1}] {p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")})"));
     }
 
     private static int IndexOf(IReadOnlyList<Paper> papers, Paper paper) => papers.Select((p, i) => (p, i)).First(x => ReferenceEquals(x.p, paper)).i;
 
-    private DigestResult Finish(DateOnly day, IReadOnlyList<Paper> papers, string digest, AnswerMode mode, long started)
+    private DigestResult Finish(DigestSubject subject, string digest, AnswerMode mode, long started)
     {
+        var papers = subject.Papers;
         var withHighlights = new StringBuilder(digest);
-        var upvoted = papers.Where(p => p.Upvotes > 0).Take(HighlightCount).ToList();
+        var upvoted = papers.Where(p => p.Upvotes > 0).Take(subject.Highlights).ToList();
         if (upvoted.Count > 0)
         {
             withHighlights.Append("\n\nMost upvoted: ").AppendJoin("; ", upvoted.Select(p => $"{p.Title} ({Plural.Of(p.Upvotes ?? 0, "upvote")}) [{IndexOf(papers, p) + 1}]"));
@@ -171,11 +194,25 @@ public sealed class DayDigest(
 
         return new DigestResult
         {
-            Day = day, PaperCount = papers.Count, Mode = mode, Text = text.ToString(),
+            Day = subject.Day, Period = subject.Period, PaperCount = subject.PaperCount, Mode = mode, Text = text.ToString(),
             Citations = [.. cited.Select(c => new Citation(c.n, c.Item2.Id, c.Item2.Title))],
             DroppedCitations = check.Dropped, Elapsed = time.GetElapsedTime(started),
         };
     }
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What one digest is written over: its day (a period's last day), the period when several days, the papers it numbers
+    /// and cites (a period's selection), how many papers the days hold, how many most upvoted it calls out, and the hash
+    /// of all its papers (the cache entry is stale when it changes).
+    /// </summary>
+    private sealed record DigestSubject(DateOnly Day, DigestPeriod? Period, IReadOnlyList<Paper> Papers, int PaperCount, int Highlights, string PapersHash)
+    {
+        /// <summary>The cache key: the day, or the period's name.</summary>
+        public string Key => Period?.Name ?? Format(Day);
+
+        /// <summary>What the digest prompt calls the days.</summary>
+        public string Name => Period?.Describe() ?? Format(Day);
+    }
 }

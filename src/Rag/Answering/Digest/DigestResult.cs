@@ -1,12 +1,16 @@
 namespace PaperBot.Rag.Answering.Digest;
 
 /// <summary>
-/// A day's digest: the text (themes with citations, the most upvoted papers, the sources), how it was written,
+/// A day's (or a period's) digest: the text (themes with citations, the most upvoted papers, the sources), how it was written,
 /// whether it came from the cache, and for a day without papers the nearest days that have some.
 /// </summary>
 public sealed record DigestResult
 {
+    /// <summary>The digest's day; for a period, its last day.</summary>
     public required DateOnly Day { get; init; }
+
+    /// <summary>The week, month or range digested; null for a day's digest.</summary>
+    public DigestPeriod? Period { get; init; }
 
     public required int PaperCount { get; init; }
 

@@ -7,8 +7,8 @@ using PaperBot.Rag.Index;
 namespace PaperBot.Rag.Answering.Digest;
 
 /// <summary>
-/// The model outputs worth keeping between runs: one gist per paper and model, one digest per day and model
-/// (valid while the day's papers hash the same).
+/// The model outputs worth keeping between runs: one gist per paper and model, one digest per day (or week, month,
+/// range of days) and model, valid while the papers of those days hash the same.
 /// </summary>
 public sealed class DigestStore(PaperStore store)
 {
@@ -39,18 +39,29 @@ public sealed class DigestStore(PaperStore store)
     }
 
     /// <summary>The stored digest of <paramref name="day"/> when it was written for papers with this <paramref name="papersHash"/>.</summary>
-    public string? Digest(DateOnly day, string model, string papersHash)
+    public string? Digest(DateOnly day, string model, string papersHash) =>
+        Digest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model, papersHash);
+
+    /// <summary>
+    /// The stored digest under <paramref name="key"/> (a day, "2026-W12", "2026-03", "2026-03-02 to 2026-03-08") when it
+    /// was written for papers with this <paramref name="papersHash"/>.
+    /// </summary>
+    public string? Digest(string key, string model, string papersHash)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT digest FROM day_digests WHERE day = $day AND model = $model AND papers_hash = $hash";
-        command.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$day", key);
         command.Parameters.AddWithValue("$model", model);
         command.Parameters.AddWithValue("$hash", papersHash);
         return command.ExecuteScalar() as string;
     }
 
-    public void SaveDigest(DateOnly day, string model, string papersHash, string digest, DateTimeOffset createdAt)
+    public void SaveDigest(DateOnly day, string model, string papersHash, string digest, DateTimeOffset createdAt) =>
+        SaveDigest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model, papersHash, digest, createdAt);
+
+    /// <summary>Stores the digest of a day or a period under its key (<see cref="Digest(string, string, string)"/>), replacing an older one.</summary>
+    public void SaveDigest(string key, string model, string papersHash, string digest, DateTimeOffset createdAt)
     {
         if (store.IsReadOnly)
         {
@@ -63,7 +74,7 @@ public sealed class DigestStore(PaperStore store)
             INSERT OR REPLACE INTO day_digests(day, model, papers_hash, digest, created_at)
             VALUES ($day, $model, $hash, $digest, $at)
             """;
-        command.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$day", key);
         command.Parameters.AddWithValue("$model", model);
         command.Parameters.AddWithValue("$hash", papersHash);
         command.Parameters.AddWithValue("$digest", digest);

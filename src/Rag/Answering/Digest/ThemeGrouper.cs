@@ -19,6 +19,11 @@ public static partial class ThemeGrouper
 {
     public const int MaxThemes = 8;
 
+    /// <summary>The label of the papers no theme took; "Papers of the day" when no theme formed at all.</summary>
+    public const string OtherPapers = "Other papers";
+
+    public const string AllPapers = "Papers of the day";
+
     /// <summary>Enough words to describe a paper's topic, few enough that generic words do not join everything.</summary>
     private const int KeyTermsPerPaper = 8;
 
@@ -138,7 +143,7 @@ public static partial class ThemeGrouper
         var result = themes.Select(t => new Theme(Label(surface[t.Name]), [.. t.Members.Order()])).ToList();
         if (ungrouped.Count > 0)
         {
-            result.Add(new Theme(result.Count == 0 ? "Papers of the day" : "Other papers", [.. ungrouped.Order()]));
+            result.Add(new Theme(result.Count == 0 ? AllPapers : OtherPapers, [.. ungrouped.Order()]));
         }
 
         return result;

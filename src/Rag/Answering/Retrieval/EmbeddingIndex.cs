@@ -61,6 +61,18 @@ public sealed class EmbeddingIndex(
         return CurrentMatrix().Nearest(VectorMatrix.Normalize(embedding.Vector.Span), top, from, to);
     }
 
+    /// <summary>
+    /// The papers whose abstracts are most similar to paper <paramref name="pid"/>'s own (itself included), best first;
+    /// empty when the paper has no vector.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Pid, float Similarity)>> NearestToPaperAsync(
+        long pid, int top, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        await EmbedMissingAsync(null, cancellationToken);
+        var matrix = CurrentMatrix();
+        return matrix.Nearest(matrix.VectorOf(pid), top, from, to);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private VectorMatrix CurrentMatrix()

@@ -8,7 +8,8 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// <summary>
 /// The daily sync and digest (Papers:SyncHourUtc, Discord:DigestChannelId) on a fake clock: nothing happens before
 /// the hour; at the hour yesterday and today are synced from a fake Hugging Face API and each day that got new
-/// papers has its digest posted to the digest channel; a failing sync is logged and the next day runs again.
+/// papers has its digest posted to the digest channel; a failing sync is logged and the next day runs again; on Mondays,
+/// with Discord:WeeklyDigest, the week before is digested too.
 /// </summary>
 [Collection(WholeBotTests.Name)]
 public sealed class DailyDigestTests : IAsyncLifetime
@@ -41,6 +42,8 @@ public sealed class DailyDigestTests : IAsyncLifetime
         Assert.NotEmpty(posts);
         Assert.All(posts, p => Assert.Contains($"channels/{DigestChannel}/messages", p.Path, StringComparison.Ordinal));
         Assert.All(posts, p => Assert.Equal(0, p.Json.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength()));
+        // The related-papers buttons of the digest's cited papers end its last message.
+        Assert.StartsWith("related:", posts[^1].Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString(), StringComparison.Ordinal);
         var text = string.Concat(posts.Select(p => p.Json.GetProperty("content").GetString()));
         foreach (var title in HfJson.DailyItems(Today, 3).Select(TitleOf))
         {
@@ -77,13 +80,47 @@ public sealed class DailyDigestTests : IAsyncLifetime
         await Eventually.TrueAsync(() => bot.Server.Rest.RequestsTo("message-create").Count > 0, TimeSpan.FromSeconds(30), "the next day's digest");
     }
 
-    private Task<BotHarness> StartAsync() => BotHarness.StartAsync(
+    /// <summary>
+    /// Discord:WeeklyDigest on Monday 2026-03-23, over the sample corpus: the run at the hour also posts the digest of the
+    /// week before (2026-W12) to the digest channel, only when enabled.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task On_monday_the_weeks_digest_is_posted_when_enabled(bool enabled)
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 23, 5, 59, 0, TimeSpan.Zero));
+        await using var bot = await StartAsync(enabled ? "true" : "false");
+        await Eventually.TrueAsync(() => Scheduled(bot) == 1, what: "the first run to be scheduled");
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => Scheduled(bot) == 2, TimeSpan.FromSeconds(30), "the run to finish and the next to be scheduled");
+
+        var posts = bot.Server.Rest.RequestsTo("message-create");
+        if (!enabled)
+        {
+            // The fake Hugging Face has no papers for the two synced days: nothing new, nothing posted.
+            Assert.Empty(posts);
+            return;
+        }
+
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Contains($"channels/{DigestChannel}/messages", p.Path, StringComparison.Ordinal));
+        Assert.StartsWith("Extractive digest (no model) of 2026-W12 (2026-03-16 to 2026-03-22): ", posts[0].Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Most upvoted: ", string.Concat(posts.Select(p => p.Json.GetProperty("content").GetString())), StringComparison.Ordinal);
+        Assert.All(posts, p => Assert.True(p.Json.GetProperty("content").GetString()!.Length <= 2000));
+        Assert.StartsWith("related:", posts[^1].Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString(), StringComparison.Ordinal);
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    private Task<BotHarness> StartAsync(string weeklyDigest = "false") => BotHarness.StartAsync(
         settings: new Dictionary<string, string?>
         {
             ["Papers:ApiBaseUrl"] = _hf.BaseUrl.ToString(),
             ["Papers:SyncHourUtc"] = "6",
             ["Papers:MaxRetries"] = "0",
             ["Discord:DigestChannelId"] = DigestChannel.ToString(CultureInfo.InvariantCulture),
+            ["Discord:WeeklyDigest"] = weeklyDigest,
         },
         time: _clock);
 

@@ -24,7 +24,7 @@ public sealed class SlashCommandTests
         Assert.Equal(["applications/200/guilds/401/commands", "applications/200/guilds/402/commands"], puts.Select(p => p.Path).Order());
         Assert.Empty(bot.Server.Rest.RequestsTo("global-commands"));
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ask", "summarize", "search", "paper", "papers", "trending", "sync", "help", "watch", "config"], names);
+        Assert.Equal(["ask", "summarize", "search", "paper", "related", "papers", "trending", "sync", "help", "watch", "config"], names);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SlashCommandTests
         var digest = await bot.SlashAsync("summarize", userId: 503);
         var trending = await bot.SlashAsync("trending", new Dictionary<string, object> { ["period"] = "month" }, userId: 504);
         var emptyDay = day.AddDays(1);
-        var empty = await bot.SlashAsync("papers", new Dictionary<string, object> { ["date"] = $"{emptyDay:yyyy-MM-dd}" }, userId: 505);
+        var empty = await bot.SlashAsync("papers", new Dictionary<string, object> { ["date"] = $"{emptyDay:yyyy-MM-dd}" }, userId: 506);
         foreach (var token in new[] { search, show, list, digest, trending, empty })
         {
             await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0, TimeSpan.FromSeconds(20), token);
@@ -88,6 +88,9 @@ public sealed class SlashCommandTests
         // The same rule as `papers` and the chat's /papers: an empty day names the nearest days that have papers.
         var nearest = string.Join(", ", store.NearestDays(emptyDay, DayListing.NearestDaysShown).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal($"No papers on {emptyDay:yyyy-MM-dd}. Nearest days with papers: {nearest}.", Content(bot.FinalMessages(empty)[0]));
+        var monthDigest = await bot.SlashAsync("summarize", new Dictionary<string, object> { ["period"] = "month", ["date"] = "2026-03-11" }, userId: 505);
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", monthDigest).Count > 0, TimeSpan.FromSeconds(20), monthDigest);
+        Assert.StartsWith("Extractive digest (no model) of 2026-03 (2026-03-01 to 2026-03-31): ", Content(bot.FinalMessages(monthDigest)[0]), StringComparison.Ordinal);
         Assert.All(bot.Server.Rest.Requests.Where(r => r.RouteName is "original-edit" or "followup"), r => Assert.True(Content(r.Json).Length <= 2000));
         Assert.Empty(bot.Server.Rest.Violations);
     }

@@ -12,4 +12,10 @@ public sealed record InteractionData
     public int Type { get; init; }
 
     public IReadOnlyList<InteractionOption> Options { get; init; } = [];
+
+    /// <summary>For a MESSAGE_COMPONENT interaction: the clicked component's custom_id.</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>For a MESSAGE_COMPONENT interaction: the clicked component's type (2 for a button).</summary>
+    public int? ComponentType { get; init; }
 }

@@ -10,6 +10,9 @@ public sealed record OutgoingMessage
 
     public IReadOnlyList<Embed>? Embeds { get; init; }
 
+    /// <summary>Action rows of buttons under the message.</summary>
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+
     /// <summary>Makes the message a reply; ignored by edits and interaction responses.</summary>
     public MessageReference? MessageReference { get; init; }
 

@@ -9,6 +9,8 @@ internal sealed record MessageBody
 
     public IReadOnlyList<Embed>? Embeds { get; init; }
 
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+
     public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
 
     public MessageReference? MessageReference { get; init; }
@@ -24,6 +26,7 @@ internal sealed record MessageBody
     {
         Content = message.Content,
         Embeds = message.Embeds,
+        Components = message.Components,
         MessageReference = isReplyAllowed ? message.MessageReference : null,
         Flags = message.Flags,
     };
