@@ -94,6 +94,33 @@ public sealed class FakeRestApi
         return RequestsTo(routeName);
     }
 
+    /// <summary>
+    /// Waits until the bot has sent nothing for <paramref name="quietFor"/>: the point after which a test can say that
+    /// something did not happen. A bot still busy (a loaded machine) makes the wait longer rather than the test wrong;
+    /// one that never goes quiet within <paramref name="timeout"/> fails it.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quietFor, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var seen = Requests.Count;
+        while (true)
+        {
+            await Task.Delay(quietFor);
+            var now = Requests.Count;
+            if (now == seen)
+            {
+                return;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the bot kept sending requests ({now} so far) for longer than {timeout ?? TimeSpan.FromSeconds(30)}");
+            }
+
+            seen = now;
+        }
+    }
+
     /// <summary>Applies <paramref name="fault"/> to the next request of <paramref name="routeName"/> ("*" for any route).</summary>
     public void EnqueueFault(string routeName, RestFault fault)
     {

@@ -60,7 +60,7 @@ public sealed class MentionTests
         await bot.MessageAsync("diffusion, anyone?", channelId: 301, mention: false);
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> How do diffusion models generate images?", channelId: 301, authorId: 501);
         var replies = await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20));
-        await Task.Delay(500);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
 
         Assert.All(bot.Server.Rest.RequestsTo("message-create"), r => Assert.StartsWith("channels/301/", r.Path, StringComparison.Ordinal));
         Assert.Single(bot.Server.Rest.RequestsTo("message-create"), r => r.Json.TryGetProperty("message_reference", out _));

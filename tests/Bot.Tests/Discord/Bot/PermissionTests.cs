@@ -67,7 +67,7 @@ public sealed class PermissionTests
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> What is flow matching?", channelId: 301, authorId: 501);
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("may not send", StringComparison.Ordinal)), what: "the skip");
         await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20));
-        await Task.Delay(300);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
 
         Assert.All(bot.Server.Rest.Requests.Where(r => r.Path.StartsWith("channels/", StringComparison.Ordinal)), r => Assert.StartsWith("channels/301/", r.Path, StringComparison.Ordinal));
         Assert.Empty(bot.Server.Rest.InvalidRequests);
@@ -81,12 +81,12 @@ public sealed class PermissionTests
 
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> What is flow matching?", channelId: 302);
         await Eventually.TrueAsync(() => bot.Server.Rest.Requests.Any(r => r.Status == 403 && r.RouteName == "message-create"), TimeSpan.FromSeconds(20), "the refusal");
-        await Task.Delay(500);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
         var refusals = bot.Server.Rest.Requests.Count(r => r.Status == 403);
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> And what is a diffusion model?", channelId: 302, authorId: 501);
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> And what is a diffusion model?", channelId: 303, authorId: 502);
         await bot.Server.Rest.WaitForRequestsAsync("message-create", 2, TimeSpan.FromSeconds(20));
-        await Task.Delay(500);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
 
         Assert.InRange(refusals, 1, 2);
         Assert.Equal(refusals, bot.Server.Rest.Requests.Count(r => r.Status == 403));

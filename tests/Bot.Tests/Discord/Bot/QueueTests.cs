@@ -17,7 +17,7 @@ public sealed class QueueTests
         var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => bot.SlashAsync("ask", Question, userId: 1000 + (ulong)i)));
         await Eventually.TrueAsync(
             () => tokens.All(t => bot.FinalMessages(t).Any(HasEmbed)), TimeSpan.FromSeconds(60), "20 answers");
-        await Task.Delay(500);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
 
         Assert.All(tokens, t => Assert.Single(bot.ForToken("interaction-callback", t)));
         Assert.All(tokens, t => Assert.Contains("step by step", bot.FinalMessages(t)[0].GetProperty("content").GetString(), StringComparison.Ordinal));

@@ -25,7 +25,7 @@ public sealed class ReliableReplyTests
         await bot.MessageAsync($"<@{FakePayloads.BotUserId}> What is flow matching?");
         await bot.MessageAsync("What is flow matching?", channelId: 700, guildId: null, mention: false);
         var replies = await bot.Server.Rest.WaitForRequestsAsync("message-create", timeout: TimeSpan.FromSeconds(20));
-        await Task.Delay(500);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
 
         Assert.All(bot.Server.Rest.RequestsTo("message-create"), r => Assert.StartsWith("channels/700/", r.Path, StringComparison.Ordinal));
         Assert.NotEmpty(replies);
@@ -44,7 +44,7 @@ public sealed class ReliableReplyTests
         await bot.Server.Gateway.DispatchAsync("MESSAGE_CREATE", FakePayloads.Message(
             BotHarness.ChannelId, bot.NewId(), 500, "", BotHarness.GuildId, repliesTo: earlier, referenced: bot.Server.Rest.StoredMessage(BotHarness.ChannelId, earlier)));
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("no content", StringComparison.Ordinal)), what: "the ignore");
-        await Task.Delay(300);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
 
         Assert.Empty(bot.Server.Rest.RequestsTo("message-create"));
         Assert.Empty(bot.Server.Rest.RequestsTo("typing"));
@@ -101,7 +101,7 @@ public sealed class ReliableReplyTests
 
         var token = await bot.SlashAsync("ask", Question, interactionId: id);
         await Eventually.TrueAsync(() => bot.Logs.Lines.Any(l => l.Message.Contains("expired", StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "the expiry");
-        await Task.Delay(1000);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(1000));
 
         Assert.Equal([10062], bot.ForToken("interaction-callback", token).Select(r => r.ErrorCode ?? 0));
         Assert.Empty(bot.ForToken("original-edit", token));
@@ -139,7 +139,7 @@ public sealed class ReliableReplyTests
             () => bot.Server.Rest.Interactions.ByToken(token)?.Followups.Any(f => f.ToJsonString().Contains("\"embeds\":[{", StringComparison.Ordinal)) == true,
             TimeSpan.FromSeconds(30),
             "the last follow-up");
-        await Task.Delay(300);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
 
         var interaction = bot.Server.Rest.Interactions.ByToken(token)!;
         var shown = interaction.Original!["content"]!.GetValue<string>() + string.Concat(interaction.Followups.Select(f => f["content"]!.GetValue<string>()));

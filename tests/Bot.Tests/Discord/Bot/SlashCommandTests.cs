@@ -139,7 +139,7 @@ public sealed class SlashCommandTests
 
         var token = await bot.SlashAsync("ask", DiffusionQuestion);
         await Eventually.TrueAsync(() => bot.ForToken("followup", token).Count >= 4, TimeSpan.FromSeconds(30), "follow-ups");
-        await Task.Delay(300);
+        await bot.Server.Rest.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
 
         var messages = bot.FinalMessages(token).Select(Content).ToList();
         Assert.True(messages.Count >= 5, $"{messages.Count} messages");
