@@ -22,6 +22,7 @@ public sealed class ConcurrentIndexTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Stats_and_search_during_two_ingests_into_a_new_index_never_report_damage()
     {
         // One commit per paper (the sample corpus's real API days, one item a file) makes the full-text index's

@@ -10,6 +10,7 @@ public sealed class CrashSafetyTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task An_ingest_killed_mid_file_leaves_the_database_exactly_as_before_that_file()
     {
         Assert.Equal(0, (await _bot.RunAsync("stats")).ExitCode);

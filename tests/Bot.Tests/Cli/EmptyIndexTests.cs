@@ -42,6 +42,7 @@ public sealed class EmptyIndexTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task The_published_binary_run_from_another_folder_answers_the_readme_question_from_its_sample_corpus()
     {
         var published = _folder.File("pub");

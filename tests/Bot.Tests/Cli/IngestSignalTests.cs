@@ -20,6 +20,7 @@ public sealed class IngestSignalTests : IDisposable
     [Theory]
     [InlineData(2, 130)]
     [InlineData(15, 143)]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task A_signal_stops_the_ingest_between_files_and_reports_what_was_done(int signal, int exitCode)
     {
         var folder = WritePages();

@@ -14,6 +14,7 @@ public sealed class IntegrityStampTests : IDisposable
     private string StampPath => _bot.DatabasePath + "-checked";
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Reading_commands_on_an_unchanged_index_do_not_scan_it_again()
     {
         // The first command fills the index from the sample corpus; the next one checks what that wrote.
@@ -29,6 +30,7 @@ public sealed class IntegrityStampTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task A_write_is_checked_once_by_the_next_command()
     {
         await Succeeds("stats");

@@ -15,6 +15,7 @@ public sealed class ModelDiscoveryTests : IDisposable
     [Theory]
     [InlineData("empty")]
     [InlineData("text")]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task An_unusable_gguf_under_models_gets_the_notice_a_configured_one_gets(string kind)
     {
         var models = Directory.CreateDirectory(Path.Combine(_bot.Workspace, "models")).FullName;

@@ -34,6 +34,7 @@ public sealed class NetworkFailureTests
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Discord_without_network_says_once_what_it_cannot_reach_and_keeps_trying()
     {
         var url = $"http://127.0.0.1:{ClosedPort()}/api/v10";

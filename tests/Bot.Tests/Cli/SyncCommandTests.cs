@@ -22,6 +22,7 @@ public sealed class SyncCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Sync_of_a_day_ingests_its_papers_and_a_second_sync_changes_nothing()
     {
         // A real archive day, as the API sent it.
@@ -42,6 +43,7 @@ public sealed class SyncCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task A_range_is_fetched_a_day_at_a_time_complete_days_are_skipped_and_refresh_fetches_them_again()
     {
         // 2026-04-10 and 2026-04-16 as the archive has them; the days between are served empty.

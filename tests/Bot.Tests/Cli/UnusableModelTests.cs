@@ -21,6 +21,7 @@ public sealed class UnusableModelTests : IDisposable
     [InlineData("truncated", "cannot be used: tensor 'weights' ends at byte")]
     [InlineData("missing", "does not exist")]
     [InlineData("folder", "is a folder, not a .gguf file")]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Ask_answers_extractively_and_says_why_the_model_is_not_used(string kind, string reason)
     {
         var path = Path.Combine(_bot.Workspace, kind == "folder" ? "models" : $"{kind}.gguf");
@@ -60,6 +61,7 @@ public sealed class UnusableModelTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Summarize_writes_the_extractive_digest_and_says_why_the_model_is_not_used()
     {
         var path = ConfigureNotAModel(_bot);
@@ -134,6 +136,7 @@ public sealed class UnusableModelTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Ask_and_summarize_with_a_model_llama_cpp_refuses_are_extractive_with_the_reason()
     {
         var path = ConfigureAlienModel();

@@ -110,6 +110,7 @@ public sealed class RemoteProviderCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task With_both_servers_down_ask_and_summarize_fall_back_and_generate_says_why()
     {
         using var bot = Bot();

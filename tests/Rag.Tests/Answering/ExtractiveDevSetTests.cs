@@ -40,6 +40,7 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Every_answer_cites_only_sources_it_was_given()
     {
         var report = await _seeded.ReportAsync();
@@ -50,6 +51,7 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task In_model_mode_the_gate_decides_the_same_with_a_scripted_model()
     {
         // The scripted model never declines on its own: what is measured is the relevance gate in model mode.
@@ -67,6 +69,7 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task With_hybrid_retrieval_every_question_keywords_answer_is_still_answered()
     {
         // Papers found by similarity alone fill the fused top few; the gate must still see the keyword ranking's best.

@@ -30,6 +30,7 @@ public sealed class QueueTests
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task Cooldown_one_pending_request_per_user_and_a_full_queue_are_refused_privately()
     {
         var model = new ScriptedChatClient(_ => "A slow answer about diffusion [1].") { TokenDelay = TimeSpan.FromMilliseconds(400) };

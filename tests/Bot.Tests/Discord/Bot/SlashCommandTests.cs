@@ -96,6 +96,7 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task A_slow_model_is_still_deferred_within_three_seconds()
     {
         var model = new ScriptedChatClient(_ => "Diffusion models denoise step by step [1].") { TokenDelay = TimeSpan.FromSeconds(1) };

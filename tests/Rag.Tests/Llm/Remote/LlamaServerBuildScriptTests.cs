@@ -22,7 +22,7 @@ public sealed class LlamaServerBuildScriptTests : IDisposable
         }
 
         // The fetch finds the tools folder as the real one does.
-        Executable(Path.Combine(scripts, "llama-fetch.sh"), "#!/usr/bin/env bash\nversion=$LLAMA_NPM_VERSION; root=unused\nsource \"$(dirname \"$0\")/tools-dir.sh\"\nmkdir -p \"$llama_tools/src\"\n");
+        Executable(Path.Combine(scripts, "llama-fetch.sh"), "#!/usr/bin/env bash\nversion=$LLAMA_NPM_VERSION; root=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"\nsource \"$(dirname \"$0\")/tools-dir.sh\"\nmkdir -p \"$llama_tools/src\"\n");
         Directory.CreateDirectory(Path.Combine(_root.Path, "bin"));
     }
 
@@ -85,6 +85,18 @@ public sealed class LlamaServerBuildScriptTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.True(File.Exists(Path.Combine(home, ".cache", "paperbot", "llama", Version, "server", "llama-server")), output);
         Assert.False(Directory.Exists(Path.Combine(_root.Path, ".tools")));
+    }
+
+    [Fact]
+    public async Task Where_no_cache_folder_can_be_made_the_build_goes_to_the_clone()
+    {
+        FakeCmake(fails: false);
+
+        // /proc refuses new folders, as a read-only or missing home does.
+        var (exit, output) = await RunAsync(new Dictionary<string, string?> { ["PAPERBOT_TOOLS_DIR"] = null, ["XDG_CACHE_HOME"] = null, ["HOME"] = "/proc/no-home" });
+
+        Assert.True(exit == 0, output);
+        Assert.True(File.Exists(Path.Combine(_root.Path, ".tools", "llama", Version, "server", "llama-server")), output);
     }
 
     private async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string?>? environment = null)

@@ -69,6 +69,7 @@ public sealed class RemoteProviderTests(LlamaModels models)
     }
 
     [Fact]
+    [Trait(TestSpeed.Trait, TestSpeed.Slow)]
     public async Task A_server_killed_mid_answer_ends_it_incomplete_and_the_next_answers_come_from_the_other()
     {
         // A long answer from a wider model, so that the kill lands while the server is still writing: the tiny
