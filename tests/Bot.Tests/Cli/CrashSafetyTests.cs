@@ -29,17 +29,22 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(791, again.Json.GetProperty("papers").GetInt64());
     }
 
-    /// <summary>Waits until the child has parsed the file and is writing its transaction (the WAL grows).</summary>
+    /// <summary>
+    /// Waits until the child has parsed the file and is writing its transaction: it then holds SQLite's write lock
+    /// (the ingest's transaction begins IMMEDIATE), which another connection sees as busy. The WAL is no signal: while
+    /// the ingest's page cache holds the writes, the WAL grows only as the transaction commits, too late to kill it.
+    /// </summary>
     private async Task WaitForWritesInProgress(Process process)
     {
-        var wal = _bot.DatabasePath + "-wal";
-        var baseline = File.Exists(wal) ? new FileInfo(wal).Length : 0;
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(process.HasExited, "the ingest finished before it could be killed; make the file bigger");
-            if (File.Exists(wal) && new FileInfo(wal).Length > baseline + (4 << 20))
+            if (WriterHoldsTheLock())
             {
+                // Some pages written, and still writing: 400,000 entries take seconds to write on any machine.
+                await Task.Delay(300);
+                Assert.True(WriterHoldsTheLock(), "the ingest's transaction ended before it could be killed; make the file bigger");
                 return;
             }
 
@@ -47,6 +52,28 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         Assert.Fail("the ingest never started writing");
+    }
+
+    private bool WriterHoldsTheLock()
+    {
+        using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // Microsoft.Data.Sqlite retries a busy statement until the command's timeout: one second says "busy".
+        command.CommandTimeout = 1;
+        command.CommandText = "BEGIN IMMEDIATE;";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            return true;
+        }
+
+        command.CommandText = "ROLLBACK;";
+        command.ExecuteNonQuery();
+        return false;
     }
 
     private static string WriteLargePage(string path, int entries)
