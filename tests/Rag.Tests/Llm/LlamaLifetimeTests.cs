@@ -45,8 +45,10 @@ public sealed class LlamaLifetimeTests(LlamaModels models)
     public async Task Disposing_the_engine_during_generation_fails_the_stream_cleanly()
     {
         using var model = LlamaModel.Load(models.Llama);
-        var engine = new LlamaEngine(model, Small);
-        var stream = engine.GenerateAsync("go on and on", Options with { MaxTokens = 100 }).GetAsyncEnumerator();
+        // Room for thousands of tokens, so that the stream is still running when the engine goes, even when this thread
+        // is held up on a loaded machine (with 100 tokens, the generation sometimes finished first).
+        var engine = new LlamaEngine(model, Small with { ContextSize = 8192 });
+        var stream = engine.GenerateAsync("go on and on", Options with { MaxTokens = 8000 }).GetAsyncEnumerator();
         Assert.True(await stream.MoveNextAsync());
         engine.Dispose();
         engine.Dispose();
