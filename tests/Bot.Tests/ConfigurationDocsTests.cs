@@ -21,8 +21,9 @@ public sealed partial class ConfigurationDocsTests
     [Fact]
     public void Every_bound_setting_has_a_row_and_every_row_is_a_bound_setting()
     {
-        var bound = BoundSettings().Keys.ToHashSet(StringComparer.Ordinal);
-        var documented = DocumentedSettings().Keys.ToHashSet(StringComparer.Ordinal);
+        var rows = DocumentedSettings();
+        var bound = BoundSettings(rows).Keys.ToHashSet(StringComparer.Ordinal);
+        var documented = rows.Keys.ToHashSet(StringComparer.Ordinal);
 
         Assert.True(bound.Count > 50, $"the options classes were not found: {bound.Count} settings");
         Assert.Empty(bound.Except(documented).Order());
@@ -32,8 +33,9 @@ public sealed partial class ConfigurationDocsTests
     [Fact]
     public void The_documented_defaults_are_the_options_classes_defaults()
     {
-        var bound = BoundSettings();
-        var mismatches = DocumentedSettings()
+        var rows = DocumentedSettings();
+        var bound = BoundSettings(rows);
+        var mismatches = rows
             .Where(row => row.Value is { } shown && bound.TryGetValue(row.Key, out var actual) && !SameDefault(shown, actual))
             .Select(row => $"{row.Key}: docs say {row.Value}, the code has {Describe(bound[row.Key])}")
             .ToList();
@@ -42,7 +44,7 @@ public sealed partial class ConfigurationDocsTests
     }
 
     /// <summary>The keys the options classes bind, with their default values.</summary>
-    private static Dictionary<string, object?> BoundSettings()
+    private static Dictionary<string, object?> BoundSettings(Dictionary<string, string?> documented)
     {
         var settings = new Dictionary<string, object?>(StringComparer.Ordinal);
         var types = new[] { typeof(DataOptions).Assembly, typeof(DiscordOptions).Assembly }
@@ -60,7 +62,7 @@ public sealed partial class ConfigurationDocsTests
             {
                 if (property.PropertyType == typeof(List<RemoteEndpointOptions>))
                 {
-                    AddEndpointFields(settings, $"{section}:{property.Name}");
+                    AddEndpointFields(settings, $"{section}:{property.Name}", documented);
                     continue;
                 }
 
@@ -72,9 +74,8 @@ public sealed partial class ConfigurationDocsTests
     }
 
     /// <summary>A list of servers is documented as the key itself or field by field (<c>Llm:Endpoints:N:Url</c>).</summary>
-    private static void AddEndpointFields(Dictionary<string, object?> settings, string key)
+    private static void AddEndpointFields(Dictionary<string, object?> settings, string key, Dictionary<string, string?> documented)
     {
-        var documented = DocumentedSettings();
         if (documented.ContainsKey(key))
         {
             settings[key] = null;
