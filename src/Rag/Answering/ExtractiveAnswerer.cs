@@ -16,8 +16,11 @@ public static partial class ExtractiveAnswerer
 {
     public const string Label = "Extractive answer (no model):";
 
-    private const int MaxSentences = 4;
-    private const int MaxSentencesPerPaper = 2;
+    /// <summary>The ranking's best paper leads the answer with up to this many of its sentences.</summary>
+    private const int MaxLeadSentences = 3;
+
+    /// <summary>Other papers add at most one sentence each, when they match about as well.</summary>
+    private const int MaxOtherPapers = 2;
 
     /// <summary>"Which papers study X?" asks for a list: one sentence from each of more papers reads better.</summary>
     private const int MaxListedPapers = 5;
@@ -32,7 +35,7 @@ public static partial class ExtractiveAnswerer
     {
         var candidates = Candidates(question, papers, weights);
         var listing = ListQuestionRegex().IsMatch(question) || !question.Contains('?', StringComparison.Ordinal);
-        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : Choose(candidates, MaxSentences, MaxSentencesPerPaper);
+        var chosen = listing ? Choose(candidates, MaxListedPapers, 1) : ChooseAroundLead(candidates);
         if (chosen.Count == 0 && papers.Count > 0)
         {
             // Found by meaning (embeddings) with no word in common: the paper's gist says more than nothing.
@@ -153,6 +156,27 @@ public static partial class ExtractiveAnswerer
         }
 
         // Read as a text: by paper rank, and within a paper in the abstract's order.
+        return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
+    }
+
+    /// <summary>
+    /// The sentences of a one-fact answer. The ranking read the whole abstract, a sentence only its own words, so the
+    /// ranking's best paper leads: its best sentences, then the best sentence of each other paper that matches about as
+    /// well as the lead's. A paper with no sentence sharing a word (found by meaning) leaves the choice to the scores.
+    /// </summary>
+    private static List<(int Number, int Order, string Sentence, double Score)> ChooseAroundLead(
+        List<(int Number, int Order, string Sentence, double Score)> candidates)
+    {
+        var lead = candidates.Where(c => c.Number == 1 && c.Score > 0).OrderByDescending(c => c.Score).ToList();
+        if (lead.Count == 0)
+        {
+            return Choose(candidates, MaxLeadSentences + MaxOtherPapers, 1);
+        }
+
+        var floor = lead[0].Score * KeepRatio;
+        var chosen = lead.TakeWhile(c => c.Score >= floor).Take(MaxLeadSentences).ToList();
+        chosen.AddRange(candidates.Where(c => c.Number != 1 && c.Score >= floor)
+            .GroupBy(c => c.Number).Select(g => g.MaxBy(c => c.Score)).OrderByDescending(c => c.Score).Take(MaxOtherPapers));
         return [.. chosen.OrderBy(c => c.Number).ThenBy(c => c.Order)];
     }
 

@@ -50,6 +50,62 @@ public sealed class AnswerSentenceTests
     }
 
     [Fact]
+    public void The_rankings_best_paper_leads_even_when_another_papers_sentence_shares_more_words()
+    {
+        // The second paper restates the question's words in one sentence; the first (ranked best on its whole
+        // abstract) spreads them over several: the first must be quoted, and the second may follow it.
+        var lead = new RetrievedPaper(1, new Paper
+        {
+            Id = "a", Title = "LogQuant",
+            Abstract = "We quantize the KV cache to 2 bits. Tokens kept at full precision are spread in a log distribution over the context. " +
+                "In benchmark tests, it enhances throughput by 25% without increasing memory.",
+        }, 10, 10, null, 1);
+        var other = new RetrievedPaper(2, new Paper
+        {
+            Id = "b", Title = "ShadowKV",
+            Abstract = "Serving long-context models is memory-bound because the KV cache grows with the context, which lowers throughput. We offload values.",
+        }, 8, 8, null, 2);
+        const string question = "for memory-bound serving of long contexts, a low-bit KV cache that keeps tokens spread over the context?";
+        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
+
+        var answer = ExtractiveAnswerer.Answer(question, [lead, other], weights);
+
+        Assert.Contains("are spread in a log distribution over the context.", answer, StringComparison.Ordinal);
+        Assert.True(answer.IndexOf("[1]", StringComparison.Ordinal) < answer.IndexOf("[2]", StringComparison.Ordinal) || !answer.Contains("[2]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("do VLM agents do better on NetHack when given images of the environment instead of text?", "perform worse when images")]
+    [InlineData("what actually makes agents on NetHack work with images of the environment?", "perform worse when images")]
+    public void A_yes_no_or_what_turned_out_question_gets_the_finding(string question, string expected)
+    {
+        const string text =
+            "We benchmark agents on games from easy tasks to NetHack. " +
+            "Tasks range from seconds to years of play. " +
+            "Notably, we observe that models perform worse when images of the environment are provided.";
+        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "BALROG", Abstract = text }, 10, 10, null, 1);
+        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
+
+        var intent = QuestionIntent.Of(question);
+        var answer = ExtractiveAnswerer.List("Closest:", question, [paper], weights);
+
+        Assert.True(intent.Finding);
+        Assert.False(QuestionIntent.Of("is there a benchmark of VLM agents on NetHack?").Finding);
+        Assert.Contains(expected, answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("that app-store platform for computer-use agents, what did it hit on OSWorld")]
+    [InlineData("what throughput gain does the 2-bit KV cache give?")]
+    public void A_score_or_gain_asked_in_other_words_is_a_quantity(string question)
+    {
+        var intent = QuestionIntent.Of(question);
+
+        Assert.True(intent.Quantity);
+        Assert.True(intent.Preference("It reaches 23.85% on the benchmark.", new HashSet<string>()) >= 3);
+    }
+
+    [Fact]
     public void A_digit_inside_a_name_or_repeated_from_the_question_is_not_the_quantity_asked_for()
     {
         var intent = QuestionIntent.Of("How many parameters does Claude 3 have?");

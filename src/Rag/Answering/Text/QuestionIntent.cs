@@ -4,12 +4,13 @@ namespace PaperBot.Rag.Answering.Text;
 
 /// <summary>
 /// What a question asks for, as far as choosing the answering sentence goes: a quantity ("how many", "what
-/// score"), a name ("what is … called", "is there a method that…"), a method ("how does…") or a reason ("why…").
+/// score"), a name ("what is … called", "is there a method that…"), a method ("how does…"), a reason ("why…") or a
+/// finding ("do VLMs do better with images?", "what actually makes GRPO work?").
 /// <see cref="Preference"/> is the factor by which a sentence of that shape is preferred over one that only
 /// shares words with the question. <see cref="AsksForPapers"/> tells a question about the papers on a topic,
 /// which retrieval searches more widely.
 /// </summary>
-public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Method, bool Reason, string? AskedNoun, IReadOnlySet<string> QuestionNumbers)
+public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Method, bool Reason, bool Finding, string? AskedNoun, IReadOnlySet<string> QuestionNumbers)
 {
     public static QuestionIntent Of(string question)
     {
@@ -22,6 +23,7 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
             name.Success || ExistsRegex().IsMatch(question),
             !quantity.Success && MethodRegex().IsMatch(question),
             ReasonRegex().IsMatch(question),
+            !quantity.Success && FindingRegex().IsMatch(question),
             noun is null || !TextTerms.IsContentWord(noun.ToLowerInvariant()) ? null : WordStemmer.Stem(noun),
             QuantityNumberRegex().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal));
     }
@@ -59,10 +61,16 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
             factor *= 2.5;
         }
 
+        if (Finding && FindingSentenceRegex().IsMatch(sentence))
+        {
+            // A yes/no or "what turned out" question is answered by what the authors found, seldom in its words.
+            factor *= 1.5;
+        }
+
         return factor;
     }
 
-    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often|little|few)|what (accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|context length|success rate|f1)|number of|by how|up to how|(best|top|highest|peak) (accuracy|score|result|performance|success rate)|what (%|percent|percentage)|speed-?up|costs?|scored)\b(\s+(?:(?:does|do|did|is|are|was|were|the|a|of)\s+)*(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(how (many|much|large|big|fast|long|small|often|little|few)|what (\w+ )?(accuracy|percentage|score|size|sizes|number|speed|rate|improvement|gain|throughput|context length|success rate|f1)|what did (it|they|\w+) (hit|score|get|reach|achieve)|number of|by how|up to how|(best|top|highest|peak) (accuracy|score|result|performance|success rate)|what (%|percent|percentage)|speed-?up|costs?|scored)\b(\s+(?:(?:does|do|did|is|are|was|were|the|a|of)\s+)*(?<noun>\p{L}+))?", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"\b((which|what) (is the |are the )?(\w+ )?(?<noun>benchmark|dataset|model|method|framework|system|technique|test|module|function|pipeline|approach|tokenizer|library|agent)s?\b|what is the name|what is .* called|what are .* called|name of)", RegexOptions.IgnoreCase)]
@@ -80,6 +88,13 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
 
     [GeneratedRegex(@"^\s*why\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonRegex();
+
+    /// <summary>A yes/no question (not "is there…", which asks for a name), or one asking what turned out.</summary>
+    [GeneratedRegex(@"^\s*(do|does|did|can|could|will|would|should|is|are|was|were)\b(?!\s+there\b)|\b(what (actually )?makes|turn(s|ed)? out|what did (they|the authors) find|better or worse)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FindingRegex();
+
+    [GeneratedRegex(@"\b(we (find|found|observe|observed|show|discover|reveal|uncover|demonstrate)|(results|experiments|analysis|analyses|findings|ablations?( studies)?) (show|shows|reveal|reveals|indicate|indicates|suggest|suggests|demonstrate|demonstrates)|surprisingly|notably|outperform\w*|underperform\w*|worse|better than|cannot|fail to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FindingSentenceRegex();
 
     /// <summary>A number stating a quantity: not the digit inside a name ("GPT-4", "Qwen2.5", "R1").</summary>
     [GeneratedRegex(@"(?<![\p{L}\-\d.])\d+(?:[.,]\d+)*\s?(?:%|x\b|×|[KMBkmb]\b)?")]
