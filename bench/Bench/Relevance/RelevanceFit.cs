@@ -15,7 +15,7 @@ namespace PaperBot.Bench.Relevance;
 /// set, each over its own index (the sample corpus; the real archive; the archive and the sample corpus for the
 /// users' questions), prints how it does on both splits, and writes the fitted numbers to relevance-model.json.
 /// Questions about a day are left out: their days decide what they list. The figures printed count the rule that
-/// shows a clear match at least as the closest (<see cref="RelevanceEvidence.ClearMatch"/>).
+/// shows a related paper at least as the closest (<see cref="RelevanceEvidence.Related"/>).
 /// </summary>
 internal static class RelevanceFit
 {
@@ -55,7 +55,7 @@ internal static class RelevanceFit
             ("users", Path.Combine(root, "eval", "users-questions.jsonl"), [archive, TestPaths.SeedDirectory]),
         };
         var work = TestPaths.NewScratchFolder("fit-relevance");
-        var rows = new List<(string Set, EvalSplit Split, bool Answerable, double[] X, bool ClearMatch)>();
+        var rows = new List<(string Set, EvalSplit Split, bool Answerable, double[] X, bool Related)>();
         try
         {
             foreach (var (name, file, corpus) in sets)
@@ -67,7 +67,7 @@ internal static class RelevanceFit
                 {
                     var retrieval = await retriever.RetrieveAsync(question.Question, null, null, cancellationToken);
                     var evidence = retrieval.Evidence ?? RelevanceEvidence.None;
-                    rows.Add((name, question.Split, question.Answerable, evidence.Vector(), evidence.ClearMatch));
+                    rows.Add((name, question.Split, question.Answerable, evidence.Vector(), evidence.Related));
                 }
 
                 Console.WriteLine($"{name}: {rows.Count(r => r.Set == name)} questions over {string.Join(" + ", corpus.Select(Path.GetFileName))}");
@@ -92,7 +92,7 @@ internal static class RelevanceFit
             var answerable = group.Where(r => r.Answerable).ToList();
             var unanswerable = group.Where(r => !r.Answerable).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {group.Key.Set,-8} {group.Key.Split.ToString().ToLowerInvariant(),-5}  AUC {Auc(answerable.Select(r => P(r.X)), unanswerable.Select(r => P(r.X))),5:0.000}  answerable: answered {Share(answerable, r => P(r.X) >= answerAt),4:P0}, shown {Share(answerable, r => P(r.X) >= closestAt || r.ClearMatch),4:P0}  unanswerable: answered {Share(unanswerable, r => P(r.X) >= answerAt),4:P0}, declined {Share(unanswerable, r => P(r.X) < closestAt && !r.ClearMatch),4:P0}"));
+                $"  {group.Key.Set,-8} {group.Key.Split.ToString().ToLowerInvariant(),-5}  AUC {Auc(answerable.Select(r => P(r.X)), unanswerable.Select(r => P(r.X))),5:0.000}  answerable: answered {Share(answerable, r => P(r.X) >= answerAt),4:P0}, shown {Share(answerable, r => P(r.X) >= closestAt || r.Related),4:P0}  unanswerable: answered {Share(unanswerable, r => P(r.X) >= answerAt),4:P0}, declined {Share(unanswerable, r => P(r.X) < closestAt && !r.Related),4:P0}"));
         }
 
         if (!dryRun)
@@ -106,7 +106,7 @@ internal static class RelevanceFit
     }
 
     /// <summary>Logistic regression by gradient descent, each class weighted to half the loss (there are few unanswerable questions).</summary>
-    private static (double[] Weights, double Intercept) Fit(List<(string Set, EvalSplit Split, bool Answerable, double[] X, bool ClearMatch)> rows)
+    private static (double[] Weights, double Intercept) Fit(List<(string Set, EvalSplit Split, bool Answerable, double[] X, bool Related)> rows)
     {
         var features = rows[0].X.Length;
         var w = new double[features];

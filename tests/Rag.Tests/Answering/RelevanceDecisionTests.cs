@@ -88,6 +88,20 @@ public sealed class RelevanceDecisionTests
     }
 
     [Fact]
+    public void A_paper_sharing_rare_words_of_the_field_is_related_unless_the_question_names_what_nobody_wrote_about()
+    {
+        // The question the model doubts ("what actually makes GRPO work vs plain rejection sampling?") shares GRPO,
+        // rejection and sampling with its paper; an off-topic one shares one everyday word at most.
+        var doubted = RelevanceEvidence.None with { Coverage = 0.37, FoundCoverage = 0.45, Unfound = 0.16, Absent = 0, Matched = 0.99 };
+
+        Assert.True(RelevanceModel.Default.Decide(RelevanceModel.Default.Probability(doubted)) == RelevanceOutcome.Declined);
+        Assert.True(doubted.Related);
+        Assert.False((doubted with { Matched = 0.46 }).Related);
+        Assert.False((doubted with { UnknownNames = 0.5 }).Related);
+        Assert.True((doubted with { Matched = 0, Coverage = 0.6, Unfound = 0 }).Related); // a clear match
+    }
+
+    [Fact]
     public async Task A_word_no_paper_contains_weighs_nothing_but_counts_as_absent()
     {
         using var harness = new AnsweringHarness();

@@ -35,6 +35,21 @@ public sealed record RelevanceEvidence(
     /// </summary>
     public bool ClearMatch => Absent == 0 && UnknownNames == 0 && Unmatched == 0 && (Coverage >= 0.5 || (Lead >= Math.Log(1.35) && Coverage >= 0.4));
 
+    /// <summary>
+    /// The summed idf (in tens, as <see cref="Matched"/>) of the question's words a paper shares from which it counts as
+    /// related: two or three of the field's rarer words ("GRPO", "rejection sampling"). Chosen on the tune split: the
+    /// off-topic questions there ("a vegan lasagna recipe", "Jupiter's moons", "the best GPU") reach at most 0.85, the
+    /// described questions the model doubts 0.99 and more.
+    /// </summary>
+    public const double RelatedMatched = 0.95;
+
+    /// <summary>
+    /// True for a clear match, or a paper sharing words worth <see cref="RelatedMatched"/> with a question that names
+    /// nothing nobody wrote about: something related is indexed, so the closest papers are shown (with the hedge)
+    /// rather than "not covered", which is kept for questions outside the field.
+    /// </summary>
+    public bool Related => ClearMatch || (UnknownNames == 0 && Matched >= RelatedMatched);
+
     /// <summary>No candidate at all.</summary>
     public static readonly RelevanceEvidence None = new(0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0);
 

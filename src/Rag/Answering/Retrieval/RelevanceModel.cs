@@ -10,7 +10,8 @@ namespace PaperBot.Rag.Answering.Retrieval;
 /// development set). Word statistics cannot always tell a described paper from a near miss, so there are two
 /// thresholds: at or above <see cref="AnswerAt"/> the best papers answer; at or above <see cref="ClosestAt"/> they
 /// are shown as the closest, with a hedge; below, nothing related was found, unless the best paper is a
-/// <see cref="RelevanceEvidence.ClearMatch"/>, which is always shown as the closest.
+/// <see cref="RelevanceEvidence.Related"/> paper (a clear match, or one sharing rare words of the field), which is
+/// always shown as the closest.
 /// </summary>
 public sealed record RelevanceModel(
     [property: JsonPropertyName("features")] IReadOnlyList<string> Features,

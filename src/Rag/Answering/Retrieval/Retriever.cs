@@ -74,7 +74,7 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
         var best = ranked.Take(1).Concat(byKeywords.Take(1)).Select(p => judged[p.Pid])
             .DefaultIfEmpty((Evidence: RelevanceEvidence.None, Probability: 0)).MaxBy(j => j.Probability);
         var outcome = words.Count == 0 ? RelevanceOutcome.Declined : model.Decide(best.Probability);
-        if (outcome == RelevanceOutcome.Declined && words.Count > 0 && best.Evidence.ClearMatch)
+        if (outcome == RelevanceOutcome.Declined && words.Count > 0 && best.Evidence.Related)
         {
             outcome = RelevanceOutcome.Closest;
         }
