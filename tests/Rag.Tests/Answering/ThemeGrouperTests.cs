@@ -30,4 +30,29 @@ public sealed class ThemeGrouperTests
         var other = themes.Where(t => t.Label == "Other papers").Sum(t => t.Papers.Count);
         Assert.True(other <= papers.Count / 3, $"{other} of {papers.Count} papers in Other: {string.Join(" | ", themes.Select(t => $"{t.Label} ({t.Papers.Count})"))}");
     }
+
+    [Fact]
+    public void A_theme_is_named_by_the_phrase_its_papers_repeat_not_by_a_modifier_or_a_word_said_once()
+    {
+        Paper P(string id, string title, string text) => new() { Id = id, Title = title, Abstract = text };
+        IReadOnlyList<Paper> papers =
+        [
+            // Named "reinforcement" in their titles, "reinforcement learning" throughout: the theme takes the phrase.
+            P("1", "Reinforcement for reasoning", "We train reasoning with reinforcement learning. Reinforcement learning rewards each step."),
+            P("2", "Scaling reinforcement to agents", "Reinforcement learning for agents. Our reinforcement learning recipe scales."),
+            // Share only a modifier in their titles: a hierarchical planner and a hierarchical tokenizer.
+            P("3", "Hierarchical planning for robots", "A robot planner decomposes goals into subgoals for manipulation arms."),
+            P("4", "Hierarchical tokenizer for speech", "A speech tokenizer splits waveforms into coarse and fine codes for synthesis."),
+            // Their titles share nothing; their abstracts both repeat "speculative decoding".
+            P("5", "Cheaper generation at scale", "Speculative decoding proposes tokens cheaply. Speculative decoding then verifies them."),
+            P("6", "Verifying in parallel", "We verify proposals in parallel for speculative decoding; speculative decoding gets faster."),
+        ];
+
+        var themes = ThemeGrouper.Group(papers);
+
+        var shown = string.Join(" | ", themes.Select(t => $"{t.Label} ({string.Join(',', t.Papers)})"));
+        Assert.True(themes.Any(t => t.Label.Equals("Reinforcement learning", StringComparison.OrdinalIgnoreCase) && t.Papers.SequenceEqual([0, 1])), shown);
+        Assert.True(themes.Any(t => t.Label.Equals("Speculative decoding", StringComparison.OrdinalIgnoreCase) && t.Papers.SequenceEqual([4, 5])), shown);
+        Assert.False(themes.Any(t => t.Label.StartsWith("Hierarchical", StringComparison.OrdinalIgnoreCase)), shown);
+    }
 }

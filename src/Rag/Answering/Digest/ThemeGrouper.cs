@@ -60,93 +60,141 @@ public static partial class ThemeGrouper
         "accelerating", "unified", "interactive", "dynamic", "visual", "semantic", "temporal", "artificial", "explicit",
         "intelligence", "ai", "process", "processes", "structure", "objective", "concepts", "theory", "selection", "sets",
         "generate", "generates", "surpass", "surpasses", "range", "limits", "balance", "long", "strategy", "strategies",
+        // How abstracts report work (the verbs of reporting, in every form, and the adjectives around them).
+        "compare", "compared", "comparing", "comparison", "evaluate", "evaluated", "evaluating", "measure", "measured",
+        "reduce", "reduced", "reduces", "reduction", "construct", "constructed", "implement", "implemented",
+        "implementation", "represent", "represents", "represented", "curate", "curated", "learn", "learned", "learns",
+        "emerge", "emerged", "emerging", "explore", "explored", "exploring", "investigate", "investigated", "examine",
+        "examined", "analyze", "analyzed", "analyse", "identify", "identified", "address", "addressed", "addresses",
+        "develop", "developed", "conduct", "conducted", "validate", "validated", "propose", "proposed", "present",
+        "presented", "introduce", "introduced", "show", "shows", "shown", "achieved", "enhancement", "enhancements",
+        "research", "researchers", "content", "actual", "external", "wide", "experimental", "further", "overall",
+        "numerous", "potential", "current", "previous", "prior", "additional", "substantial", "remarkable", "notable",
+        "promising", "discovery", "discover", "reason", "reasons", "emergent", "yet", "less", "more", "most", "number",
+        "increase", "increased", "increases", "serve", "serves", "larger", "smaller", "higher", "lower", "better", "rate",
+        "rates", "practice", "practical", "cost", "costs", "require", "requires", "required",
     };
 
     /// <param name="cancellationToken">Checked paper by paper and theme by theme: a day of thousands of papers takes seconds.</param>
     public static IReadOnlyList<Theme> Group(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
-        // What a paper is about is what its title and the API's keywords say: names come from them (an abstract also
-        // says "address" and "e.g."), and a paper whose abstract alone uses a name counts half.
-        var (phrases, surface) = Phrases([.. papers.Select(p => p with { Abstract = "" })], cancellationToken);
-        var mentions = papers.Select(p => PhrasesOf(p)).ToList();
+        // What a paper is about is what its title and the API's keywords say: names come from them first (an abstract
+        // also says "address" and "e.g."), and a paper whose abstract alone uses a name counts half.
+        var phrases = papers.Select(p => PhrasesOf(p with { Abstract = "" })).ToList();
+        var (mentions, surface) = Phrases(papers, cancellationToken);
         var keyTerms = KeyTerms(papers, cancellationToken);
+        var repeated = papers.Select(Repeated).ToList();
         var maxMembers = Math.Max(2, (int)(papers.Count * MaxThemeShare));
-        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var saying = new Dictionary<string, (int All, int Repeating)>(StringComparer.Ordinal);
         for (var i = 0; i < papers.Count; i++)
         {
-            foreach (var name in phrases[i])
+            foreach (var name in mentions[i])
             {
-                (holders.TryGetValue(name, out var list) ? list : holders[name] = []).Add(i);
+                var (all, repeating) = saying.GetValueOrDefault(name);
+                saying[name] = (all + 1, repeating + (repeated[i].Contains(name) ? 1 : 0));
             }
         }
 
-        var named = holders.Where(h => h.Value.Count <= maxMembers && mentions.Count(m => m.Contains(h.Key)) is >= 2 and var all && all <= maxMembers)
-            .OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
+        bool Nameable(string name) =>
+            saying.GetValueOrDefault(name) is var (all, repeating) && all >= 2 && all <= maxMembers
+            && (name.Contains(' ', StringComparison.Ordinal) || 2 * repeating >= all);
+
+        var named = phrases.SelectMany(p => p).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(Nameable).ToList();
         var themes = new List<(string Name, List<int> Members, Dictionary<string, int> Terms)>();
         var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
-        while (themes.Count < MaxThemes - 1 && ungrouped.Count > 1)
+        Grow(named, i => phrases[i]);
+        JoinNearest();
+
+        // Papers still left over may share a name their abstracts use ("speculative decoding", "world models").
+        Grow([.. ungrouped.SelectMany(i => mentions[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(Nameable)], i => mentions[i]);
+        JoinNearest();
+
+        // Greedily, the name that covers most ungrouped papers (those that say it where <paramref name="said"/> looks
+        // counting twice, those whose abstract alone says it once) becomes a theme.
+        void Grow(List<string> candidates, Func<int, HashSet<string>> said)
         {
-            (string Name, int Count, int Words) best = ("", 0, 0);
-            for (var n = 0; n < named.Count; n++)
+            while (themes.Count < MaxThemes - 1 && ungrouped.Count > 1)
             {
-                if (n % 1024 == 0)
+                (string Name, int Score, int Words) best = ("", 0, 0);
+                for (var n = 0; n < candidates.Count; n++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    if (n % 1024 == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var name = candidates[n];
+                    var count = ungrouped.Count(i => said(i).Contains(name));
+                    var mentioned = count == 0 ? 0 : ungrouped.Count(i => !said(i).Contains(name) && mentions[i].Contains(name));
+                    if (count + mentioned < 2)
+                    {
+                        continue;
+                    }
+
+                    // A longer name says more ("reinforcement learning" over "reinforcement"): a word more is worth a fifth.
+                    var words = name.Count(ch => ch == ' ') + 1;
+                    var score = (int)(10 * ((2 * count) + mentioned) * (1 + (0.2 * (words - 1))));
+                    if (score > best.Score || (score == best.Score && words > best.Words))
+                    {
+                        best = (name, score, words);
+                    }
                 }
 
-                var count = named[n].Value.Count(ungrouped.Contains);
-                var mentioned = count == 0 ? 0 : ungrouped.Count(i => !phrases[i].Contains(named[n].Key) && mentions[i].Contains(named[n].Key));
-                if (count + mentioned < 2)
+                if (best.Score == 0)
                 {
-                    continue;
+                    return;
                 }
 
-                // A longer name says more ("reinforcement learning" over "reinforcement"): a word more is worth a fifth.
-                var words = named[n].Key.Count(ch => ch == ' ') + 1;
-                var score = (int)(10 * ((2 * count) + mentioned) * (1 + (0.2 * (words - 1))));
-                if (score > best.Count || (score == best.Count && words > best.Words))
-                {
-                    best = (named[n].Key, score, words);
-                }
+                var members = ungrouped.Where(i => mentions[i].Contains(best.Name)).Order().ToList();
+                var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+                members.ForEach(i => Count(terms, keyTerms[i]));
+                themes.Add((best.Name, members, terms));
+                ungrouped.ExceptWith(members);
             }
-
-            if (best.Count == 0)
-            {
-                break;
-            }
-
-            var members = ungrouped.Where(i => mentions[i].Contains(best.Name)).Order().ToList();
-            var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-            members.ForEach(i => Count(terms, keyTerms[i]));
-            themes.Add((best.Name, members, terms));
-            ungrouped.ExceptWith(members);
         }
 
         // The papers left over join the theme whose papers share most of their key words, while the name still
         // stands for two thirds of the theme.
-        foreach (var paper in ungrouped.Order().ToList())
+        void JoinNearest()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var home = themes
-                .Where(t => t.Members.Count(i => mentions[i].Contains(t.Name)) >= NamedShare * (t.Members.Count + 1))
-                .Select(t => (Theme: t, Shared: keyTerms[paper].Sum(term => t.Terms.GetValueOrDefault(term)) / (double)t.Members.Count))
-                .Where(t => t.Shared >= 0.5)
-                .OrderByDescending(t => t.Shared).Select(t => t.Theme).FirstOrDefault();
-            if (home.Members is not null)
+            foreach (var paper in ungrouped.Order().ToList())
             {
-                home.Members.Add(paper);
-                Count(home.Terms, keyTerms[paper]);
-                ungrouped.Remove(paper);
+                cancellationToken.ThrowIfCancellationRequested();
+                var home = themes
+                    .Where(t => t.Members.Count(i => mentions[i].Contains(t.Name)) >= NamedShare * (t.Members.Count + 1))
+                    .Select(t => (Theme: t, Shared: keyTerms[paper].Sum(term => t.Terms.GetValueOrDefault(term)) / (double)t.Members.Count))
+                    .Where(t => t.Shared >= 0.5)
+                    .OrderByDescending(t => t.Shared).Select(t => t.Theme).FirstOrDefault();
+                if (home.Members is not null)
+                {
+                    home.Members.Add(paper);
+                    Count(home.Terms, keyTerms[paper]);
+                    ungrouped.Remove(paper);
+                }
             }
         }
 
-        var result = themes.Select(t => new Theme(Label(surface[t.Name]), [.. t.Members.Order()])).ToList();
+        var result = themes.Select(t => new Theme(Label(surface[Refined(t.Name, t.Members, mentions, surface.Keys)]), [.. t.Members.Order()])).ToList();
         if (ungrouped.Count > 0)
         {
             result.Add(new Theme(result.Count == 0 ? AllPapers : OtherPapers, [.. ungrouped.Order()]));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The longest name that contains <paramref name="name"/> and that two thirds of the theme's papers say: a theme
+    /// found by "reinforcement" whose papers all say "reinforcement learning" is named by the phrase a reader knows.
+    /// </summary>
+    private static string Refined(string name, List<int> members, List<HashSet<string>> mentions, IEnumerable<string> names)
+    {
+        var inner = " " + name + " ";
+        return names.Where(n => n.Length > name.Length && (" " + n + " ").Contains(inner, StringComparison.Ordinal))
+            .Select(n => (Name: n, Count: members.Count(i => mentions[i].Contains(n))))
+            .Where(n => n.Count >= NamedShare * members.Count)
+            .OrderByDescending(n => n.Count).ThenByDescending(n => n.Name.Length).ThenBy(n => n.Name, StringComparer.Ordinal)
+            .Select(n => n.Name).FirstOrDefault() ?? name;
     }
 
     /// <summary>True when <paramref name="name"/> (a theme's label) is said by <paramref name="paper"/>'s title, AI keywords or abstract.</summary>
@@ -183,8 +231,8 @@ public static partial class ThemeGrouper
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in paper.AiKeywords.Prepend(paper.Title).Append(paper.Abstract))
         {
-            // A phrase never spans punctuation: "models. Diffusion" is not a name.
-            foreach (var clause in ClauseRegex().Split(text))
+            // A phrase never spans punctuation ("models. Diffusion" is not a name), nor comes from a link ("https").
+            foreach (var clause in ClauseRegex().Split(LinkRegex().Replace(text, ".")))
             {
                 var words = WordRegex().Matches(clause).Select(m => m.Value).ToList();
                 for (var start = 0; start < words.Count; start++)
@@ -194,7 +242,8 @@ public static partial class ThemeGrouper
                         var run = words.GetRange(start, length);
                         var lower = run.Select(w => w.ToLowerInvariant()).ToList();
                         // A lone verb form ("Reducing", "Addressing") says what a title does, not what it is about.
-                        if (!lower.All(IsNameWord) || lower.All(IsGeneric) || (length == 1 && lower[0].EndsWith("ing", StringComparison.Ordinal) && !lower[0].Contains('-')))
+                        if (!lower.All(IsNameWord) || lower.All(IsGeneric) || (length == 1 && IsModifier(lower[0]))
+                            || Connectives.Contains(lower[0]) || Connectives.Contains(lower[^1]))
                         {
                             continue;
                         }
@@ -214,12 +263,41 @@ public static partial class ThemeGrouper
         return found;
     }
 
+    /// <summary>
+    /// The words (stems) a paper says at least twice in its title and abstract. A paper repeats what it is about
+    /// ("diffusion", "agents", "3D"); a word that most papers using it say once ("design", "yet", "trajectories")
+    /// is how they write, and cannot name a theme alone.
+    /// </summary>
+    private static HashSet<string> Repeated(Paper paper) =>
+        WordRegex().Matches(paper.Title + " " + paper.Abstract).Select(m => WordStemmer.Stem(m.Value.ToLowerInvariant()))
+            .GroupBy(w => w, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>A word that can be part of a name: a content word of two letters or more, or a name-like token ("3D", "KV").</summary>
     private static bool IsNameWord(string word) =>
         word.Length >= 2 && TextTerms.IsContentWord(word) && !word.All(char.IsDigit);
 
+    /// <summary>
+    /// A word that says how, not what: alone it would group a hierarchical planner with a hierarchical tokenizer. A
+    /// lone verb form ("Reducing", "Addressing") says what a title does; an adjective by its ending ("heterogeneous",
+    /// "hierarchical", "optimized", "adaptive") or one of the modifiers titles use most names nothing either. Both
+    /// still name a theme inside a phrase ("hierarchical reinforcement learning", "sparse attention").
+    /// </summary>
+    private static bool IsModifier(string word) =>
+        !word.Contains('-') && (Modifiers.Contains(word) || AdjectiveEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)));
+
+    private static readonly string[] AdjectiveEndings = ["ing", "ous", "ical", "ized", "ised", "ive", "tional", "ured", "iled", "den", "ly", "ific"];
+
+    /// <summary>Words that join a name to the rest of a sentence: a phrase that begins or ends with one is cut mid-thought ("agents via").</summary>
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal) { "via", "within", "without", "across", "towards", "toward", "beyond", "using", "based" };
+
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "direct", "full", "lightweight", "latent", "sparse", "dense", "scalar", "synthetic", "user", "users", "joint",
+        "hybrid", "native", "single", "global", "local", "small", "fast", "hard", "soft", "self", "zero", "cross", "multi",
+    };
+
     /// <summary>A generic word, or a compound of generic words ("fine-grained", "large-scale").</summary>
-    private static bool IsGeneric(string word) => word.Split('-', '.').All(GenericWords.Contains);
+    private static bool IsGeneric(string word) => word.Split('-', '.').All(part => GenericWords.Contains(part) || !TextTerms.IsContentWord(part));
 
     private static string Key(IReadOnlyList<string> words) => string.Join(' ', words.Select(WordStemmer.Stem));
 
@@ -256,4 +334,7 @@ public static partial class ThemeGrouper
 
     [GeneratedRegex(@"[,;:()\[\]""“”!?]|\.(?:\s|$)")]
     private static partial Regex ClauseRegex();
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkRegex();
 }
