@@ -8,12 +8,14 @@ namespace PaperBot.Rag.Answering.Digest;
 /// <summary>
 /// Groups a day's papers into themes without a model, each named by a phrase its papers contain ("vision-language-
 /// action", "KV cache", "reward models"). Candidate names are the runs of one to three words of each paper's title, AI
-/// keywords and abstract; a name must be in some paper's title or AI keywords (where topics are named), in at least two
-/// papers, in at most 40 % of the day's, and not made of generic research words only ("model", "method", "task",
-/// "results", "large language models"). Greedily, the name
-/// that covers the most ungrouped papers becomes a theme, a longer phrase winning a tie; then each paper left over
-/// joins the theme whose papers share most of its key words, as long as at least two thirds of every theme's papers
-/// still contain its name. What is still left is "Other papers".
+/// keywords and abstract, in at least two papers and at most 40 % of the day's, not made of generic research words only
+/// ("model", "method", "results", "large language models"); a name of one word must be one its papers repeat and not a
+/// modifier ("hierarchical", "direct", "optimized"). Greedily, the name from the titles and AI keywords (where topics
+/// are named) that covers the most ungrouped papers becomes a theme, a longer phrase winning a tie; each paper left over
+/// joins the theme whose papers share most of its key words, as long as two thirds of every theme's papers still
+/// contain its name; papers still left may form themes from names their abstracts share. A theme takes the longest
+/// phrase with its name that two thirds of its papers say ("Reinforcement learning" for "reinforcement"). What is
+/// still left is "Other papers".
 /// </summary>
 public static partial class ThemeGrouper
 {
@@ -85,33 +87,28 @@ public static partial class ThemeGrouper
         var keyTerms = KeyTerms(papers, cancellationToken);
         var repeated = papers.Select(Repeated).ToList();
         var maxMembers = Math.Max(2, (int)(papers.Count * MaxThemeShare));
-        var saying = new Dictionary<string, (int All, int Repeating)>(StringComparer.Ordinal);
-        for (var i = 0; i < papers.Count; i++)
+        // Which papers say each name in their titles and keywords, and anywhere (abstracts too); how many repeat it.
+        var inTitles = Holders(phrases);
+        var anywhere = Holders(mentions);
+        bool Nameable(string name)
         {
-            foreach (var name in mentions[i])
-            {
-                var (all, repeating) = saying.GetValueOrDefault(name);
-                saying[name] = (all + 1, repeating + (repeated[i].Contains(name) ? 1 : 0));
-            }
+            var all = anywhere[name];
+            return all.Count >= 2 && all.Count <= maxMembers
+                && (name.Contains(' ', StringComparison.Ordinal) || 2 * all.Count(i => repeated[i].Contains(name)) >= all.Count);
         }
 
-        bool Nameable(string name) =>
-            saying.GetValueOrDefault(name) is var (all, repeating) && all >= 2 && all <= maxMembers
-            && (name.Contains(' ', StringComparison.Ordinal) || 2 * repeating >= all);
-
-        var named = phrases.SelectMany(p => p).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(Nameable).ToList();
         var themes = new List<(string Name, List<int> Members, Dictionary<string, int> Terms)>();
         var ungrouped = Enumerable.Range(0, papers.Count).ToHashSet();
-        Grow(named, i => phrases[i]);
+        Grow([.. inTitles.Keys.Order(StringComparer.Ordinal).Where(Nameable)], inTitles);
         JoinNearest();
 
         // Papers still left over may share a name their abstracts use ("speculative decoding", "world models").
-        Grow([.. ungrouped.SelectMany(i => mentions[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(Nameable)], i => mentions[i]);
+        Grow([.. ungrouped.SelectMany(i => mentions[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Where(Nameable)], anywhere);
         JoinNearest();
 
         // Greedily, the name that covers most ungrouped papers (those that say it where <paramref name="said"/> looks
-        // counting twice, those whose abstract alone says it once) becomes a theme.
-        void Grow(List<string> candidates, Func<int, HashSet<string>> said)
+        // counting twice, those that only mention it elsewhere once) becomes a theme.
+        void Grow(List<string> candidates, Dictionary<string, List<int>> said)
         {
             while (themes.Count < MaxThemes - 1 && ungrouped.Count > 1)
             {
@@ -124,8 +121,8 @@ public static partial class ThemeGrouper
                     }
 
                     var name = candidates[n];
-                    var count = ungrouped.Count(i => said(i).Contains(name));
-                    var mentioned = count == 0 ? 0 : ungrouped.Count(i => !said(i).Contains(name) && mentions[i].Contains(name));
+                    var count = said[name].Count(ungrouped.Contains);
+                    var mentioned = count == 0 ? 0 : anywhere[name].Count(ungrouped.Contains) - count;
                     if (count + mentioned < 2)
                     {
                         continue;
@@ -145,7 +142,7 @@ public static partial class ThemeGrouper
                     return;
                 }
 
-                var members = ungrouped.Where(i => mentions[i].Contains(best.Name)).Order().ToList();
+                var members = anywhere[best.Name].Where(ungrouped.Contains).Order().ToList();
                 var terms = new Dictionary<string, int>(StringComparer.Ordinal);
                 members.ForEach(i => Count(terms, keyTerms[i]));
                 themes.Add((best.Name, members, terms));
@@ -181,6 +178,21 @@ public static partial class ThemeGrouper
         }
 
         return result;
+    }
+
+    /// <summary>For each name, the papers (by index) whose phrases hold it.</summary>
+    private static Dictionary<string, List<int>> Holders(List<HashSet<string>> phrases)
+    {
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            foreach (var name in phrases[i])
+            {
+                (holders.TryGetValue(name, out var list) ? list : holders[name] = []).Add(i);
+            }
+        }
+
+        return holders;
     }
 
     /// <summary>
