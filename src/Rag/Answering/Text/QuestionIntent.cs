@@ -64,7 +64,7 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
         if (Finding && FindingSentenceRegex().IsMatch(sentence))
         {
             // A yes/no or "what turned out" question is answered by what the authors found, seldom in its words.
-            factor *= 1.5;
+            factor *= 2.5;
         }
 
         return factor;
