@@ -47,6 +47,7 @@ public sealed class TopicSearchTests : IDisposable
     [InlineData("Are there any papers on federated learning?", true)]
     [InlineData("anything on generating or editing SVG with models?", true)]
     [InlineData("any work on humor in memes", true)]
+    [InlineData("do vision-language models get jokes? any work on humor or memes", true)]
     [InlineData("papers on transcribing multi-speaker recordings?", true)]
     [InlineData("agents that play minecraft - what's out there?", true)]
     [InlineData("We're building an assistant for Arabic documents. What exists on Arabic vision-language models?", true)]

@@ -80,7 +80,7 @@ public sealed partial record QuestionIntent(bool Quantity, bool Name, bool Metho
     [GeneratedRegex(@"^\s*(is there|are there|has anyone|have people|does any|can \w+ be)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExistsRegex();
 
-    [GeneratedRegex(@"^\s*((which|what) (other )?(papers|works|work|studies|research|articles|publications|approaches|methods)\b|what (has|have) been (done|proposed|published)\b|how do (people|papers|researchers|works|studies|authors)\b|(are|is) there (any )?(papers|works|work|studies|research)\b|(anything|any (papers|work|works|research|studies)) (on|about|using)\b|papers (on|about)\b)|\bwhat'?s out there\b|\bwhat (exists|is there|research is there|work is there) (on|about|for)\b|\blooking for papers\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((which|what) (other )?(papers|works|work|studies|research|articles|publications|approaches|methods)\b|what (has|have) been (done|proposed|published)\b|how do (people|papers|researchers|works|studies|authors)\b|(are|is) there (any )?(papers|works|work|studies|research)\b)|\b(anything|any (papers|work|works|research|studies)) (on|about|using)\b|^\s*papers (on|about)\b|\bwhat'?s out there\b|\bwhat (exists|is there|research is there|work is there) (on|about|for)\b|\blooking for papers\b", RegexOptions.IgnoreCase)]
     private static partial Regex PapersRegex();
 
     [GeneratedRegex(@"^\s*how (does|do|did|can|could|is|are|should)\b", RegexOptions.IgnoreCase)]
