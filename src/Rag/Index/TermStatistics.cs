@@ -20,7 +20,7 @@ internal static class TermStatistics
         command.CommandText = $"""
             DELETE FROM term_stats;
             INSERT INTO term_stats(term, docs) SELECT term, doc FROM papers_vocab;
-            INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT count(*) FROM papers));
+            INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT value FROM index_counts WHERE name = 'papers'));
             """;
         command.ExecuteNonQuery();
         transaction.Commit();
