@@ -160,16 +160,20 @@ internal static class CommandsBenchmark
 
     /// <summary>
     /// Synthetic papers come from saved pages without dates: they are given featured days, 20 a day as in the
-    /// archive, so that `papers` and the day lookups of `ask` have days to read.
+    /// archive, so that `papers` and the day lookups of `ask` have days to read; the day count that `stats` reads
+    /// (kept by the ingest, which did not write these rows) is counted again.
     /// </summary>
     private static void GiveDays(string database)
     {
+        // Opened as paperbot opens it first, so that an index an older build made has the current schema.
+        _ = new PaperStore(database);
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO paper_days(pid, day, guessed)
-            SELECT pid, date('2000-01-01', '+' || (pid / 20) || ' days'), 0 FROM papers WHERE NOT EXISTS (SELECT 1 FROM paper_days)
+            SELECT pid, date('2000-01-01', '+' || (pid / 20) || ' days'), 0 FROM papers WHERE NOT EXISTS (SELECT 1 FROM paper_days);
+            UPDATE index_counts SET value = (SELECT count(DISTINCT day) FROM paper_days) WHERE name = 'days';
             """;
         command.ExecuteNonQuery();
     }

@@ -40,6 +40,8 @@ internal static class SearchLatency
         // warmed; the naive query (slow, and it would evict those pages) runs in a loop of its own.
         var ours = new List<double>();
         var rawTimes = new List<double>();
+        var oursCpu = new List<double>();
+        var rawCpu = new List<double>();
         var planning = new List<double>();
         var watch = new Stopwatch();
         for (var i = 0; i < queries.Count; i++)
@@ -50,16 +52,19 @@ internal static class SearchLatency
             planning.Add(watch.Elapsed.TotalMilliseconds);
             for (var turn = 0; turn < 2; turn++)
             {
+                var cpu = ThreadCpu.Milliseconds();
                 watch.Restart();
                 if ((i + turn) % 2 == 0)
                 {
                     store.Search(new SearchRequest(query));
                     ours.Add(watch.Elapsed.TotalMilliseconds);
+                    oursCpu.Add(ThreadCpu.Milliseconds() - cpu);
                 }
                 else
                 {
                     RawQuery(raw, plan);
                     rawTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    rawCpu.Add(ThreadCpu.Milliseconds() - cpu);
                 }
             }
         }
@@ -74,7 +79,7 @@ internal static class SearchLatency
 
         var o = new Samples(ours);
         var r = new Samples(rawTimes);
-        Console.WriteLine($"search, {label} ({queries.Count}): ours {o.Latencies()}; raw FTS5 same expression {r.Latencies()}; ratio p50 {o.Percentile(50) / r.Percentile(50):0.00}x, mean {o.Mean / r.Mean:0.00}x; raw naive OR of all words {new Samples(naive).Latencies()}; planning alone {new Samples(planning).Latencies()}");
+        Console.WriteLine($"search, {label} ({queries.Count}): ours {o.Latencies()}; raw FTS5 same expression {r.Latencies()}; ratio p50 {o.Percentile(50) / r.Percentile(50):0.00}x, mean {o.Mean / r.Mean:0.00}x; CPU of the thread p50 ours {new Samples(oursCpu).Percentile(50):0.00} ms, raw {new Samples(rawCpu).Percentile(50):0.00} ms, ratio {new Samples(oursCpu).Percentile(50) / new Samples(rawCpu).Percentile(50):0.00}x; raw naive OR of all words {new Samples(naive).Latencies()}; planning alone {new Samples(planning).Latencies()}");
     }
 
     /// <summary>The plan's FTS5 queries alone: no planning, no join with the papers, no snippet.</summary>

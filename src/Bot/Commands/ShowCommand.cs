@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
+using PaperBot.Rag.Corpus;
 using Spectre.Console;
 
 namespace PaperBot.Bot.Commands;
@@ -23,13 +24,22 @@ public static class ShowCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var meta = string.Join('\n', PaperTable.Details(paper));
-            ctx.Output.Results.Write(CliOutput.FillTerminal(
-                new Panel(new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}")).Header(Markup.Escape(paper.Title)), ctx.Output.Results));
+            ctx.Output.Results.Write(CliOutput.FillTerminal(new Panel(Body(paper)).Header(Markup.Escape(paper.Title)), ctx.Output.Results));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;
     }
+
+    /// <summary>The panel's text: the paper's details in grey, a blank line, the abstract.</summary>
+    internal static UnwrappedLines Body(Paper paper)
+    {
+        var meta = string.Join('\n', PaperTable.Details(paper));
+        var layout = new Markup($"[grey]{Markup.Escape(meta)}[/]\n\n{Markup.Escape(paper.Abstract)}");
+        var grey = new Style(Color.Grey);
+        return new UnwrappedLines(layout, [.. Lines(meta).Select(l => (l, grey)), ("", Style.Plain), .. Lines(paper.Abstract).Select(l => (l, Style.Plain))]);
+    }
+
+    private static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n');
 
     /// <summary>What the user typed, echoed in at most one line: a pasted page or file is not printed back whole.</summary>
     private static string Shortened(string key)

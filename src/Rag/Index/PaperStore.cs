@@ -39,8 +39,8 @@ public sealed class PaperStore
     /// </summary>
     public bool IsReadOnly { get; }
 
-    /// <summary>The number of papers in the index (a scan of the table: use <see cref="IsEmpty"/> to test for none).</summary>
-    public long Count => Scalar<long>("SELECT count(*) FROM papers");
+    /// <summary>The number of papers in the index (kept by the ingest: one row read).</summary>
+    public long Count => Scalar<long>("SELECT value FROM index_counts WHERE name = 'papers'");
 
     /// <summary>True when the index holds no paper; one row lookup, cheap at any size (every command start asks).</summary>
     public bool IsEmpty => Scalar<long>("SELECT NOT EXISTS (SELECT 1 FROM papers)") == 1;
@@ -131,6 +131,7 @@ public sealed class PaperStore
             }
         }
 
+        writer.SaveCounts(transaction);
         using (var source = connection.CreateCommand())
         {
             source.Transaction = transaction;
@@ -309,13 +310,17 @@ public sealed class PaperStore
         return (papers, total);
     }
 
+    /// <summary>
+    /// What the index holds; nothing here grows with the papers: their counts are kept by the ingest, the first and
+    /// last day are the ends of the day index, and the sources table has a row per file ingested, not per paper.
+    /// </summary>
     public IndexStats Stats()
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT (SELECT coalesce(sum(entries), 0) FROM sources), (SELECT count(*) FROM papers),
-                   (SELECT count(DISTINCT day) FROM paper_days), (SELECT min(day) FROM paper_days), (SELECT max(day) FROM paper_days),
+            SELECT (SELECT coalesce(sum(entries), 0) FROM sources), (SELECT value FROM index_counts WHERE name = 'papers'),
+                   (SELECT value FROM index_counts WHERE name = 'days'), (SELECT min(day) FROM paper_days), (SELECT max(day) FROM paper_days),
                    (SELECT count(*) FROM sources),
                    (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
             """;

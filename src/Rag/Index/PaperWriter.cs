@@ -13,6 +13,8 @@ namespace PaperBot.Rag.Index;
 /// Days: every featured day a source states is kept (exact). A paper no source gave a featured day is filed
 /// under its publication date (guessed), which goes as soon as an exact day is known, so that the days do not
 /// depend on the order of ingestion.
+/// Counts: the papers it adds and the days that gain their first paper or lose their last are added to
+/// <see cref="IndexCounts"/> by <see cref="SaveCounts"/>, in the same transaction.
 /// </remarks>
 internal sealed class PaperWriter : IDisposable
 {
@@ -29,6 +31,12 @@ internal sealed class PaperWriter : IDisposable
     private readonly SqliteCommand _addFirstGuessedDay;
     private readonly SqliteCommand _indexText;
     private readonly SqliteCommand _unindexText;
+    private readonly SqliteCommand _dayHasPapers;
+
+    /// <summary>Each day this transaction may have filed a paper under or taken one from, and whether it had papers before.</summary>
+    private readonly Dictionary<string, bool> _dayHadPapers = new(StringComparer.Ordinal);
+
+    private long _added;
 
     /// <summary>Whether the index holds a paper without an arXiv id, which a new arXiv paper of the same title would join.</summary>
     private bool _hasIdless;
@@ -76,6 +84,7 @@ internal sealed class PaperWriter : IDisposable
         // pending terms to disk at each savepoint. Single-row VALUES statements keep them in memory until commit.
         _indexText = Command(connection, transaction, "INSERT INTO papers_fts(rowid, title, abstract) VALUES ($pid, $title, $abstract)");
         _unindexText = Command(connection, transaction, "INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', $pid, $title, $abstract)");
+        _dayHasPapers = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM paper_days WHERE day = $day)");
         using var idless = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id IS NULL)");
         _hasIdless = (long)idless.ExecuteScalar()! == 1;
     }
@@ -89,6 +98,7 @@ internal sealed class PaperWriter : IDisposable
             // stored copy only when its id or arXiv id says it exists.
             if (Insert(paper))
             {
+                _added++;
                 return UpsertResult.Added;
             }
 
@@ -102,6 +112,7 @@ internal sealed class PaperWriter : IDisposable
             if (existing is null && Insert(paper))
             {
                 _hasIdless |= paper.ArxivId is null;
+                _added++;
                 return UpsertResult.Added;
             }
         }
@@ -124,6 +135,11 @@ internal sealed class PaperWriter : IDisposable
                 IndexText(_unindexText, storedPid, stored);
                 IndexText(_indexText, storedPid, merged);
             }
+        }
+
+        foreach (var day in stored.Days)
+        {
+            NoteDay(day);
         }
 
         changed |= FileUnderDays(storedPid, paper.FeaturedOn, merged.PublishedOn);
@@ -149,10 +165,12 @@ internal sealed class PaperWriter : IDisposable
         // A new paper has no day yet: its featured day, else its publication date as the guess.
         if (paper.FeaturedOn is { } day)
         {
+            NoteDay(day);
             Run(_addExactDay, pid, day);
         }
         else if (paper.PublishedOn is { } published)
         {
+            NoteDay(published);
             Run(_addFirstGuessedDay, pid, published);
         }
 
@@ -164,7 +182,7 @@ internal sealed class PaperWriter : IDisposable
         foreach (var command in new[]
         {
             _findByArxiv, _findIdlessByTitle, _findByTitle, _findById, _insert, _update,
-            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay, _addFirstGuessedDay, _indexText, _unindexText,
+            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay, _addFirstGuessedDay, _indexText, _unindexText, _dayHasPapers,
         })
         {
             command.Dispose();
@@ -176,11 +194,35 @@ internal sealed class PaperWriter : IDisposable
     {
         if (featuredOn is { } day)
         {
+            NoteDay(day);
             var added = Run(_addExactDay, pid, day);
             return added + Run(_dropGuessedDays, pid, null) > 0;
         }
 
+        NoteDay(publishedOn);
         return Run(_dropOtherGuessedDays, pid, publishedOn) + Run(_addGuessedDay, pid, publishedOn) > 0;
+    }
+
+    /// <summary>Remembers whether <paramref name="day"/> had papers before this transaction first changed its papers.</summary>
+    private void NoteDay(DateOnly? day)
+    {
+        if (PaperRow.FormatDate(day) is { } key && !_dayHadPapers.ContainsKey(key))
+        {
+            _dayHadPapers[key] = DayHasPapers(key);
+        }
+    }
+
+    private bool DayHasPapers(string day)
+    {
+        _dayHasPapers.Parameters["$day"].Value = day;
+        return (long)_dayHasPapers.ExecuteScalar()! == 1;
+    }
+
+    /// <summary>Adds the papers inserted and the days gained or emptied so far to <see cref="IndexCounts"/>; call once, before commit.</summary>
+    public void SaveCounts(SqliteTransaction transaction)
+    {
+        var days = _dayHadPapers.Sum(d => (DayHasPapers(d.Key) ? 1 : 0) - (d.Value ? 1 : 0));
+        IndexCounts.Add(_connection, transaction, _added, days);
     }
 
     private static void IndexText(SqliteCommand command, long pid, Paper paper)

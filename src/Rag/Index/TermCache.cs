@@ -27,9 +27,11 @@ internal sealed class TermCache
         var missing = words.Where(w => !generation.Terms.ContainsKey(w)).ToList();
         if (missing.Count > 0)
         {
-            foreach (var (word, stem) in QueryStemmer.Stem(connection, missing))
+            var stems = QueryStemmer.Stem(connection, missing);
+            var docs = TermStatistics.Docs(connection, [.. stems.Select(s => s.Stem).Distinct(StringComparer.Ordinal)]);
+            foreach (var (word, stem) in stems)
             {
-                generation.Terms[word] = new QueryTerm(word, stem, TermStatistics.Docs(connection, stem));
+                generation.Terms[word] = new QueryTerm(word, stem, docs.GetValueOrDefault(stem));
             }
         }
 

@@ -20,7 +20,7 @@ internal static class TermStatistics
         command.CommandText = $"""
             DELETE FROM term_stats;
             INSERT INTO term_stats(term, docs) SELECT term, doc FROM papers_vocab;
-            INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT count(*) FROM papers));
+            INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT value FROM index_counts WHERE name = 'papers'));
             """;
         command.ExecuteNonQuery();
         transaction.Commit();
@@ -34,12 +34,23 @@ internal static class TermStatistics
         return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
     }
 
-    /// <summary>The document frequency of <paramref name="stem"/>; 0 for a term the statistics do not know.</summary>
-    public static long Docs(SqliteConnection connection, string stem)
+    /// <summary>The document frequency of each of <paramref name="stems"/> the statistics know (one query for all of them).</summary>
+    public static Dictionary<string, long> Docs(SqliteConnection connection, IReadOnlyList<string> stems)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT docs FROM term_stats WHERE term = $term";
-        command.Parameters.AddWithValue("$term", stem);
-        return command.ExecuteScalar() is long docs ? docs : 0;
+        command.CommandText = $"SELECT term, docs FROM term_stats WHERE term IN ({string.Join(", ", stems.Select((_, i) => $"$t{i}"))})";
+        for (var i = 0; i < stems.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$t{i}", stems[i]);
+        }
+
+        var docs = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            docs[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return docs;
     }
 }

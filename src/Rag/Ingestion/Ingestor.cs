@@ -7,6 +7,8 @@ namespace PaperBot.Rag.Ingestion;
 /// <summary>
 /// Ingests files and folders: expands folders, skips files whose content was ingested before, parses each
 /// file and stores it in one transaction. A file that cannot be read is reported and the batch goes on.
+/// While one file is written, the next is hashed and parsed on another thread (SQLite writes on one core; the
+/// reading and parsing, a tenth of an ingest, need not wait for it).
 /// </summary>
 public sealed class Ingestor(PaperStore store, TimeProvider time)
 {
@@ -31,6 +33,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var notReached = 0;
         var reference = asOf ?? YearlessDateAnchor(files);
         string? rolledBack = null;
+        Task<PreparedFile>? next = null;
         for (var i = 0; i < files.Count; i++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -41,9 +44,12 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
 
             var file = files[i];
             progress?.Report(new IngestProgress(i, files.Count, file));
+            var current = next;
+            next = i + 1 < files.Count ? PrepareInBackground(files[i + 1], reference, featuredOn) : null;
             try
             {
-                var (outcome, fileWarnings) = IngestFile(file, reference, featuredOn, cancellationToken);
+                var prepared = current is null ? Prepare(file, reference, featuredOn) : current.GetAwaiter().GetResult();
+                var (outcome, fileWarnings) = Store(prepared, cancellationToken);
                 outcomes.Add(outcome);
                 warnings.AddRange(fileWarnings);
             }
@@ -75,12 +81,24 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled: nothing of the file is stored.</exception>
     public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(
-        string file, DateOnly? asOf, DateOnly? featuredOn = null, CancellationToken cancellationToken = default)
+        string file, DateOnly? asOf, DateOnly? featuredOn = null, CancellationToken cancellationToken = default) =>
+        Store(Prepare(file, asOf, featuredOn), cancellationToken);
+
+    /// <summary>
+    /// <see cref="Prepare"/> on the thread pool. Its failure (a file that cannot be read) is kept in the task and
+    /// raised when the file's turn comes, so that files are reported in order; when the batch stops first, the
+    /// task is left to finish and its result, which changes nothing, is dropped.
+    /// </summary>
+    private Task<PreparedFile> PrepareInBackground(string file, DateOnly? asOf, DateOnly? featuredOn) =>
+        Task.Run(() => Prepare(file, asOf, featuredOn));
+
+    /// <summary>Hashes and parses a file, reading nothing but the file and whether its hash is in the index.</summary>
+    private PreparedFile Prepare(string file, DateOnly? asOf, DateOnly? featuredOn)
     {
         var sha = FileSha256(file);
         if (store.HasSource(sha))
         {
-            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+            return new PreparedFile(file, sha, null);
         }
 
         var parsed = CorpusFileReader.Read(file, asOf ?? AtMostToday(DateOnly.FromDateTime(File.GetLastWriteTimeUtc(file))), featuredOn);
@@ -90,12 +108,34 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
                 $"no paper could be read ({Plural.Of(parsed.Warnings.Count, "entry", "entries")} skipped; first: {parsed.Warnings[0].Message})");
         }
 
+        return new PreparedFile(file, sha, parsed);
+    }
+
+    /// <summary>Stores a prepared file in one transaction; nothing is written when its content is in the index already.</summary>
+    private (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) Store(PreparedFile prepared, CancellationToken cancellationToken)
+    {
+        var (file, sha, parsed) = prepared;
+        if (parsed is null)
+        {
+            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+        }
+
         // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
         var papers = parsed.Entries.Select(e => e.Paper).ToList();
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = store.Ingest(file, sha, papers, time.GetUtcNow(), cancellationToken);
+
+        // Parsed while an earlier file of the batch with the same content was being written: known by now.
+        if (outcome.AlreadyIngested)
+        {
+            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+        }
+
         return (outcome with { GuessedDays = papers.Count(p => p.FeaturedOn is null && p.PublishedOn is not null) }, parsed.Warnings);
     }
+
+    /// <summary>A file read for ingest: its content hash and its papers; no papers when the hash is known already.</summary>
+    private sealed record PreparedFile(string File, string Sha256, ParseResult? Parsed);
 
     /// <summary>
     /// Stores papers that did not come from a file (an API sync) as one source named <paramref name="source"/>;
