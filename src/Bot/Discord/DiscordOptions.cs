@@ -70,7 +70,10 @@ public sealed class DiscordOptions
 
     public ulong? DigestChannelId { get; set; }
 
-    /// <summary>With DigestChannelId and Papers:SyncHourUtc: on Mondays (UTC) the daily run also posts the digest of the week before.</summary>
+    /// <summary>
+    /// On Mondays the daily run also posts the digest of the week before: a server with its own schedule on its local
+    /// Monday in its digest channels, otherwise (with DigestChannelId and Papers:SyncHourUtc) on Mondays in UTC.
+    /// </summary>
     public bool WeeklyDigest { get; set; }
 
     /// <summary>Identifies the bot in User-Agent; Discord asks for "DiscordBot (url, version)".</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Bot.Discord.Protocol.Rest;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Corpus;
@@ -104,12 +103,6 @@ public sealed class DailyDigestService(
             return;
         }
 
-        var chunks = MessageSplitter.Split(result.Text).ToList();
-        var buttons = RelatedButtons.For(result.Citations.Select(c => (c.Number, c.Id)));
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var last = i == chunks.Count - 1;
-            await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunks[i], Components = last && buttons is not null ? [buttons] : null }, cancellationToken);
-        }
+        await DigestMessages.SendAsync(rest, channel, result, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PaperBot.Bot.Discord.Protocol.Gateway;
 using PaperBot.Bot.Discord.Protocol.Models;
 using PaperBot.Bot.Discord.Protocol.Rest;
@@ -16,7 +17,9 @@ namespace PaperBot.Bot.Discord.Bot;
 /// reads the settings from the index (so a change applies without a restart); a server whose local time has reached
 /// its time and that has not run on its local day yet gets: yesterday's and today's (UTC) papers synced, the
 /// watches' alerts, and the digest of the newer of those two days that has papers (each day's digest once), in each
-/// digest channel the bot may post in. Servers without a schedule follow Papers:SyncHourUtc (<see cref="DailyDigestService"/>).
+/// digest channel the bot may post in. With Discord:WeeklyDigest, the run of the server's local Monday also posts the
+/// digest of the week before (Monday to Sunday) there. Servers without a schedule follow Papers:SyncHourUtc
+/// (<see cref="DailyDigestService"/>).
 /// </summary>
 public sealed class ServerScheduleService(
     ServerSettingsStore settings,
@@ -27,6 +30,7 @@ public sealed class ServerScheduleService(
     DiscordRestClient rest,
     ChannelPermissions permissions,
     GatewayClient gateway,
+    IOptions<DiscordOptions> discord,
     TimeProvider time,
     ILogger<ServerScheduleService> logger) : BackgroundService
 {
@@ -88,6 +92,14 @@ public sealed class ServerScheduleService(
                 settings.Save(server with { LastRunDay = localDay });
                 var posted = await RunAsync(server, now, cancellationToken);
                 settings.Save(settings.Get(server.ServerId) with { DigestedDay = posted ?? server.DigestedDay });
+                if (discord.Value.WeeklyDigest && localDay.DayOfWeek == DayOfWeek.Monday)
+                {
+                    var week = DigestPeriod.WeekOf(localDay.AddDays(-7));
+                    if (await PostAsync(server, new DigestRequest { Period = week }, cancellationToken))
+                    {
+                        ServerScheduleLog.PostedWeek(logger, server.ServerId, week.Name);
+                    }
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -116,10 +128,22 @@ public sealed class ServerScheduleService(
             return null;
         }
 
-        var digest = await answers.SummarizeAsync(new DigestRequest(latest), cancellationToken);
-        if (!digest.Complete || digest.PaperCount == 0)
+        if (!await PostAsync(server, new DigestRequest(latest), cancellationToken))
         {
             return null;
+        }
+
+        ServerScheduleLog.Posted(logger, server.ServerId, latest);
+        return latest;
+    }
+
+    /// <summary>Posts a digest in each of the server's digest channels the bot may post in; false when there was nothing to post.</summary>
+    private async Task<bool> PostAsync(ServerSettings server, DigestRequest request, CancellationToken cancellationToken)
+    {
+        var digest = await answers.SummarizeAsync(request, cancellationToken);
+        if (!digest.Complete || digest.PaperCount == 0)
+        {
+            return false;
         }
 
         var guild = ulong.Parse(server.ServerId, CultureInfo.InvariantCulture);
@@ -131,13 +155,9 @@ public sealed class ServerScheduleService(
                 continue;
             }
 
-            foreach (var chunk in MessageSplitter.Split(digest.Text))
-            {
-                await rest.CreateMessageAsync(channel, new OutgoingMessage { Content = chunk }, cancellationToken);
-            }
+            await DigestMessages.SendAsync(rest, channel, digest, cancellationToken);
         }
 
-        ServerScheduleLog.Posted(logger, server.ServerId, latest);
-        return latest;
+        return true;
     }
 }
