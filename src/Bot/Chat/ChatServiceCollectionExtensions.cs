@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Chat;
 
@@ -8,7 +11,8 @@ public static class ChatServiceCollectionExtensions
     /// <summary>The chat's options ("Console"). The answers themselves carry their speed (<c>AnswerResult.Usage</c>).</summary>
     public static IServiceCollection AddPaperBotChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleChatOptions>().Bind(configuration.GetSection(ConsoleChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsoleChatOptions>().BindSection(configuration, ConsoleChatOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleChatOptions>, ConsoleChatOptionsValidator>());
         return services;
     }
 }

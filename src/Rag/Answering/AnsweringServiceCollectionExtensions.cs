@@ -12,7 +12,6 @@ using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Rag.Answering;
 
@@ -26,14 +25,12 @@ public static class AnsweringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.TopK <= o.Candidates, "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)")
-            .ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().BindSection(configuration, RetrievalOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         // The model settings answering needs, bound from their sections so that each default is the options class's.
-        var llm = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
-        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions();
-        var fallbackToExtractive = remote.FallbackToExtractive;
-        var queryPrefix = (configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions()).QueryPrefix;
+        var llm = SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName);
+        var fallbackToExtractive = llm.FallbackToExtractive;
+        var queryPrefix = SectionBinding.Read<EmbeddingsOptions>(configuration, EmbeddingsOptions.SectionName).QueryPrefix;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(llm.ContextSize));
         services.TryAddSingleton(new AnswerBudget(llm.MaxAnswerTokens));
@@ -52,7 +49,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton<FollowUpCondenser>();
         // Model servers (Llm:Provider openai) answer whatever lies under models/: no notice then. (Decided from the
         // options, not by resolving the chat client: the local one takes this notice, so that would be a cycle.)
-        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(remote.IsRemote ? null : sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
+        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(llm.IsRemote ? null : sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
         services.TryAddSingleton<PeriodResolver>();
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),

@@ -36,7 +36,8 @@ public static class RagServiceCollectionExtensions
     /// <summary>Registers the paper index and ingestion, with options validated when the host starts.</summary>
     public static IServiceCollection AddPaperBotIndex(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DataOptions>().BindSection(configuration, DataOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataOptions>, DataOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PaperBotPaths(contentRoot, sp.GetRequiredService<IOptions<DataOptions>>()));
         services.AddSingleton(sp => new PaperStore(sp.GetRequiredService<PaperBotPaths>().DatabasePath));

@@ -15,7 +15,7 @@ public static class SyncServiceCollectionExtensions
     public static IServiceCollection AddPaperBotSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PapersOptions>()
-            .Bind(configuration.GetSection(PapersOptions.SectionName))
+            .BindSection(configuration, PapersOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PapersOptions>, PapersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Llm.Local;
 using PaperBot.Rag.Llm.Remote;
@@ -24,14 +25,13 @@ public static class LlmServiceCollectionExtensions
     public static IServiceCollection AddPaperBotLlm(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
     {
         baseDirectory ??= Directory.GetCurrentDirectory();
-        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EmbeddingsOptions>().Bind(configuration.GetSection(EmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPaperBotLlmOptions(configuration);
 
         // Decided now, from the configuration, so that "no model" means no IChatClient in the container rather
         // than one that fails on first use.
         var availability = new LlmAvailability(
-            configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions(),
-            configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions(),
+            SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName),
+            SectionBinding.Read<EmbeddingsOptions>(configuration, EmbeddingsOptions.SectionName),
             baseDirectory);
         services.TryAddSingleton<ILlmAvailability>(availability);
         services.TryAddSingleton<LlamaModelHost>();
@@ -59,6 +59,24 @@ public static class LlmServiceCollectionExtensions
             });
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Binds the "Llm" and "Embeddings" sections to <see cref="LlmOptions"/> and <see cref="EmbeddingsOptions"/>,
+    /// checked by their generated validators when the host starts; once, however often it is called.
+    /// </summary>
+    public static IServiceCollection AddPaperBotLlmOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<LlmOptions>)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LlmOptions>().BindSection(configuration, LlmOptions.SectionName).ValidateOnStart();
+        services.AddOptions<EmbeddingsOptions>().BindSection(configuration, EmbeddingsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>, EmbeddingsOptionsValidator>();
         return services;
     }
 }

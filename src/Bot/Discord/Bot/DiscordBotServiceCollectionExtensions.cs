@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Remote;
 using PaperBot.Rag.Watches;
 
 namespace PaperBot.Bot.Discord.Bot;
@@ -20,10 +20,10 @@ public static class DiscordBotServiceCollectionExtensions
     {
         services.AddDiscordProtocol(configuration);
         // With model servers, one worker per slot of theirs; a worker waits while the servers that are up are full.
-        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>();
-        var workers = remote is { IsRemote: true, Endpoints.Count: > 0 }
-            ? remote.Endpoints.Sum(e => Math.Max(1, e.Parallel))
-            : Math.Max(1, (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions()).Parallel);
+        var llm = SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName);
+        var workers = llm is { IsRemote: true, Endpoints.Count: > 0 }
+            ? llm.Endpoints.Sum(e => Math.Max(1, e.Parallel))
+            : Math.Max(1, llm.Parallel);
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<InFlightWork>();

@@ -16,26 +16,23 @@ public static class RemoteServiceCollectionExtensions
     public const string EmbeddingsPoolKey = "embeddings";
 
     /// <summary>
-    /// Registers the remote options with their validation and, when Llm:Provider is "openai", the chat pool, its
+    /// Registers the options ("Llm", "Embeddings") with their validation and, when Llm:Provider is "openai", the chat pool, its
     /// <see cref="IChatClient"/> and the server-side <see cref="ITokenCounter"/>; when Embeddings:Provider is
     /// "openai", the embeddings pool and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.
     /// </summary>
     /// <returns>Which of chat and embeddings are remote, so the caller leaves those to this provider.</returns>
     public static (bool Chat, bool Embeddings) AddPaperBotRemoteLlm(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RemoteLlmOptions>().Bind(configuration.GetSection(RemoteLlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RemoteEmbeddingsOptions>().Bind(configuration.GetSection(RemoteEmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteLlmOptions>, RemoteLlmOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteEmbeddingsOptions>, RemoteEmbeddingsOptionsValidator>());
+        services.AddPaperBotLlmOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
-        var llm = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions();
-        var embeddings = configuration.GetSection(RemoteEmbeddingsOptions.SectionName).Get<RemoteEmbeddingsOptions>() ?? new RemoteEmbeddingsOptions();
+        var llm = SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName);
+        var embeddings = SectionBinding.Read<EmbeddingsOptions>(configuration, EmbeddingsOptions.SectionName);
         if (llm.IsRemote)
         {
             services.AddKeyedSingleton(ChatPoolKey, (sp, _) =>
             {
-                var options = sp.GetRequiredService<IOptions<RemoteLlmOptions>>().Value;
+                var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
                 return EndpointPoolFactory.Create(options.Endpoints, options.RequestTimeoutSeconds, options.RetryAfterSeconds,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EndpointPool>());
             });
@@ -55,13 +52,13 @@ public static class RemoteServiceCollectionExtensions
         {
             services.AddKeyedSingleton(EmbeddingsPoolKey, (sp, _) =>
             {
-                var options = sp.GetRequiredService<IOptions<RemoteEmbeddingsOptions>>().Value;
-                var timing = sp.GetRequiredService<IOptions<RemoteLlmOptions>>().Value;
+                var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+                var timing = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
                 return EndpointPoolFactory.Create(options.Endpoints, timing.RequestTimeoutSeconds, timing.RetryAfterSeconds,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EndpointPool>());
             });
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => new EndpointPoolEmbeddingGenerator(
-                sp.GetRequiredKeyedService<EndpointPool>(EmbeddingsPoolKey), sp.GetRequiredService<IOptions<RemoteEmbeddingsOptions>>().Value.RequestBatchSize));
+                sp.GetRequiredKeyedService<EndpointPool>(EmbeddingsPoolKey), sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.RequestBatchSize));
         }
 
         return (llm.IsRemote, embeddings.IsRemote);
