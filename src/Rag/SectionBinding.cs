@@ -2,6 +2,8 @@ using System.Collections;
 using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PaperBot.Rag;
@@ -16,6 +18,17 @@ public static class SectionBinding
     public static OptionsBuilder<T> BindSection<T>(this OptionsBuilder<T> builder, IConfiguration configuration, string section)
         where T : class =>
         builder.Configure(options => Bind(configuration.GetSection(section), options));
+
+    /// <summary>
+    /// Binds <paramref name="section"/> as <see cref="BindSection{T}"/> does and checks the options with their generated
+    /// <paramref name="validator"/> when the host starts, each failure naming its key (<see cref="SectionValidator{TOptions}"/>).
+    /// </summary>
+    public static OptionsBuilder<T> BindValidatedSection<T>(this OptionsBuilder<T> builder, IConfiguration configuration, string section, IValidateOptions<T> validator)
+        where T : class
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SectionValidator<T>(validator, section)));
+        return builder.BindSection(configuration, section).ValidateOnStart();
+    }
 
     /// <summary>The options as <paramref name="section"/> sets them (defaults for what it leaves out), value by value checked.</summary>
     public static T Read<T>(IConfiguration configuration, string section)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -48,36 +47,13 @@ public static class ConfigurationErrors
     }
 
     /// <summary>
-    /// One line per failure and member. The generated validators write each failure as ValidateOptionsResultBuilder
-    /// does, "Member[, Member]: message"; the members are relative to the options' section.
+    /// One line per failure. Our validators (SectionValidator) start each failure with the key at fault:
+    /// "Llm:ContextSize must be between 256 and 1048576.".
     /// </summary>
-    private static List<string> Validation(OptionsValidationException e, IConfiguration? configuration)
-    {
-        var section = SectionOf(e.OptionsType);
-        var display = string.IsNullOrEmpty(e.OptionsName) ? e.OptionsType.Name : e.OptionsName;
-        var lines = new List<string>();
-        foreach (var failure in e.Failures)
-        {
-            var colon = failure.IndexOf(": ", StringComparison.Ordinal);
-            var members = colon > 0 ? failure[..colon].Split(", ") : [];
-            if (members.Length == 0 || members.Any(m => m.Length == 0 || m.Contains(' ', StringComparison.Ordinal)))
-            {
-                lines.Add($"{section}: {failure} (appsettings.json or PAPERBOT_{section}__<Key>)");
-                continue;
-            }
-
-            var message = failure[(colon + 2)..];
-            lines.AddRange(members.Select(member => $"{Describe($"{section}:{member}", configuration)}: {Reason(message, section, display, member)}"));
-        }
-
-        return lines;
-    }
-
-    /// <summary>The section an options class binds to: its Section or SectionName constant, else its name without "Options".</summary>
-    private static string SectionOf(Type optionsType) =>
-        (optionsType.GetField("Section", BindingFlags.Public | BindingFlags.Static)
-            ?? optionsType.GetField("SectionName", BindingFlags.Public | BindingFlags.Static))?.GetValue(null) as string
-        ?? (optionsType.Name.EndsWith("Options", StringComparison.Ordinal) ? optionsType.Name[..^"Options".Length] : optionsType.Name);
+    private static List<string> Validation(OptionsValidationException e, IConfiguration? configuration) =>
+        [.. e.Failures.Select(failure => failure.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && failure[..space].Contains(':', StringComparison.Ordinal)
+            ? $"{Describe(failure[..space], configuration)}: {failure[(space + 1)..].TrimEnd('.')}"
+            : $"{e.OptionsType.Name}: {failure}")];
 
     /// <summary>Which provider set <paramref name="key"/>: the last one that has it wins, as in the configuration itself.</summary>
     private static string? Source(string key, IConfiguration configuration)
@@ -140,24 +116,6 @@ public static class ConfigurationErrors
         var open = loadMessage.IndexOf('\'', StringComparison.Ordinal);
         var close = open < 0 ? -1 : loadMessage.IndexOf('\'', open + 1);
         return close > open + 1 ? loadMessage[(open + 1)..close] : "a configuration file";
-    }
-
-    /// <summary>
-    /// A validation message without the setting's name, which the line already gives: "must be between 1 and 1000".
-    /// DataAnnotations name it "The field LlmOptions.TopP ..." or "The LlmOptions.Token field ...", our own
-    /// messages by its key, "Llm:Backend must be ...".
-    /// </summary>
-    private static string Reason(string message, string section, string display, string member)
-    {
-        foreach (var prefix in new[] { $"The field {display}.{member} ", $"The {display}.{member} field ", $"{section}:{member} " })
-        {
-            if (message.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return message[prefix.Length..].TrimEnd('.');
-            }
-        }
-
-        return message.TrimEnd('.');
     }
 
     private static string Expected(Type type) => type switch

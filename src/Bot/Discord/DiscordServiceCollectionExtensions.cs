@@ -18,8 +18,7 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscordProtocol(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().BindSection(configuration, DiscordOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.AddOptions<DiscordOptions>().BindValidatedSection(configuration, DiscordOptions.SectionName, new DiscordOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
         services.TryAddSingleton<DiscordRestTimings>();

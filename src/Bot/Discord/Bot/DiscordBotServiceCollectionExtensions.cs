@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PaperBot.Rag;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
 using PaperBot.Rag.Watches;
@@ -19,12 +18,8 @@ public static class DiscordBotServiceCollectionExtensions
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordProtocol(configuration);
-        // With model servers, one worker per slot of theirs; a worker waits while the servers that are up are full.
-        var llm = SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName);
-        var workers = llm is { IsRemote: true, Endpoints.Count: > 0 }
-            ? llm.Endpoints.Sum(e => Math.Max(1, e.Parallel))
-            : Math.Max(1, llm.Parallel);
-        services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
+        // One worker per request the model takes at once; with servers, a worker waits while those that are up are full.
+        services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, sp.GetRequiredService<ModelSetup>().Capacity));
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<InFlightWork>();
         services.AddSingleton<BotThreads>();

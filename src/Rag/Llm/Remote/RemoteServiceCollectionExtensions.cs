@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,19 +15,14 @@ public static class RemoteServiceCollectionExtensions
     public const string EmbeddingsPoolKey = "embeddings";
 
     /// <summary>
-    /// Registers the options ("Llm", "Embeddings") with their validation and, when Llm:Provider is "openai", the chat pool, its
-    /// <see cref="IChatClient"/> and the server-side <see cref="ITokenCounter"/>; when Embeddings:Provider is
-    /// "openai", the embeddings pool and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.
+    /// When the chat provider is "openai", registers the chat pool, its <see cref="IChatClient"/> and the server-side
+    /// <see cref="ITokenCounter"/>; when the embeddings provider is "openai", the embeddings pool and its
+    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>. The options are registered by AddPaperBotLlm.
     /// </summary>
-    /// <returns>Which of chat and embeddings are remote, so the caller leaves those to this provider.</returns>
-    public static (bool Chat, bool Embeddings) AddPaperBotRemoteLlm(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddPaperBotRemoteLlm(this IServiceCollection services, ModelSetup setup)
     {
-        services.AddPaperBotLlmOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
-
-        var llm = SectionBinding.Read<LlmOptions>(configuration, LlmOptions.SectionName);
-        var embeddings = SectionBinding.Read<EmbeddingsOptions>(configuration, EmbeddingsOptions.SectionName);
-        if (llm.IsRemote)
+        if (setup.IsRemoteChat)
         {
             services.AddKeyedSingleton(ChatPoolKey, (sp, _) =>
             {
@@ -48,7 +42,7 @@ public static class RemoteServiceCollectionExtensions
                 sp.GetRequiredKeyedService<EndpointPool>(ChatPoolKey), sp.GetRequiredService<IOptions<LlmOptions>>().Value.ContextSize));
         }
 
-        if (embeddings.IsRemote)
+        if (setup.IsRemoteEmbeddings)
         {
             services.AddKeyedSingleton(EmbeddingsPoolKey, (sp, _) =>
             {
@@ -61,6 +55,6 @@ public static class RemoteServiceCollectionExtensions
                 sp.GetRequiredKeyedService<EndpointPool>(EmbeddingsPoolKey), sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.RequestBatchSize));
         }
 
-        return (llm.IsRemote, embeddings.IsRemote);
+        return services;
     }
 }

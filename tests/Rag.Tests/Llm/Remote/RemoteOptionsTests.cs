@@ -52,7 +52,7 @@ public sealed class RemoteOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddPaperBotRemoteLlm(configuration);
+        services.AddPaperBotLlm(configuration);
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<PaperBot.Rag.Llm.LlmOptions>>().Value;
     }
