@@ -35,11 +35,8 @@ public sealed class ModelSetupTests : IDisposable
 
         var setup = ModelSetup.Resolve(llm, new EmbeddingsOptions { Provider = LlmOptions.OpenAi }, _root.FullName);
 
-        Assert.True(setup.IsRemoteChat);
-        Assert.True(setup.IsChatAvailable);
-        Assert.False(setup.UsesLocalChatModel);
-        Assert.True(setup.IsRemoteEmbeddings);
-        Assert.True(setup.IsEmbeddingAvailable);
+        Assert.Equal((true, true, false), (setup.IsRemoteChat, setup.IsChatAvailable, setup.UsesLocalChatModel));
+        Assert.Equal((true, true), (setup.IsRemoteEmbeddings, setup.IsEmbeddingAvailable));
         Assert.Null(setup.ChatNotice);
         Assert.Equal(8, setup.Capacity);
     }
