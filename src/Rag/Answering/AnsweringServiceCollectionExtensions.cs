@@ -70,5 +70,5 @@ public static class AnsweringServiceCollectionExtensions
 
     /// <summary>Gists written at once: the servers' summed Parallel with the remote provider, else one at a time.</summary>
     private static int MapParallelism(IServiceProvider services) =>
-        services.GetKeyedService<Llm.Remote.EndpointPool>(Llm.Remote.RemoteServiceCollectionExtensions.ChatPoolKey)?.ConfiguredCapacity ?? 1;
+        services.GetService<ModelSetup>() is { IsRemoteChat: true } setup ? setup.Capacity : 1;
 }
