@@ -17,6 +17,9 @@ public static class DiscordBotServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
+        // Started before the gateway's service, so that the first Identify already carries the bot's presence (started
+        // after it, a quick connection identified without one now and then).
+        services.AddHostedService<PresenceUpdater>();
         services.AddDiscordProtocol(configuration);
         // One worker per request the model takes at once; with servers, a worker waits while those that are up are full.
         services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, sp.GetRequiredService<ModelSetup>().Capacity));
@@ -46,7 +49,6 @@ public static class DiscordBotServiceCollectionExtensions
         // Also resolvable by itself, so a test can run its check at a given minute.
         services.AddSingleton<ServerScheduleService>();
         services.AddHostedService(sp => sp.GetRequiredService<ServerScheduleService>());
-        services.AddHostedService<PresenceUpdater>();
         return services;
     }
 }

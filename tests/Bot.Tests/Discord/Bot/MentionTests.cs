@@ -5,7 +5,6 @@ using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
-[Collection(WholeBotTests.Name)]
 public sealed class MentionTests
 {
     [Fact]
