@@ -110,11 +110,9 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Services.AddSingleton(chat);
         }
 
-        if (configuration.ContainsKey("Llm:ModelPath"))
-        {
-            // A local model, as the composition root registers it (loaded on first use).
-            builder.Services.AddPaperBotLlm(builder.Configuration, folder);
-        }
+        // The model setup, and a local model when one is configured, as the composition root registers them (loaded on
+        // first use); a chat client given above stays the one that answers.
+        builder.Services.AddPaperBotLlm(builder.Configuration, folder);
 
         builder.Services.AddPaperBotIndex(builder.Configuration, TestPaths.RepoRoot);
         builder.Services.AddPaperBotSync(builder.Configuration);

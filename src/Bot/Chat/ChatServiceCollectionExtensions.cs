@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Chat;
 
@@ -8,7 +9,7 @@ public static class ChatServiceCollectionExtensions
     /// <summary>The chat's options ("Console"). The answers themselves carry their speed (<c>AnswerResult.Usage</c>).</summary>
     public static IServiceCollection AddPaperBotChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleChatOptions>().Bind(configuration.GetSection(ConsoleChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsoleChatOptions>().BindValidatedSection(configuration, ConsoleChatOptions.Section, new ConsoleChatOptionsValidator());
         return services;
     }
 }

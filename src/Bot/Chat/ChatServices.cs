@@ -18,11 +18,10 @@ namespace PaperBot.Bot.Chat;
 /// <summary>The answering services the chat uses, taken from the host, and what it says about the model.</summary>
 public sealed class ChatServices
 {
-    private readonly ILlmAvailability _availability;
+    private readonly ModelSetup _setup;
     private readonly LlmOptions _llm;
     private readonly IChatClient? _chat;
     private readonly EndpointPool? _servers;
-    private readonly UnusableModelNotice _notice;
 
     public ChatServices(IServiceProvider services)
     {
@@ -34,11 +33,10 @@ public sealed class ChatServices
         Watches = new ChatWatchCommands.Services(
             services.GetRequiredService<WatchStore>(), services.GetRequiredService<WatchRun>(), services.GetRequiredService<WatchLedger>(), services.GetRequiredService<PaperLookup>(), Papers);
         ModelHost = services.GetService<LlamaModelHost>();
-        _availability = services.GetRequiredService<ILlmAvailability>();
+        _setup = services.GetRequiredService<ModelSetup>();
         _llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         _chat = services.GetService<IChatClient>();
         _servers = services.GetKeyedService<EndpointPool>(RemoteServiceCollectionExtensions.ChatPoolKey);
-        _notice = services.GetRequiredService<UnusableModelNotice>();
     }
 
     public Answerer Answerer { get; }
@@ -57,23 +55,23 @@ public sealed class ChatServices
     public LlamaModelHost? ModelHost { get; }
 
     /// <summary>
-    /// Why llama.cpp refused the local model (not enough memory for it or its context, an unknown architecture):
-    /// the file read as GGUF, so this shows only when it loads. The chat then answers extractively.
+    /// Why llama.cpp refused the local model (not enough memory for it or its context, an unknown architecture), as
+    /// the model host remembers it: the file read as GGUF, so this shows only when it loads. Answers are then extractive.
     /// </summary>
-    public string? LoadFailure { get; private set; }
+    private string? LoadFailure => ModelHost?.ChatLoadFailure?.Message.TrimEnd('.');
 
     /// <summary>True when the local GGUF model answers (rather than another chat client, or none).</summary>
-    private bool UsesLocalModel => Answerer.HasModel && _servers is null && _availability.IsChatModelAvailable && ModelHost is not null;
+    private bool UsesLocalModel => Answerer.HasModel && _setup.UsesLocalChatModel && ModelHost is not null;
 
-    public string ModeDescription() => LoadFailure is not null
-        ? $"extractive mode (answers quote the abstracts; no model: {LoadFailure})"
+    public string ModeDescription() => LoadFailure is { } failure
+        ? $"extractive mode (answers quote the abstracts; no model: {failure})"
         : UsesLocalModel
-        ? $"model {Path.GetFileName(_availability.ChatModelPath)} ({_llm.Backend})"
+        ? $"model {Path.GetFileName(_setup.ChatModelPath)} ({_llm.Backend})"
         : _servers is not null
             ? string.Create(CultureInfo.InvariantCulture, $"model servers ({_servers.Status().Count}, {_servers.Capacity} requests at once)")
         : Answerer.HasModel
             ? $"model {_chat?.GetService<ChatClientMetadata>()?.ProviderName ?? "chat client"}"
-            : $"extractive mode (answers quote the abstracts; no model: {_availability.ChatModelReason})";
+            : $"extractive mode (answers quote the abstracts; no model: {_setup.ChatModelReason})";
 
     public string IndexDescription()
     {
@@ -87,7 +85,7 @@ public sealed class ChatServices
         yield return "mode: " + ModeDescription();
         if (UsesLocalModel && LoadFailure is null)
         {
-            yield return $"file: {_availability.ChatModelPath}";
+            yield return $"file: {_setup.ChatModelPath}";
             yield return string.Create(CultureInfo.InvariantCulture, $"backend: {_llm.Backend}, GPU layers: {(_llm.GpuLayers < 0 ? "all" : _llm.GpuLayers.ToString(CultureInfo.InvariantCulture))}");
             if (ModelHost is { IsChatModelLoaded: true } host)
             {
@@ -116,8 +114,8 @@ public sealed class ChatServices
 
     /// <summary>
     /// Loads the local model before the first answer, with a progress bar, instead of a silent wait. When llama.cpp
-    /// refuses it, the chat goes on extractively, and the first answer or digest carries the one notice that says
-    /// why, as everywhere (<see cref="UnusableModelNotice"/>).
+    /// refuses it, the host remembers why, and the first answer or digest meets the same refusal in the chat client's
+    /// pipeline: it is extractive and carries the one notice that says why, as everywhere (<see cref="UnusableModelNotice"/>).
     /// </summary>
     public void EnsureModelLoaded(ChatView view)
     {
@@ -125,12 +123,11 @@ public sealed class ChatServices
         {
             try
             {
-                Cli.ModelLoadProgressBar.Load(view.Status, host, Path.GetFileName(_availability.ChatModelPath!));
+                Cli.ModelLoadProgressBar.Load(view.Status, host, Path.GetFileName(_setup.ChatModelPath!));
             }
-            catch (ModelLoadException e)
+            catch (ModelLoadException)
             {
-                LoadFailure = e.Message.TrimEnd('.');
-                _notice.Refused(LoadFailure);
+                // Kept by the host (ChatLoadFailure) and said by the first answer: see above.
             }
         }
     }

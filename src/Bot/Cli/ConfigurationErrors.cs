@@ -1,10 +1,9 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Cli;
 
@@ -13,7 +12,7 @@ namespace PaperBot.Bot.Cli;
 /// the key as written in appsettings.json and as an environment variable (PAPERBOT_Llm__ContextSize), the value
 /// and where it came from, or the file, line and column of a JSON syntax error.
 /// </summary>
-public static partial class ConfigurationErrors
+public static class ConfigurationErrors
 {
     /// <summary>The lines that explain <paramref name="e"/>, or null when it is not a configuration problem.</summary>
     public static IReadOnlyList<string>? Explain(Exception e, IConfiguration? configuration) => e switch
@@ -26,8 +25,7 @@ public static partial class ConfigurationErrors
 
         // The JSON parser's own findings, such as "A duplicate key 'Data:Directory' was found."
         InvalidDataException { InnerException: FormatException inner } => [$"{FileOf(e.Message)}: {inner.Message}"],
-        InvalidOperationException when BindingFailure().Match(e.Message) is { Success: true } m
-            => [$"{Describe(m.Groups["key"].Value, configuration)}: {Expected(m.Groups["type"].Value)}"],
+        ConfigurationValueException v => [$"{Describe(v.Key, configuration)}: {Expected(v.TargetType)}"],
         _ => null,
     };
 
@@ -48,43 +46,14 @@ public static partial class ConfigurationErrors
         return source is null || source == variable ? $"from the environment variable {variable}" : $"from {source}; {variable} overrides it";
     }
 
-    private static List<string> Validation(OptionsValidationException e, IConfiguration? configuration)
-    {
-        var section = SectionOf(e.OptionsType);
-        var lines = new List<string>();
-        foreach (var failure in e.Failures)
-        {
-            if (DataAnnotationFailure().Match(failure) is { Success: true } m)
-            {
-                foreach (var member in m.Groups["members"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries))
-                {
-                    lines.Add($"{Describe($"{section}:{member}", configuration)}: {Reason(m.Groups["error"].Value)}");
-                }
-            }
-            else if (MemberAtStart().Match(failure) is { Success: true } g)
-            {
-                // The compile-time validators ([OptionsValidator]) write "PageSize: The field ... must be ...".
-                lines.Add($"{Describe($"{section}:{g.Groups["member"].Value}", configuration)}: {Reason(g.Groups["error"].Value)}");
-            }
-            else if (KeyAtStart().Match(failure) is { Success: true } k)
-            {
-                // Our own validators start their messages with the key ("Discord:ShardId (3) must be below ...").
-                lines.Add($"{Describe(k.Groups["key"].Value, configuration)}: {Reason(k.Groups["error"].Value)}");
-            }
-            else
-            {
-                lines.Add($"{section}: {failure} (appsettings.json or PAPERBOT_{section}__<Key>)");
-            }
-        }
-
-        return lines;
-    }
-
-    /// <summary>The section an options class binds to: its Section or SectionName constant, else its name without "Options".</summary>
-    private static string SectionOf(Type optionsType) =>
-        (optionsType.GetField("Section", BindingFlags.Public | BindingFlags.Static)
-            ?? optionsType.GetField("SectionName", BindingFlags.Public | BindingFlags.Static))?.GetValue(null) as string
-        ?? (optionsType.Name.EndsWith("Options", StringComparison.Ordinal) ? optionsType.Name[..^"Options".Length] : optionsType.Name);
+    /// <summary>
+    /// One line per failure. Our validators (SectionValidator) start each failure with the key at fault:
+    /// "Llm:ContextSize must be between 256 and 1048576.".
+    /// </summary>
+    private static List<string> Validation(OptionsValidationException e, IConfiguration? configuration) =>
+        [.. e.Failures.Select(failure => failure.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && failure[..space].Contains(':', StringComparison.Ordinal)
+            ? $"{Describe(failure[..space], configuration)}: {failure[(space + 1)..].TrimEnd('.')}"
+            : $"{e.OptionsType.Name}: {failure}")];
 
     /// <summary>Which provider set <paramref name="key"/>: the last one that has it wins, as in the configuration itself.</summary>
     private static string? Source(string key, IConfiguration configuration)
@@ -141,46 +110,22 @@ public static partial class ConfigurationErrors
         return $"{file}: line {json.LineNumber + 1}, column {json.BytePositionInLine + 1}: not valid JSON: {reason.TrimEnd('.', ' ')}";
     }
 
-    private static string FileOf(string loadMessage) =>
-        QuotedPath().Match(loadMessage) is { Success: true } m ? m.Groups["path"].Value : "a configuration file";
-
-    /// <summary>A validation message without the field's name, which the line already gives: "must be between 1 and 1000".</summary>
-    private static string Reason(string error) => FieldPrefix().Replace(error.Trim(), "").TrimEnd('.');
-
-    private static string Expected(string type) => type switch
+    /// <summary>The file a load error names: the provider quotes its path ("... the JSON configuration file 'PATH'.").</summary>
+    private static string FileOf(string loadMessage)
     {
-        "System.Int32" or "System.Int64" => "not a whole number",
-        "System.UInt32" or "System.UInt64" or "System.UInt16" => "not a whole number of 0 or more",
-        "System.Single" or "System.Double" or "System.Decimal" => "not a number (use a dot for decimals: 0.7)",
-        "System.Boolean" => "not true or false",
-        "System.TimeSpan" => "not a duration (hh:mm:ss)",
-        _ when type.StartsWith("System.", StringComparison.Ordinal) => $"not a valid {type["System.".Length..]}",
-        _ when EnumNamed(type) is { } values => $"not one of {string.Join(", ", Enum.GetNames(values))}",
-        _ => $"not a valid value for {type}",
+        var open = loadMessage.IndexOf('\'', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : loadMessage.IndexOf('\'', open + 1);
+        return close > open + 1 ? loadMessage[(open + 1)..close] : "a configuration file";
+    }
+
+    private static string Expected(Type type) => type switch
+    {
+        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "not a whole number",
+        _ when type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) => "not a whole number of 0 or more",
+        _ when type == typeof(float) || type == typeof(double) || type == typeof(decimal) => "not a number (use a dot for decimals: 0.7)",
+        _ when type == typeof(bool) => "not true or false",
+        _ when type == typeof(TimeSpan) => "not a duration (hh:mm:ss)",
+        { IsEnum: true } => $"not one of {string.Join(", ", Enum.GetNames(type))}",
+        _ => $"not a valid {type.Name}",
     };
-
-    /// <summary>The enum type of that full name among the loaded assemblies (the options' own), or null.</summary>
-    private static Type? EnumNamed(string fullName) =>
-        AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(fullName)).FirstOrDefault(t => t is { IsEnum: true });
-
-    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.?$", RegexOptions.Singleline)]
-    private static partial Regex DataAnnotationFailure();
-
-    [GeneratedRegex(@"^(?<key>[A-Z][A-Za-z]*:[A-Z][A-Za-z]*)(?: \([^)]*\))?:? (?<error>.*)$", RegexOptions.Singleline)]
-    private static partial Regex KeyAtStart();
-
-    [GeneratedRegex(@"^(?<member>[A-Z][A-Za-z]*): (?<error>.*)$", RegexOptions.Singleline)]
-    private static partial Regex MemberAtStart();
-
-    // DataAnnotations' "The field PapersOptions.PageSize must be ...", "The PapersOptions.ApiBaseUrl field is ...", and
-    // our attributes' "Llm:Backend must be ...".
-    [GeneratedRegex(@"^(The (field [\w.]+ |[\w.]+ field )|[A-Z][A-Za-z]*:[A-Z][A-Za-z]* (?=(must|is) ))")]
-    private static partial Regex FieldPrefix();
-
-    // The binder's message: "Failed to convert configuration value ['V' ]at 'Llm:ContextSize' to type 'System.Int32'."
-    [GeneratedRegex(@"^Failed to convert configuration value.* at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
-    private static partial Regex BindingFailure();
-
-    [GeneratedRegex(@"'(?<path>[^']+)'")]
-    private static partial Regex QuotedPath();
 }

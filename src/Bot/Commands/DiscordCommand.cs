@@ -55,7 +55,7 @@ public static class DiscordCommand
         }, ct, builder =>
         {
             builder.Logging.AddFilter(CommandHost.RefusalLogCategory, LogLevel.Warning);
-            if (string.IsNullOrWhiteSpace(builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Token))
+            if (string.IsNullOrWhiteSpace(SectionBinding.Read<DiscordOptions>(builder.Configuration, DiscordOptions.SectionName).Token))
             {
                 throw new UserInputException(MissingToken);
             }

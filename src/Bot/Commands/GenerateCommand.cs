@@ -23,19 +23,19 @@ public static class GenerateCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, async (ctx, token) =>
         {
             var n = parse.GetValue(maxTokens);
-            if (ctx.Services.GetService<Microsoft.Extensions.AI.IChatClient>() is EndpointPoolChatClient servers)
+            var setup = ctx.Get<ModelSetup>();
+            if (setup.IsRemoteChat)
             {
-                await GenerateRemoteAsync(ctx, servers, parse.GetValue(prompt) ?? "", n, parse.GetValue(greedy), token);
+                await GenerateRemoteAsync(ctx, ctx.Get<EndpointPoolChatClient>(), parse.GetValue(prompt) ?? "", n, parse.GetValue(greedy), token);
                 return ExitCodes.Success;
             }
 
-            var availability = ctx.Get<ILlmAvailability>();
-            if (!availability.IsChatModelAvailable)
+            if (!setup.UsesLocalChatModel)
             {
-                throw new UserInputException($"no model to generate with: {availability.ChatModelReason}. Put a GGUF file under models/ or set Llm:ModelPath (see models/README.md)");
+                throw new UserInputException($"no model to generate with: {setup.ChatModelReason}. Put a GGUF file under models/ or set Llm:ModelPath (see models/README.md)");
             }
 
-            var engine = ModelLoadProgressBar.Load(ctx.Output.Status, ctx.Get<LlamaModelHost>(), Path.GetFileName(availability.ChatModelPath!));
+            var engine = ModelLoadProgressBar.Load(ctx.Output.Status, ctx.Get<LlamaModelHost>(), Path.GetFileName(setup.ChatModelPath!));
             var options = ctx.Get<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value.ToGenerationOptions() with { MaxTokens = n };
             if (parse.GetValue(greedy))
             {

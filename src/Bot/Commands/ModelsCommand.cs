@@ -19,24 +19,24 @@ public static class ModelsCommand
         {
             var servers = await ModelServers.ProbeAsync(ctx.Services, token);
             var folder = ctx.Get<PaperBotPaths>().Resolve("models");
-            var availability = ctx.Get<ILlmAvailability>();
+            var setup = ctx.Get<ModelSetup>();
             // Model files configured outside models/ (Llm:ModelPath, Embeddings:ModelPath) are listed with the folder's.
             var files = Files(folder);
-            var used = new[] { availability.ChatModelPath, availability.EmbeddingModelPath }.OfType<string>();
+            var used = new[] { setup.ChatModelPath, setup.EmbeddingModelPath }.OfType<string>();
             var rows = files.Concat(used.Where(p => !files.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
-                .Select(f => Describe(f, folder, availability)).ToList();
+                .Select(f => Describe(f, folder, setup)).ToList();
             if (ctx.Json)
             {
                 ctx.Output.WriteJson(new
                 {
                     folder,
-                    chat_model = availability.ChatModelPath,
-                    chat_model_reason = availability.ChatModelReason,
-                    embedding_model = availability.EmbeddingModelPath,
+                    chat_model = setup.ChatModelPath,
+                    chat_model_reason = setup.ChatModelReason,
+                    embedding_model = setup.EmbeddingModelPath,
                     models = rows,
-                    chat_provider = servers.Chat is null ? "local" : "openai",
+                    chat_provider = setup.ChatProvider,
                     chat_servers = servers.Chat?.Select(ModelServers.Json),
-                    embedding_provider = servers.Embeddings is null ? "local" : "openai",
+                    embedding_provider = setup.EmbeddingsProvider,
                     embedding_servers = servers.Embeddings?.Select(ModelServers.Json),
                 });
                 return ExitCodes.Success;
@@ -59,13 +59,13 @@ public static class ModelsCommand
                 ctx.Output.Results.Write(table);
             }
 
-            if (servers.Chat is null && availability.ChatModelPath is { } chat)
+            if (servers.Chat is null && setup.ChatModelPath is { } chat)
             {
-                ctx.Output.Results.MarkupLineInterpolated($"Chat model: {chat} ({(availability.ChatModelReason == "configured" ? "Llm:ModelPath" : availability.ChatModelReason)})");
+                ctx.Output.Results.MarkupLineInterpolated($"Chat model: {chat} ({(setup.ChatModelReason == "configured" ? "Llm:ModelPath" : setup.ChatModelReason)})");
             }
             else if (servers.Chat is null)
             {
-                ctx.Output.Results.MarkupLineInterpolated($"Chat model: none, answers are extractive ({availability.ChatModelReason})");
+                ctx.Output.Results.MarkupLineInterpolated($"Chat model: none, answers are extractive ({setup.ChatModelReason})");
             }
             else
             {
@@ -97,13 +97,13 @@ public static class ModelsCommand
     }
 
     /// <summary>A file under models/ is named relative to it; a configured one elsewhere by its full path.</summary>
-    private static ModelRow Describe(string path, string folder, ILlmAvailability availability)
+    private static ModelRow Describe(string path, string folder, ModelSetup setup)
     {
         var name = Path.GetRelativePath(folder, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
             ? relative
             : path;
-        var use = string.Equals(path, availability.ChatModelPath, StringComparison.Ordinal) ? "chat"
-            : string.Equals(path, availability.EmbeddingModelPath, StringComparison.Ordinal) ? "embeddings" : null;
+        var use = string.Equals(path, setup.ChatModelPath, StringComparison.Ordinal) ? "chat"
+            : string.Equals(path, setup.EmbeddingModelPath, StringComparison.Ordinal) ? "embeddings" : null;
         try
         {
             var gguf = GgufFile.Read(path);

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PaperBot.Bot.Discord;
 
-/// <summary>The "Discord" configuration section.</summary>
-public sealed class DiscordOptions
+/// <summary>The "Discord" configuration section, checked by <see cref="DiscordOptionsValidator"/>.</summary>
+public sealed class DiscordOptions : IValidatableObject
 {
     public const string SectionName = "Discord";
 
@@ -12,7 +12,6 @@ public sealed class DiscordOptions
     public string Token { get; set; } = "";
 
     /// <summary>The application (client) id; needed to register commands and answer interactions.</summary>
-    [Range(1UL, ulong.MaxValue, ErrorMessage = "Discord:ApplicationId is required: copy the Application ID from the Developer Portal.")]
     public ulong ApplicationId { get; set; }
 
     /// <summary>Guilds whose commands are registered per guild (instant); empty registers them globally.</summary>
@@ -78,6 +77,26 @@ public sealed class DiscordOptions
 
     /// <summary>Identifies the bot in User-Agent; Discord asks for "DiscordBot (url, version)".</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/paperbot/paperbot";
+
+    /// <summary>The rules that span two keys, or that no attribute says.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Not a [Range]: the generated validator compares a ulong range as doubles and drops its message.
+        if (ApplicationId == 0)
+        {
+            yield return new ValidationResult("Discord:ApplicationId is required: copy the Application ID from the Developer Portal.", [nameof(ApplicationId)]);
+        }
+
+        if (ShardId >= ShardCount)
+        {
+            yield return new ValidationResult($"Discord:ShardId must be below Discord:ShardCount ({ShardCount}).", [nameof(ShardId)]);
+        }
+
+        if (!string.IsNullOrEmpty(GatewayUrl) && !Uri.TryCreate(GatewayUrl, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Discord:GatewayUrl must be an absolute ws:// or wss:// URL.", [nameof(GatewayUrl)]);
+        }
+    }
 
     // The token is a secret: printing options (debuggers, logs of bound config) must not reveal it.
     public override string ToString() =>

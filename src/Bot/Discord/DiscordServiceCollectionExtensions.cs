@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Protocol.Gateway;
 using PaperBot.Bot.Discord.Protocol.Rest;
+using PaperBot.Rag;
 
 namespace PaperBot.Bot.Discord;
 
@@ -17,8 +18,7 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscordProtocol(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.AddOptions<DiscordOptions>().BindValidatedSection(configuration, DiscordOptions.SectionName, new DiscordOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
         services.TryAddSingleton<DiscordRestTimings>();

@@ -12,7 +12,6 @@ using PaperBot.Rag.Answering.Related;
 using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Rag.Answering;
 
@@ -26,17 +25,12 @@ public static class AnsweringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.TopK <= o.Candidates, "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)")
-            .ValidateOnStart();
-        // The model settings answering needs, bound from their sections so that each default is the options class's.
-        var llm = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
-        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions();
-        var fallbackToExtractive = remote.FallbackToExtractive;
-        var queryPrefix = (configuration.GetSection(EmbeddingsOptions.SectionName).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions()).QueryPrefix;
+        services.AddOptions<RetrievalOptions>().BindValidatedSection(configuration, RetrievalOptions.Section, new RetrievalOptionsValidator());
+        // The model settings answering needs come from the Llm and Embeddings options (registered once, validated on start).
+        services.AddPaperBotLlmOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITokenCounter>(new CharacterTokenEstimate(llm.ContextSize));
-        services.TryAddSingleton(new AnswerBudget(llm.MaxAnswerTokens));
+        services.TryAddSingleton<ITokenCounter>(sp => new CharacterTokenEstimate(LlmOptionsOf(sp).ContextSize));
+        services.TryAddSingleton(sp => new AnswerBudget(LlmOptionsOf(sp).MaxAnswerTokens));
         services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<PaperBotPaths>().PromptsDirectory));
         services.TryAddSingleton<PaperLookup>();
         services.TryAddSingleton<PaperVectorStore>();
@@ -46,24 +40,24 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator
                 ? new EmbeddingIndex(
                     sp.GetRequiredService<PaperVectorStore>(), generator, sp.GetRequiredService<ILogger<EmbeddingIndex>>(),
-                    queryPrefix)
+                    sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.QueryPrefix)
                 : null));
         services.TryAddSingleton<ContextPacker>();
         services.TryAddSingleton<FollowUpCondenser>();
-        // Model servers (Llm:Provider openai) answer whatever lies under models/: no notice then. (Decided from the
-        // options, not by resolving the chat client: the local one takes this notice, so that would be a cycle.)
-        services.TryAddSingleton(sp => new Llm.UnusableModelNotice(remote.IsRemote ? null : sp.GetService<Llm.ILlmAvailability>()?.ChatModelNotice));
+        // Known at start from the model setup (not by resolving the chat client: the local one takes this notice, so
+        // that would be a cycle); without one (a chat client given by the caller) there is nothing to say.
+        services.TryAddSingleton(sp => new UnusableModelNotice(sp.GetService<ModelSetup>()?.ChatNotice));
         services.TryAddSingleton<PeriodResolver>();
         services.TryAddSingleton(sp => new Answerer(
             sp.GetRequiredService<Retriever>(), sp.GetRequiredService<PeriodResolver>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<ContextPacker>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<FollowUpCondenser>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), fallbackToExtractive,
-            sp.GetRequiredService<Llm.UnusableModelNotice>()));
+            sp.GetRequiredService<ILogger<Answerer>>(), sp.GetService<IChatClient>(), LlmOptionsOf(sp).FallbackToExtractive,
+            sp.GetRequiredService<UnusableModelNotice>()));
         services.TryAddSingleton(sp => new DayDigest(
             sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<DigestStore>(), sp.GetRequiredService<PromptLibrary>(),
             sp.GetRequiredService<ITokenCounter>(), sp.GetRequiredService<AnswerBudget>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), fallbackToExtractive,
-            MapParallelism(sp), sp.GetRequiredService<Llm.UnusableModelNotice>()));
+            sp.GetRequiredService<ILogger<DayDigest>>(), sp.GetService<IChatClient>(), LlmOptionsOf(sp).FallbackToExtractive,
+            MapParallelism(sp), sp.GetRequiredService<UnusableModelNotice>()));
         // Related papers share the retriever's dense index (one copy of the vectors in memory) when retrieval uses it.
         services.TryAddSingleton(sp => sp.GetRequiredService<Retriever>() is var retriever && retriever.IsHybrid
             ? new RelatedPapers(sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<PaperLookup>(), retriever.Embeddings)
@@ -72,7 +66,9 @@ public static class AnsweringServiceCollectionExtensions
         return services;
     }
 
+    private static LlmOptions LlmOptionsOf(IServiceProvider services) => services.GetRequiredService<IOptions<LlmOptions>>().Value;
+
     /// <summary>Gists written at once: the servers' summed Parallel with the remote provider, else one at a time.</summary>
     private static int MapParallelism(IServiceProvider services) =>
-        services.GetKeyedService<Llm.Remote.EndpointPool>(Llm.Remote.RemoteServiceCollectionExtensions.ChatPoolKey)?.ConfiguredCapacity ?? 1;
+        services.GetService<ModelSetup>() is { IsRemoteChat: true } setup ? setup.Capacity : 1;
 }

@@ -24,8 +24,7 @@ public static class RagServiceCollectionExtensions
         services.AddPaperBotAnswering(configuration);
         services.AddPaperBotWatches();
         // The remote provider registers its own counter (the server's tokenizer).
-        if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IChatClient))
-            && !services.Any(d => d.ServiceType == typeof(Llm.Remote.EndpointPoolChatClient)))
+        if (services.Select(d => d.ImplementationInstance).OfType<ModelSetup>().First().UsesLocalChatModel)
         {
             services.AddSingleton<ITokenCounter, ModelTokenCounter>();
         }
@@ -36,7 +35,7 @@ public static class RagServiceCollectionExtensions
     /// <summary>Registers the paper index and ingestion, with options validated when the host starts.</summary>
     public static IServiceCollection AddPaperBotIndex(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DataOptions>().BindValidatedSection(configuration, DataOptions.Section, new DataOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PaperBotPaths(contentRoot, sp.GetRequiredService<IOptions<DataOptions>>()));
         services.AddSingleton(sp => new PaperStore(sp.GetRequiredService<PaperBotPaths>().DatabasePath));

@@ -15,9 +15,7 @@ public static class SyncServiceCollectionExtensions
     public static IServiceCollection AddPaperBotSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PapersOptions>()
-            .Bind(configuration.GetSection(PapersOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PapersOptions>, PapersOptionsValidator>());
+            .BindValidatedSection(configuration, PapersOptions.SectionName, new PapersOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<DailyPapersClient>((provider, http) =>

@@ -1,11 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Rag.Llm;
 
-/// <summary>The optional embedding model (configuration section "Embeddings"); natives and threads come from "Llm".</summary>
-public sealed class EmbeddingsOptions
+/// <summary>
+/// The optional embedding model (configuration section "Embeddings"): a local GGUF file, whose natives and threads
+/// come from "Llm", or OpenAI-compatible servers (POST /v1/embeddings). Checked by <see cref="EmbeddingsOptionsValidator"/>.
+/// </summary>
+public sealed class EmbeddingsOptions : IValidatableObject
 {
     public const string SectionName = "Embeddings";
+
+    /// <summary>"local" (<see cref="ModelPath"/>) or "openai" (the servers in <see cref="Endpoints"/>).</summary>
+    [RegularExpression("^(local|openai)$", ErrorMessage = "Embeddings:Provider must be local or openai.")]
+    public string Provider { get; set; } = LlmOptions.Local;
+
+    public List<RemoteEndpointOptions> Endpoints { get; set; } = [];
+
+    /// <summary>Texts sent in one embeddings request; a long list is split into such batches, spread over the servers.</summary>
+    [Range(1, 2048)]
+    public int RequestBatchSize { get; set; } = 32;
+
+    public bool IsRemote => string.Equals(Provider, LlmOptions.OpenAi, StringComparison.Ordinal);
 
     /// <summary>A GGUF embedding model (e.g. bge-small-en-v1.5); "auto" = the first BERT-family *.gguf under models/; "" = none.</summary>
     public string ModelPath { get; set; } = "";
@@ -20,4 +36,8 @@ public sealed class EmbeddingsOptions
     /// <summary>Tokens per batch, which is also the most tokens read from one text.</summary>
     [Range(64, 8192)]
     public int BatchSize { get; set; } = 512;
+
+    /// <summary>The endpoint list is only required (and checked) when the provider is "openai".</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        IsRemote ? RemoteEndpointsValidation.Results(SectionName, Endpoints) : [];
 }

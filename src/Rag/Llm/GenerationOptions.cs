@@ -3,17 +3,20 @@ namespace PaperBot.Rag.Llm;
 /// <summary>Sampling and stopping for one request. Temperature 0 means greedy (argmax) decoding.</summary>
 public sealed record GenerationOptions
 {
+    // The defaults are the configuration's, written once in LlmOptions (but for RepeatPenalty, off unless asked for).
+    private static readonly LlmOptions Defaults = new();
+
     public static GenerationOptions Greedy { get; } = new() { Temperature = 0 };
 
-    public int MaxTokens { get; init; } = 512;
+    public int MaxTokens { get; init; } = Defaults.MaxAnswerTokens;
 
-    public float Temperature { get; init; } = 0.7f;
+    public float Temperature { get; init; } = Defaults.Temperature;
 
     public int TopK { get; init; } = 40;
 
-    public float TopP { get; init; } = 0.95f;
+    public float TopP { get; init; } = Defaults.TopP;
 
-    public float MinP { get; init; } = 0.05f;
+    public float MinP { get; init; } = Defaults.MinP;
 
     /// <summary>1 = off.</summary>
     public float RepeatPenalty { get; init; } = 1.0f;

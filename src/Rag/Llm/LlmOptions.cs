@@ -1,11 +1,44 @@
 using System.ComponentModel.DataAnnotations;
+using PaperBot.Rag.Llm.Remote;
 
 namespace PaperBot.Rag.Llm;
 
-/// <summary>The local chat model (configuration section "Llm").</summary>
-public sealed class LlmOptions
+/// <summary>
+/// Which model answers and how (configuration section "Llm"): the local GGUF model in this process, or
+/// OpenAI-compatible servers. Checked by <see cref="LlmOptionsValidator"/>.
+/// </summary>
+public sealed class LlmOptions : IValidatableObject
 {
     public const string SectionName = "Llm";
+
+    /// <summary>The <see cref="Provider"/> that runs the GGUF model in this process.</summary>
+    public const string Local = "local";
+
+    /// <summary>The <see cref="Provider"/> that sends requests to the servers in <see cref="Endpoints"/>.</summary>
+    public const string OpenAi = "openai";
+
+    /// <summary>"local" (the GGUF model in this process) or "openai" (the servers in <see cref="Endpoints"/>).</summary>
+    [RegularExpression("^(local|openai)$", ErrorMessage = "Llm:Provider must be local or openai.")]
+    public string Provider { get; set; } = Local;
+
+    /// <summary>The servers used when <see cref="Provider"/> is "openai".</summary>
+    public List<RemoteEndpointOptions> Endpoints { get; set; } = [];
+
+    /// <summary>With every server down, answer extractively (with a notice) instead of failing.</summary>
+    public bool FallbackToExtractive { get; set; } = true;
+
+    /// <summary>
+    /// Longest wait for one network step: the response to start, or the next piece of a stream. A server that
+    /// takes longer counts as failed.
+    /// </summary>
+    [Range(1, 3600)]
+    public int RequestTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>How long a failed server stays out of the rotation before a health probe may bring it back.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 10;
+
+    public bool IsRemote => string.Equals(Provider, OpenAi, StringComparison.Ordinal);
 
     /// <summary>A GGUF file; "auto" = the first *.gguf under models/ that is not an embedding model; "" = none.</summary>
     public string ModelPath { get; set; } = "auto";
@@ -58,6 +91,10 @@ public sealed class LlmOptions
 
     /// <summary>Memory-map the model file.</summary>
     public bool UseMmap { get; set; } = true;
+
+    /// <summary>The endpoint list is only required (and checked) when the provider is "openai".</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        IsRemote ? RemoteEndpointsValidation.Results(SectionName, Endpoints) : [];
 
     public GenerationOptions ToGenerationOptions() => new()
     {

@@ -3,7 +3,7 @@ namespace PaperBot.Rag.Llm;
 /// <summary>
 /// The notice that the chat model cannot be used, given once per process: the first answer or digest carries it, so a
 /// chat or a bot does not repeat it under every reply. Its cause is known at start (<see
-/// cref="ILlmAvailability.ChatModelNotice"/>: a missing or damaged file) or found at first use (llama.cpp refuses
+/// cref="ModelSetup.ChatNotice"/>: a missing or damaged file) or found at first use (llama.cpp refuses
 /// the model: <see cref="Refused"/>).
 /// </summary>
 public sealed class UnusableModelNotice(string? text)

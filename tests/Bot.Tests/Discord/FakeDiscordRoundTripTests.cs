@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Bot.Discord.Bot;
 using PaperBot.Bot.Discord.Protocol;
 using PaperBot.Bot.Discord.Protocol.Gateway;
@@ -54,11 +55,13 @@ public sealed class FakeDiscordRoundTripTests
         await using var bot = await DiscordHarness.CreateAsync();
         bot.Server.Rest.EnqueueFault("typing", new RestFault.Status(403, 50013));
 
-        var typing = TypingIndicator.Start(bot.Rest, 300, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var time = new FakeTimeProvider();
+        var typing = TypingIndicator.Start(bot.Rest, 300, time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         await bot.Server.Rest.WaitForRequestsAsync("typing");
+        // Disposing waits for the indicator's loop to end, so no request can follow it, however much time passes.
         await typing.DisposeAsync();
         var count = bot.Server.Rest.RequestsTo("typing").Count;
-        await Task.Delay(50);
+        time.Advance(TypingIndicator.RepeatInterval * 3);
 
         Assert.Equal(count, bot.Server.Rest.RequestsTo("typing").Count);
         Assert.Equal(403, bot.Server.Rest.RequestsTo("typing")[0].Status);

@@ -61,23 +61,24 @@ public sealed class GatewayPartsTests
     [Fact]
     public async Task Send_limiter_holds_normal_sends_at_115_but_lets_heartbeats_through()
     {
-        var limiter = new GatewaySendLimiter(TimeProvider.System);
+        var time = new FakeTimeProvider();
+        var limiter = new GatewaySendLimiter(time);
         for (var i = 0; i < GatewaySendLimiter.NormalLimit; i++)
         {
             await limiter.WaitAsync(isHeartbeat: false, default);
         }
 
-        using var cancel = new CancellationTokenSource();
-        var held = limiter.WaitAsync(isHeartbeat: false, cancel.Token).AsTask();
+        var held = limiter.WaitAsync(isHeartbeat: false, default).AsTask();
         for (var i = GatewaySendLimiter.NormalLimit; i < GatewaySendLimiter.Limit; i++)
         {
             await limiter.WaitAsync(isHeartbeat: true, default).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
         }
 
-        await Task.Delay(100);
+        // Held until the first send leaves the 60 s window, and not a moment before.
+        time.Advance(GatewaySendLimiter.Window - TimeSpan.FromMilliseconds(1));
         Assert.False(held.IsCompleted);
-        await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await held.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

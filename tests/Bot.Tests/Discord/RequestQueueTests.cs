@@ -172,8 +172,8 @@ public sealed class RequestQueueTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Completion);
 
         var blocked = Enumerable.Range(2, 3).Select(u => queue.TryEnqueue((ulong)u, Blocked(gate))).ToList();
-        await Eventually.TrueAsync(() => queue.Running == 2);
-        await Task.Delay(50);
+        // Both workers busy and the third request waiting: a third worker would have to exist to run it.
+        await Eventually.TrueAsync(() => queue.Running == 2 && queue.Waiting == 1);
         Assert.Equal(2, queue.Running);
         Assert.Equal(1, queue.Waiting);
 

@@ -14,7 +14,7 @@ public sealed class AnswerEvaluatorTests
     [Fact]
     public async Task With_a_model_the_report_counts_answers_whose_citations_were_all_valid()
     {
-        var chat = new FakeChatClient(messages => messages[^1].Text.Contains("Social-Implicit", StringComparison.Ordinal) ? "5.8K parameters [1]." : "Flows [1], [12].");
+        var chat = new ScriptedChatClient(messages => messages[^1].Text.Contains("Social-Implicit", StringComparison.Ordinal) ? "5.8K parameters [1]." : "Flows [1], [12].");
         using var harness = new AnsweringHarness(chat: chat);
 
         var report = await harness.Get<AnswerEvaluator>().RunAsync(Questions, noModel: false);

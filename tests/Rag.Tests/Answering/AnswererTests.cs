@@ -13,7 +13,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task The_model_answer_streams_in_pieces_and_ends_with_a_checked_result()
     {
-        var chat = new FakeChatClient(_ => "Social-Implicit has only 5.8K parameters [1]. It runs at 580Hz [1], unlike [9].");
+        var chat = new ScriptedChatClient(_ => "Social-Implicit has only 5.8K parameters [1]. It runs at 580Hz [1], unlike [9].");
         using var harness = new AnsweringHarness(chat: chat);
 
         var updates = new List<AnswerUpdate>();
@@ -43,7 +43,7 @@ public sealed class AnswererTests
     [InlineData("what is it?")]
     public async Task When_nothing_relevant_is_indexed_the_answer_says_so_without_calling_the_model(string question)
     {
-        var chat = new FakeChatClient(_ => throw new InvalidOperationException("the model must not be called"));
+        var chat = new ScriptedChatClient(_ => throw new InvalidOperationException("the model must not be called"));
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(question));
@@ -85,7 +85,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task A_huge_question_is_cut_and_the_result_says_so()
     {
-        var chat = new FakeChatClient(_ => "It has 5.8K parameters [1].");
+        var chat = new ScriptedChatClient(_ => "It has 5.8K parameters [1].");
         using var harness = new AnsweringHarness(chat: chat);
         var question = Question + " " + string.Concat(Enumerable.Repeat("trajectory prediction ", 500));
 
@@ -93,7 +93,7 @@ public sealed class AnswererTests
 
         Assert.Contains(result.Notices, n => n.Contains("only its first", StringComparison.Ordinal));
         Assert.True(result.Complete);
-        var prompt = FakeChatClient.Flatten(chat.Prompts[0]);
+        var prompt = ScriptedChatClient.Flatten(chat.Prompts[0]);
         Assert.True(prompt.Length < 1000 + 3 * 4096);
     }
 
@@ -101,7 +101,7 @@ public sealed class AnswererTests
     public async Task A_streamed_answer_carries_the_numbers_of_its_sources_list_even_when_a_bracket_is_split()
     {
         var given = await GivenSourcesAsync();
-        var chat = new FakeChatClient(_ => "Cited second first [2]. Then both [1, 2]. Not given [40].") { ChunkSize = 2 };
+        var chat = new ScriptedChatClient(_ => "Cited second first [2]. Then both [1, 2]. Not given [40].") { ChunkSize = 2 };
         using var harness = new AnsweringHarness(chat: chat);
 
         var updates = new List<AnswerUpdate>();
@@ -121,7 +121,7 @@ public sealed class AnswererTests
     public async Task An_answer_cut_short_lists_its_sources_with_the_numbers_its_text_shows()
     {
         var given = await GivenSourcesAsync();
-        var chat = new FakeChatClient(_ => "The second source says so [2]. And then a long sentence that never ends") { FailAfterChunks = 6 };
+        var chat = new ScriptedChatClient(_ => "The second source says so [2]. And then a long sentence that never ends") { ChunkSize = 7, FailAfter = 6 };
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(BroadQuestion));
@@ -139,7 +139,7 @@ public sealed class AnswererTests
     /// <summary>The titles of the sources the model is given for <see cref="BroadQuestion"/>, in their given order (an answer citing none shows them all).</summary>
     private static async Task<IReadOnlyList<string>> GivenSourcesAsync()
     {
-        using var harness = new AnsweringHarness(chat: new FakeChatClient(_ => "An answer that cites nothing."));
+        using var harness = new AnsweringHarness(chat: new ScriptedChatClient(_ => "An answer that cites nothing."));
         var titles = (await harness.Answerer.AskAsync(new AnswerRequest(BroadQuestion))).Sources.Select(s => s.Title).ToList();
         Assert.True(titles.Count >= 2, "the question needs two sources or more");
         return titles;
@@ -148,7 +148,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task A_model_failure_mid_answer_gives_an_incomplete_result_that_says_why()
     {
-        var chat = new FakeChatClient(_ => "Social-Implicit has only 5.8K parameters and runs in real time [1].") { FailAfterChunks = 3 };
+        var chat = new ScriptedChatClient(_ => "Social-Implicit has only 5.8K parameters and runs in real time [1].") { ChunkSize = 7, FailAfter = 3 };
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(Question));
@@ -164,8 +164,9 @@ public sealed class AnswererTests
     public async Task Cancelling_mid_answer_gives_an_incomplete_result()
     {
         using var cancellation = new CancellationTokenSource();
-        var chat = new FakeChatClient(_ => "Social-Implicit has only 5.8K parameters and runs in real time [1].")
+        var chat = new ScriptedChatClient(_ => "Social-Implicit has only 5.8K parameters and runs in real time [1].")
         {
+            ChunkSize = 7,
             BeforeChunk = chunk =>
             {
                 if (chunk == 2)
@@ -185,7 +186,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task No_model_flag_answers_extractively_even_with_a_model()
     {
-        var chat = new FakeChatClient(_ => "unused");
+        var chat = new ScriptedChatClient(_ => "unused");
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(Question) { NoModel = true });
@@ -199,7 +200,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task System_instructions_come_first_and_tell_the_model_to_cite_only_the_sources()
     {
-        var chat = new FakeChatClient(_ => "It has 5.8K parameters [1].");
+        var chat = new ScriptedChatClient(_ => "It has 5.8K parameters [1].");
         using var harness = new AnsweringHarness(chat: chat);
 
         await harness.Answerer.AskAsync(new AnswerRequest(Question));

@@ -28,7 +28,7 @@ public sealed class ContextPackingTests
     [Fact]
     public async Task Under_a_small_window_the_instructions_and_question_are_whole_and_the_prompt_leaves_room_for_the_answer()
     {
-        var chat = new FakeChatClient(_ => "Flows [1].");
+        var chat = new ScriptedChatClient(_ => "Flows [1].");
         using var harness = new AnsweringHarness(chat: chat, contextSize: 1400, maxAnswerTokens: 300);
         const string question = "Which papers use normalizing flows or flow matching for image generation?";
 

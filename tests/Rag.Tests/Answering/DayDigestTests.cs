@@ -89,7 +89,7 @@ public sealed partial class DayDigestTests
     [Fact]
     public async Task A_model_failure_gives_an_incomplete_digest()
     {
-        var chat = new FakeChatClient(_ => throw new InvalidOperationException("out of memory"));
+        var chat = new ScriptedChatClient(_ => throw new InvalidOperationException("out of memory"));
         using var harness = new AnsweringHarness(seeded: false, chat: chat);
         harness.Add([.. Papers(3)]);
 
@@ -114,7 +114,7 @@ public sealed partial class DayDigestTests
         Day, i));
 
     /// <summary>Gists name their paper; digests cite every number they are given, so citations can be followed through the levels.</summary>
-    private static FakeChatClient ScriptedModel() => new(messages =>
+    private static ScriptedChatClient ScriptedModel() => new(messages =>
     {
         var user = messages[^1].Text;
         if (IsGistPrompt(messages))

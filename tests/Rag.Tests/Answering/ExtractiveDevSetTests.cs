@@ -55,7 +55,7 @@ public sealed class ExtractiveDevSetTests : IClassFixture<ExtractiveDevSetTests.
     public async Task In_model_mode_the_gate_decides_the_same_with_a_scripted_model()
     {
         // The scripted model never declines on its own: what is measured is the relevance gate in model mode.
-        var chat = new FakeChatClient(_ => "The first source answers this [1].");
+        var chat = new ScriptedChatClient(_ => "The first source answers this [1].");
         using var harness = new AnsweringHarness(chat: chat);
 
         var report = await harness.Get<AnswerEvaluator>().RunAsync(

@@ -22,7 +22,7 @@ public sealed class FollowUpRuleTests
     [Fact]
     public async Task A_new_question_after_another_is_searched_as_asked_without_the_model_rewriting_it()
     {
-        var chat = new FakeChatClient(_ => "Emulated fine-tuning shows how scale affects knowledge [1].");
+        var chat = new ScriptedChatClient(_ => "Emulated fine-tuning shows how scale affects knowledge [1].");
         using var harness = new AnsweringHarness(chat: chat);
         var history = new[] { new ConversationTurn("Which papers study long video understanding?", "Some do [1].") };
 

@@ -40,7 +40,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task With_a_model_the_condense_prompt_rewrites_the_follow_up()
     {
-        var chat = new FakeChatClient(messages => messages[0].Text.Contains("rewrite a follow-up", StringComparison.Ordinal)
+        var chat = new ScriptedChatClient(messages => messages[0].Text.Contains("rewrite a follow-up", StringComparison.Ordinal)
             ? "\"Which few-shot class-incremental learning papers use state space models?\"\nextra line"
             : "Mamba-FSCIL uses a selective state space model [1].");
         using var harness = new AnsweringHarness(chat: chat);
@@ -49,7 +49,7 @@ public sealed class FollowUpTests
 
         Assert.Equal("Which few-shot class-incremental learning papers use state space models?", result.StandaloneQuestion);
         Assert.Equal(2, chat.Calls);
-        var condensePrompt = FakeChatClient.Flatten(chat.Prompts[0]);
+        var condensePrompt = ScriptedChatClient.Flatten(chat.Prompts[0]);
         Assert.Contains("User: Which papers study few-shot class-incremental learning?", condensePrompt, StringComparison.Ordinal);
         Assert.Contains("Follow-up question: and which of them use state space models?", condensePrompt, StringComparison.Ordinal);
         Assert.StartsWith("Mamba-FSCIL", result.Citations.Single().Title, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task When_the_model_fails_to_condense_the_key_terms_are_carried_over()
     {
-        var chat = new FakeChatClient(messages => messages[0].Text.Contains("rewrite a follow-up", StringComparison.Ordinal)
+        var chat = new ScriptedChatClient(messages => messages[0].Text.Contains("rewrite a follow-up", StringComparison.Ordinal)
             ? throw new InvalidOperationException("model crashed")
             : "Mamba-FSCIL [1].");
         using var harness = new AnsweringHarness(chat: chat);

@@ -10,7 +10,7 @@ public sealed class ModelAnswerResultTests
     [Fact]
     public async Task The_result_carries_the_models_token_counts_speed_and_time_to_first_token()
     {
-        var chat = new FakeChatClient(_ => "Mamba-FSCIL adapts a selective state space model [1].") { Usage = (812, 14, 42.5) };
+        var chat = new ScriptedChatClient(_ => "Mamba-FSCIL adapts a selective state space model [1].") { Usage = (812, 14, 42.5) };
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(Question));
@@ -25,7 +25,7 @@ public sealed class ModelAnswerResultTests
     [Fact]
     public async Task Sources_are_the_cited_ones_renumbered_in_the_order_the_model_cites_them()
     {
-        var chat = new FakeChatClient(_ => "One paper [3] and another [1]; again [3].");
+        var chat = new ScriptedChatClient(_ => "One paper [3] and another [1]; again [3].");
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(Question));
@@ -40,7 +40,7 @@ public sealed class ModelAnswerResultTests
     [Fact]
     public async Task A_model_that_says_the_sources_do_not_cover_the_question_declines_and_shows_no_sources()
     {
-        var chat = new FakeChatClient(_ => "The indexed papers do not cover this question.");
+        var chat = new ScriptedChatClient(_ => "The indexed papers do not cover this question.");
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest(Question));

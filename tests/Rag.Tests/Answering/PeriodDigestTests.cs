@@ -34,7 +34,7 @@ public sealed class PeriodDigestTests
     [Fact]
     public async Task A_model_digest_is_written_over_the_selection_cached_per_period_and_refreshed_when_the_period_gains_papers()
     {
-        var chat = new FakeChatClient(messages => messages[0].Text.Contains("one research paper", StringComparison.Ordinal)
+        var chat = new ScriptedChatClient(messages => messages[0].Text.Contains("one research paper", StringComparison.Ordinal)
             ? "A gist."
             : "Agents and video: the week's work [1, 2] and a paper that is not there [999].");
         using var harness = new AnsweringHarness(chat: chat);

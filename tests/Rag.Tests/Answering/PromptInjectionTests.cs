@@ -13,7 +13,7 @@ public sealed class PromptInjectionTests
     [Fact]
     public async Task An_abstract_with_instructions_stays_fenced_as_data_after_the_system_instructions()
     {
-        var chat = new FakeChatClient(_ => "Vans are routed 30% faster [1].");
+        var chat = new ScriptedChatClient(_ => "Vans are routed 30% faster [1].");
         using var harness = new AnsweringHarness(seeded: false, chat: chat);
         harness.Add(AnsweringHarness.Paper("Quantum annealing for vehicle routing", Injection, new DateOnly(2025, 5, 1)));
 

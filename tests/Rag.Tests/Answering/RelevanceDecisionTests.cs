@@ -65,7 +65,7 @@ public sealed class RelevanceDecisionTests
     [Fact]
     public async Task In_model_mode_the_closest_papers_reach_the_model_and_the_answer_carries_the_hedge()
     {
-        var chat = new FakeChatClient(_ => "The closest paper speeds up decoding on GPUs, not calculators [1].");
+        var chat = new ScriptedChatClient(_ => "The closest paper speeds up decoding on GPUs, not calculators [1].");
         using var harness = new AnsweringHarness(chat: chat);
 
         var result = await harness.Answerer.AskAsync(new AnswerRequest("What speedup does speculative decoding give on pocket calculators?"));

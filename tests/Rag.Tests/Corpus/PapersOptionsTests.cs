@@ -22,7 +22,7 @@ public sealed class PapersOptionsTests : IAsyncLifetime
     {
         var error = Assert.Throws<OptionsValidationException>(() => _harness.Client((key, value)));
 
-        Assert.StartsWith($"{key}: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Papers:{key} ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public sealed class LlmServiceCollectionExtensionsTests(LlamaModels models) : ID
     {
         using var provider = Build(new Dictionary<string, string?>());
 
-        var availability = provider.GetRequiredService<ILlmAvailability>();
-        Assert.False(availability.IsChatModelAvailable);
+        var availability = provider.GetRequiredService<ModelSetup>();
+        Assert.False(availability.IsChatAvailable);
         Assert.Contains("models", availability.ChatModelReason, StringComparison.Ordinal);
         Assert.Null(provider.GetService<IChatClient>());
         Assert.Null(provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
@@ -40,7 +40,7 @@ public sealed class LlmServiceCollectionExtensionsTests(LlamaModels models) : ID
             ["Embeddings:ModelPath"] = "auto",
         });
 
-        var availability = provider.GetRequiredService<ILlmAvailability>();
+        var availability = provider.GetRequiredService<ModelSetup>();
         Assert.EndsWith("b-chat.gguf", availability.ChatModelPath, StringComparison.Ordinal);
         Assert.EndsWith("a-bge.gguf", availability.EmbeddingModelPath, StringComparison.Ordinal);
 

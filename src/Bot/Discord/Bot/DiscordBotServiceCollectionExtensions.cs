@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Llm;
-using PaperBot.Rag.Llm.Remote;
 using PaperBot.Rag.Watches;
 
 namespace PaperBot.Bot.Discord.Bot;
@@ -18,13 +17,12 @@ public static class DiscordBotServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
+        // Started before the gateway's service, so that the first Identify already carries the bot's presence (started
+        // after it, a quick connection identified without one now and then).
+        services.AddHostedService<PresenceUpdater>();
         services.AddDiscordProtocol(configuration);
-        // With model servers, one worker per slot of theirs; a worker waits while the servers that are up are full.
-        var remote = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>();
-        var workers = remote is { IsRemote: true, Endpoints.Count: > 0 }
-            ? remote.Endpoints.Sum(e => Math.Max(1, e.Parallel))
-            : Math.Max(1, (configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions()).Parallel);
-        services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, workers));
+        // One worker per request the model takes at once; with servers, a worker waits while those that are up are full.
+        services.AddSingleton(sp => RequestQueueOptions.From(sp.GetRequiredService<IOptions<DiscordOptions>>().Value, sp.GetRequiredService<ModelSetup>().Capacity));
         services.AddSingleton<RequestQueue>();
         services.AddSingleton<InFlightWork>();
         services.AddSingleton<BotThreads>();
@@ -51,7 +49,6 @@ public static class DiscordBotServiceCollectionExtensions
         // Also resolvable by itself, so a test can run its check at a given minute.
         services.AddSingleton<ServerScheduleService>();
         services.AddHostedService(sp => sp.GetRequiredService<ServerScheduleService>());
-        services.AddHostedService<PresenceUpdater>();
         return services;
     }
 }

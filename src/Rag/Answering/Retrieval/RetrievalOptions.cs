@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PaperBot.Rag.Answering.Retrieval;
 
-/// <summary>How papers are retrieved for a question (section "Retrieval").</summary>
-public sealed class RetrievalOptions
+/// <summary>How papers are retrieved for a question (section "Retrieval"), checked by <see cref="RetrievalOptionsValidator"/>.</summary>
+public sealed class RetrievalOptions : IValidatableObject
 {
     public const string Section = "Retrieval";
 
@@ -35,4 +35,14 @@ public sealed class RetrievalOptions
 
     /// <summary>Auto: hybrid retrieval when an embedding model is configured (Embeddings:ModelPath); Off: keywords only.</summary>
     public EmbeddingUse UseEmbeddings { get; set; } = EmbeddingUse.Auto;
+
+    /// <summary>The papers an answer uses come from the candidates, so there cannot be more of them.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TopK > Candidates)
+        {
+            yield return new ValidationResult(
+                "Retrieval:TopK must not exceed Retrieval:Candidates (the papers an answer uses come from the candidates)", [nameof(TopK)]);
+        }
+    }
 }

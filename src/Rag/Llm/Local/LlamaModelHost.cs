@@ -11,18 +11,18 @@ public sealed partial class LlamaModelHost : IDisposable
 {
     private readonly LlmOptions _options;
     private readonly EmbeddingsOptions _embeddingsOptions;
-    private readonly ILlmAvailability _availability;
+    private readonly ModelSetup _setup;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly Lazy<(LlamaModel Model, LlamaEngine Engine)> _chat;
     private readonly Lazy<(LlamaModel Model, LlamaEmbedder Embedder)> _embeddings;
     private IProgress<float>? _chatLoadProgress;
 
-    public LlamaModelHost(IOptions<LlmOptions> options, IOptions<EmbeddingsOptions> embeddingsOptions, ILlmAvailability availability, ILoggerFactory loggerFactory)
+    public LlamaModelHost(IOptions<LlmOptions> options, IOptions<EmbeddingsOptions> embeddingsOptions, ModelSetup setup, ILoggerFactory loggerFactory)
     {
         _options = options.Value;
         _embeddingsOptions = embeddingsOptions.Value;
-        _availability = availability;
+        _setup = setup;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<LlamaModelHost>();
         _chat = new(LoadChat);
@@ -30,13 +30,19 @@ public sealed partial class LlamaModelHost : IDisposable
     }
 
     /// <summary>The generation engine; loads the chat model on first call.</summary>
-    /// <exception cref="InvalidOperationException">No chat model is available (see <see cref="ILlmAvailability"/>).</exception>
+    /// <exception cref="InvalidOperationException">No chat model is available (see <see cref="ModelSetup"/>).</exception>
     /// <exception cref="ModelLoadException">The model could not be loaded.</exception>
     public LlamaEngine Engine => _chat.Value.Engine;
 
     public LlamaEmbedder Embedder => _embeddings.Value.Embedder;
 
-    /// <summary>True once the chat model is loaded (or failed to load), so a front end knows whether the next answer pays the load.</summary>
+    /// <summary>
+    /// Why llama.cpp refused the chat model (not enough memory for it or its context, an unknown architecture), once
+    /// a load was tried; the load is not tried again, and each use fails with this same exception.
+    /// </summary>
+    public ModelLoadException? ChatLoadFailure { get; private set; }
+
+    /// <summary>True once the chat model is loaded, so a front end knows whether the next answer pays the load.</summary>
     public bool IsChatModelLoaded => _chat.IsValueCreated;
 
     /// <summary>
@@ -73,22 +79,30 @@ public sealed partial class LlamaModelHost : IDisposable
 
     private (LlamaModel, LlamaEngine) LoadChat()
     {
-        var path = _availability.ChatModelPath ?? throw new InvalidOperationException($"No chat model: {_availability.ChatModelReason}.");
-        var model = Load(path, _chatLoadProgress);
+        var path = _setup.ChatModelPath ?? throw new InvalidOperationException($"No chat model: {_setup.ChatModelReason}.");
         try
         {
-            return (model, new LlamaEngine(model, _options.ToEngineOptions(), _loggerFactory.CreateLogger<LlamaEngine>()));
+            var model = Load(path, _chatLoadProgress);
+            try
+            {
+                return (model, new LlamaEngine(model, _options.ToEngineOptions(), _loggerFactory.CreateLogger<LlamaEngine>()));
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
         }
-        catch
+        catch (ModelLoadException e)
         {
-            model.Dispose();
+            ChatLoadFailure = e;
             throw;
         }
     }
 
     private (LlamaModel, LlamaEmbedder) LoadEmbeddings()
     {
-        var path = _availability.EmbeddingModelPath ?? throw new InvalidOperationException($"No embedding model: {_availability.EmbeddingModelReason}.");
+        var path = _setup.EmbeddingModelPath ?? throw new InvalidOperationException($"No embedding model: {_setup.EmbeddingModelReason}.");
         var model = Load(path, null);
         try
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,26 +15,18 @@ public static class RemoteServiceCollectionExtensions
     public const string EmbeddingsPoolKey = "embeddings";
 
     /// <summary>
-    /// Registers the remote options with their validation and, when Llm:Provider is "openai", the chat pool, its
-    /// <see cref="IChatClient"/> and the server-side <see cref="ITokenCounter"/>; when Embeddings:Provider is
-    /// "openai", the embeddings pool and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.
+    /// When the chat provider is "openai", registers the chat pool, its <see cref="IChatClient"/> and the server-side
+    /// <see cref="ITokenCounter"/>; when the embeddings provider is "openai", the embeddings pool and its
+    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>. The options are registered by AddPaperBotLlm.
     /// </summary>
-    /// <returns>Which of chat and embeddings are remote, so the caller leaves those to this provider.</returns>
-    public static (bool Chat, bool Embeddings) AddPaperBotRemoteLlm(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddPaperBotRemoteLlm(this IServiceCollection services, ModelSetup setup)
     {
-        services.AddOptions<RemoteLlmOptions>().Bind(configuration.GetSection(RemoteLlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RemoteEmbeddingsOptions>().Bind(configuration.GetSection(RemoteEmbeddingsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteLlmOptions>, RemoteLlmOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteEmbeddingsOptions>, RemoteEmbeddingsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-
-        var llm = configuration.GetSection(RemoteLlmOptions.SectionName).Get<RemoteLlmOptions>() ?? new RemoteLlmOptions();
-        var embeddings = configuration.GetSection(RemoteEmbeddingsOptions.SectionName).Get<RemoteEmbeddingsOptions>() ?? new RemoteEmbeddingsOptions();
-        if (llm.IsRemote)
+        if (setup.IsRemoteChat)
         {
             services.AddKeyedSingleton(ChatPoolKey, (sp, _) =>
             {
-                var options = sp.GetRequiredService<IOptions<RemoteLlmOptions>>().Value;
+                var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
                 return EndpointPoolFactory.Create(options.Endpoints, options.RequestTimeoutSeconds, options.RetryAfterSeconds,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EndpointPool>());
             });
@@ -51,19 +42,19 @@ public static class RemoteServiceCollectionExtensions
                 sp.GetRequiredKeyedService<EndpointPool>(ChatPoolKey), sp.GetRequiredService<IOptions<LlmOptions>>().Value.ContextSize));
         }
 
-        if (embeddings.IsRemote)
+        if (setup.IsRemoteEmbeddings)
         {
             services.AddKeyedSingleton(EmbeddingsPoolKey, (sp, _) =>
             {
-                var options = sp.GetRequiredService<IOptions<RemoteEmbeddingsOptions>>().Value;
-                var timing = sp.GetRequiredService<IOptions<RemoteLlmOptions>>().Value;
+                var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+                var timing = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
                 return EndpointPoolFactory.Create(options.Endpoints, timing.RequestTimeoutSeconds, timing.RetryAfterSeconds,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EndpointPool>());
             });
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => new EndpointPoolEmbeddingGenerator(
-                sp.GetRequiredKeyedService<EndpointPool>(EmbeddingsPoolKey), sp.GetRequiredService<IOptions<RemoteEmbeddingsOptions>>().Value.RequestBatchSize));
+                sp.GetRequiredKeyedService<EndpointPool>(EmbeddingsPoolKey), sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.RequestBatchSize));
         }
 
-        return (llm.IsRemote, embeddings.IsRemote);
+        return services;
     }
 }

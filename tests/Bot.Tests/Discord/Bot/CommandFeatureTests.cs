@@ -7,7 +7,6 @@ using PaperBot.TestSupport.Discord;
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
 /// <summary>Where commands show, private answers, /help, autocomplete and the presence.</summary>
-[Collection(WholeBotTests.Name)]
 public sealed class CommandFeatureTests
 {
     private const int Ephemeral = 64;

@@ -13,7 +13,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// /config: a server's digest channels and the local time of its daily sync and digest, kept in the index and
 /// applied by the running bot without a restart; Manage Server only.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class ConfigDiscordTests : IAsyncLifetime
 {
     private const ulong DigestChannel = 301;

@@ -11,7 +11,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// papers has its digest posted to the digest channel; a failing sync is logged and the next day runs again; on Mondays,
 /// with Discord:WeeklyDigest, the week before is digested too.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class DailyDigestTests : IAsyncLifetime
 {
     private const ulong DigestChannel = 777;

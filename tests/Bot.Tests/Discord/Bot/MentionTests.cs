@@ -5,7 +5,6 @@ using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
-[Collection(WholeBotTests.Name)]
 public sealed class MentionTests
 {
     [Fact]
@@ -70,7 +69,7 @@ public sealed class MentionTests
     [Fact]
     public async Task A_reply_to_the_bots_answer_continues_the_conversation()
     {
-        var model = new ScriptedChatClient(prompt => prompt.Contains("Reward models score", StringComparison.Ordinal) && !prompt.Contains("[1]", StringComparison.Ordinal)
+        var model = new ScriptedChatClient(messages => ScriptedChatClient.Flatten(messages) is var prompt && prompt.Contains("Reward models score", StringComparison.Ordinal) && !prompt.Contains("[1]", StringComparison.Ordinal)
             ? "How do reward models compare with flow matching?"
             : "They are compared in the sources [1].");
         await using var bot = await BotHarness.StartAsync(model);
@@ -100,7 +99,7 @@ public sealed class MentionTests
     [Fact]
     public async Task A_reply_in_the_bots_thread_continues_from_the_question_the_thread_was_opened_on()
     {
-        var model = new ScriptedChatClient(prompt => prompt.Contains("how is it trained", StringComparison.Ordinal)
+        var model = new ScriptedChatClient(messages => ScriptedChatClient.Flatten(messages).Contains("how is it trained", StringComparison.Ordinal)
             ? "By regressing the velocity field [1]."
             : "Flow matching trains a velocity field [1].");
         await using var bot = await BotHarness.StartAsync(model, new Dictionary<string, string?> { ["Discord:ReplyInThreads"] = "true" });

@@ -7,7 +7,6 @@ using PaperBot.TestSupport.HuggingFace;
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
 /// <summary>The bot does only what Discord lets it: admin commands for Manage Server, no answers where it cannot send, embeds only with Embed Links.</summary>
-[Collection(WholeBotTests.Name)]
 public sealed class PermissionTests
 {
     private const ulong BotRole = 410;

@@ -3,7 +3,6 @@ using PaperBot.TestSupport.Chat;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
-[Collection(WholeBotTests.Name)]
 public sealed class QueueTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };

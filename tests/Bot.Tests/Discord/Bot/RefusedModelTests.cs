@@ -11,7 +11,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// first answer loads it. The bot answers every question extractively instead of a failure reply, and its log says
 /// why once.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class RefusedModelTests
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// corpus: a click is a MESSAGE_COMPONENT interaction, acknowledged within 3 s like a command, answered privately.
 /// Every request and answer is checked against Discord's OpenAPI description.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class RelatedPapersButtonTests
 {
     /// <summary>"Streaming Autoregressive Video Generation via Diagonal Distillation" (2026-03-11).</summary>

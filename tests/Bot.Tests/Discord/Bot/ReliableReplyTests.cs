@@ -9,7 +9,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// Replies are never lost or doubled: callbacks and follow-ups are not blindly retried, a lost answer is checked
 /// by a read, and expired interactions are left alone. Mentions and DMs only when enabled.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class ReliableReplyTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };

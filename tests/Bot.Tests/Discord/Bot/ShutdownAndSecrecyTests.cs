@@ -5,7 +5,6 @@ using PaperBot.TestSupport.Discord;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
-[Collection(WholeBotTests.Name)]
 public sealed class ShutdownAndSecrecyTests
 {
     private static readonly Dictionary<string, object> Question = new() { ["question"] = "How do diffusion models generate images?" };

@@ -9,7 +9,6 @@ using PaperBot.TestSupport.HuggingFace;
 
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
-[Collection(WholeBotTests.Name)]
 public sealed class SlashCommandTests
 {
     private static readonly Dictionary<string, object> DiffusionQuestion = new() { ["question"] = "How do diffusion models generate images?" };

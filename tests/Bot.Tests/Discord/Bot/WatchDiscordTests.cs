@@ -16,7 +16,6 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 /// feedback, and exactly-once delivery across a restart between decide and send and with lost responses. Every
 /// request is checked against Discord's OpenAPI description and the fake's protocol rules.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class WatchDiscordTests : IAsyncLifetime
 {
     private const ulong Owner = 501;

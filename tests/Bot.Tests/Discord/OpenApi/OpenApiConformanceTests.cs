@@ -10,7 +10,6 @@ namespace PaperBot.Bot.Tests.Discord.OpenApi;
 /// Checked against a source nobody on the team wrote: every request body the bot sends, every answer the fake
 /// gives, and the objects inside the fake's dispatches validate against Discord's OpenAPI description.
 /// </summary>
-[Collection(WholeBotTests.Name)]
 public sealed class OpenApiConformanceTests
 {
     [Fact]

@@ -48,12 +48,12 @@ public sealed class RemoteOptionsTests
         Assert.Equal("http://gpu1:8000/v1", endpoint.DisplayUrl);
     }
 
-    private static RemoteLlmOptions Resolve(Dictionary<string, string?> settings)
+    private static PaperBot.Rag.Llm.LlmOptions Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddPaperBotRemoteLlm(configuration);
+        services.AddPaperBotLlm(configuration);
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<RemoteLlmOptions>>().Value;
+        return provider.GetRequiredService<IOptions<PaperBot.Rag.Llm.LlmOptions>>().Value;
     }
 }
