@@ -9,7 +9,6 @@ using PaperBot.TestSupport.HuggingFace;
 namespace PaperBot.Bot.Tests.Discord.Bot;
 
 /// <summary>Discord:WeeklyDigest on a server's own schedule: the run of its local Monday posts last week's digest in its digest channels.</summary>
-[Collection(WholeBotTests.Name)]
 public sealed class ServerWeeklyDigestTests : IAsyncLifetime
 {
     private const ulong DigestChannel = 302;
