@@ -11,7 +11,8 @@ namespace PaperBot.Bot.Tests.Discord.Bot;
 
 /// <summary>
 /// /config: a server's digest channels and the local time of its daily sync and digest, kept in the index and
-/// applied by the running bot without a restart; Manage Server only.
+/// applied by the running bot without a restart; Manage Server only; with Discord:WeeklyDigest, last week's digest
+/// on the server's local Monday.
 /// </summary>
 public sealed class ConfigDiscordTests : IAsyncLifetime
 {
@@ -89,6 +90,36 @@ public sealed class ConfigDiscordTests : IAsyncLifetime
         await bot.Get<ServerScheduleService>().RunDueAsync(CancellationToken.None);
         Assert.True(_hf.Requests.Count > fetches);
         Assert.Equal(posts.Count, bot.Server.Rest.MessageIdsIn(DigestChannel).Count);
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
+    public async Task With_the_weekly_digest_the_servers_local_monday_posts_last_weeks_digest_once_with_its_related_buttons()
+    {
+        // Wednesday 1 October 2025, 07:40 in Tokyo (UTC+9), 30 September in UTC: the day's run syncs that Tuesday's papers.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 9, 29, 22, 40, 0, TimeSpan.Zero));
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Papers:ApiBaseUrl"] = _hf.BaseUrl.ToString(),
+            ["Papers:MaxRetries"] = "0",
+            ["Discord:WeeklyDigest"] = "true",
+        }, time: clock);
+        await bot.CallbackAsync(await ConfigAsync(bot, "schedule", new() { ["time"] = "07:30", ["timezone"] = "Asia/Tokyo" }));
+        await bot.CallbackAsync(await ConfigAsync(bot, "digest", new() { ["channel"] = DigestChannel.ToString(CultureInfo.InvariantCulture) }));
+        clock.Advance(TimeSpan.FromDays(1));
+        await bot.Get<ServerScheduleService>().RunDueAsync(CancellationToken.None);
+        var daily = bot.Server.Rest.MessageIdsIn(DigestChannel).Count;
+
+        // Monday 6 October, 07:40 in Tokyo: still Sunday 5 October in UTC, so only the server's own zone makes it Monday.
+        clock.Advance(TimeSpan.FromDays(5));
+        await bot.Get<ServerScheduleService>().RunDueAsync(CancellationToken.None);
+        await bot.Get<ServerScheduleService>().RunDueAsync(CancellationToken.None);
+
+        var weekly = bot.Server.Rest.MessageIdsIn(DigestChannel).Skip(daily).Select(id => bot.Server.Rest.StoredMessage(DigestChannel, id)!).ToList();
+        Assert.NotEmpty(weekly);
+        Assert.Contains("2025-W40", weekly[0]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(weekly, m => m["content"]!.GetValue<string>().Contains("2025-W40", StringComparison.Ordinal));
+        Assert.NotNull(weekly[^1]["components"]);
         Assert.Empty(bot.Server.Rest.Violations);
     }
 
