@@ -94,7 +94,7 @@ public sealed class RelevanceDecisionTests
         // rejection and sampling with its paper; an off-topic one shares one everyday word at most.
         var doubted = RelevanceEvidence.None with { Coverage = 0.37, FoundCoverage = 0.45, Unfound = 0.16, Absent = 0, Matched = 0.99 };
 
-        Assert.True(RelevanceModel.Default.Decide(RelevanceModel.Default.Probability(doubted)) == RelevanceOutcome.Declined);
+        Assert.Equal(RelevanceOutcome.Declined, RelevanceModel.Default.Decide(RelevanceModel.Default.Probability(doubted)));
         Assert.True(doubted.Related);
         Assert.False((doubted with { Matched = 0.46 }).Related);
         Assert.False((doubted with { UnknownNames = 0.5 }).Related);

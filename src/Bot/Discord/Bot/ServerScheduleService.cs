@@ -123,7 +123,7 @@ public sealed class ServerScheduleService(
 
         await alerts.DecideAndSendAsync(changed, cancellationToken);
         var latest = new[] { today, today.AddDays(-1) }.FirstOrDefault(d => store.PapersOfDay(d).Count > 0);
-        if (latest == default || latest <= server.DigestedDay || server.DigestChannels.Count == 0)
+        if (latest == default || latest <= server.DigestedDay)
         {
             return null;
         }
@@ -137,9 +137,14 @@ public sealed class ServerScheduleService(
         return latest;
     }
 
-    /// <summary>Posts a digest in each of the server's digest channels the bot may post in; false when there was nothing to post.</summary>
+    /// <summary>Posts a digest in each of the server's digest channels the bot may post in; false when there was nothing to post or nowhere to post it.</summary>
     private async Task<bool> PostAsync(ServerSettings server, DigestRequest request, CancellationToken cancellationToken)
     {
+        if (server.DigestChannels.Count == 0)
+        {
+            return false;
+        }
+
         var digest = await answers.SummarizeAsync(request, cancellationToken);
         if (!digest.Complete || digest.PaperCount == 0)
         {

@@ -171,7 +171,7 @@ public static partial class ThemeGrouper
             }
         }
 
-        var result = themes.Select(t => new Theme(Label(surface[Refined(t.Name, t.Members, mentions, surface.Keys)]), [.. t.Members.Order()])).ToList();
+        var result = themes.Select(t => new Theme(Label(surface[Refined(t.Name, t.Members, mentions)]), [.. t.Members.Order()])).ToList();
         if (ungrouped.Count > 0)
         {
             result.Add(new Theme(result.Count == 0 ? AllPapers : OtherPapers, [.. ungrouped.Order()]));
@@ -196,13 +196,15 @@ public static partial class ThemeGrouper
     }
 
     /// <summary>
-    /// The longest name that contains <paramref name="name"/> and that two thirds of the theme's papers say: a theme
-    /// found by "reinforcement" whose papers all say "reinforcement learning" is named by the phrase a reader knows.
+    /// The name containing <paramref name="name"/> that most of the theme's papers say, at least two thirds of them,
+    /// the longer on a tie: a theme found by "reinforcement" whose papers all say "reinforcement learning" is named by
+    /// the phrase a reader knows. Only names its own papers say can qualify, so only those are looked at.
     /// </summary>
-    private static string Refined(string name, List<int> members, List<HashSet<string>> mentions, IEnumerable<string> names)
+    private static string Refined(string name, List<int> members, List<HashSet<string>> mentions)
     {
         var inner = " " + name + " ";
-        return names.Where(n => n.Length > name.Length && (" " + n + " ").Contains(inner, StringComparison.Ordinal))
+        return members.SelectMany(i => mentions[i]).Distinct(StringComparer.Ordinal)
+            .Where(n => n.Length > name.Length && (" " + n + " ").Contains(inner, StringComparison.Ordinal))
             .Select(n => (Name: n, Count: members.Count(i => mentions[i].Contains(n))))
             .Where(n => n.Count >= NamedShare * members.Count)
             .OrderByDescending(n => n.Count).ThenByDescending(n => n.Name.Length).ThenBy(n => n.Name, StringComparer.Ordinal)

@@ -57,13 +57,7 @@ public sealed class ConfigDiscordTests : IAsyncLifetime
     {
         // 05:20 UTC is 07:20 in Paris (summer time).
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 9, 30, 5, 20, 0, TimeSpan.Zero));
-        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Papers:ApiBaseUrl"] = _hf.BaseUrl.ToString(),
-            ["Papers:MaxRetries"] = "0",
-        }, time: clock);
-        await bot.CallbackAsync(await ConfigAsync(bot, "schedule", new() { ["time"] = "07:30", ["timezone"] = "Europe/Paris" }));
-        await bot.CallbackAsync(await ConfigAsync(bot, "digest", new() { ["channel"] = DigestChannel.ToString(CultureInfo.InvariantCulture) }));
+        await using var bot = await StartScheduledAsync(clock, "Europe/Paris", weeklyDigest: false);
 
         // Runs are serialized: a check made here waits for the service's own check of the same minute.
         clock.Advance(ServerScheduleService.CheckInterval);
@@ -98,14 +92,7 @@ public sealed class ConfigDiscordTests : IAsyncLifetime
     {
         // Wednesday 1 October 2025, 07:40 in Tokyo (UTC+9), 30 September in UTC: the day's run syncs that Tuesday's papers.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 9, 29, 22, 40, 0, TimeSpan.Zero));
-        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Papers:ApiBaseUrl"] = _hf.BaseUrl.ToString(),
-            ["Papers:MaxRetries"] = "0",
-            ["Discord:WeeklyDigest"] = "true",
-        }, time: clock);
-        await bot.CallbackAsync(await ConfigAsync(bot, "schedule", new() { ["time"] = "07:30", ["timezone"] = "Asia/Tokyo" }));
-        await bot.CallbackAsync(await ConfigAsync(bot, "digest", new() { ["channel"] = DigestChannel.ToString(CultureInfo.InvariantCulture) }));
+        await using var bot = await StartScheduledAsync(clock, "Asia/Tokyo", weeklyDigest: true);
         clock.Advance(TimeSpan.FromDays(1));
         await bot.Get<ServerScheduleService>().RunDueAsync(CancellationToken.None);
         var daily = bot.Server.Rest.MessageIdsIn(DigestChannel).Count;
@@ -121,6 +108,28 @@ public sealed class ConfigDiscordTests : IAsyncLifetime
         Assert.Single(weekly, m => m["content"]!.GetValue<string>().Contains("2025-W40", StringComparison.Ordinal));
         Assert.NotNull(weekly[^1]["components"]);
         Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    /// <summary>A bot syncing from the fake Hugging Face API whose server set, from Discord, a 07:30 schedule in <paramref name="zone"/> and the digest channel.</summary>
+    private async Task<BotHarness> StartScheduledAsync(FakeTimeProvider clock, string zone, bool weeklyDigest)
+    {
+        var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Papers:ApiBaseUrl"] = _hf.BaseUrl.ToString(),
+            ["Papers:MaxRetries"] = "0",
+            ["Discord:WeeklyDigest"] = weeklyDigest ? "true" : "false",
+        }, time: clock);
+        try
+        {
+            await bot.CallbackAsync(await ConfigAsync(bot, "schedule", new() { ["time"] = "07:30", ["timezone"] = zone }));
+            await bot.CallbackAsync(await ConfigAsync(bot, "digest", new() { ["channel"] = DigestChannel.ToString(CultureInfo.InvariantCulture) }));
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<string> ConfigAsync(BotHarness bot, string subcommand, Dictionary<string, object>? options = null, ulong permissions = FakePayloads.MemberPermissions | FakePayloads.ManageGuild)
