@@ -73,7 +73,13 @@ public sealed class Answerer(
             run.Notices.Add(notice);
         }
 
-        run.Standalone = await condenser.CondenseAsync(question.Text, request.History, model, cancellationToken);
+        var spelled = QuestionSpelling.Correct(await condenser.CondenseAsync(question.Text, request.History, model, cancellationToken), store);
+        run.Standalone = spelled.Text;
+        if (spelled.Notice is { } read)
+        {
+            run.Notices.Add(read);
+        }
+
         run.Condense = clock.Lap();
         var (period, search) = periods.Resolve(request, run.Standalone);
         run.Period = period;

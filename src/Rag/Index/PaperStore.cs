@@ -11,6 +11,9 @@ namespace PaperBot.Rag.Index;
 /// </summary>
 public sealed class PaperStore
 {
+    /// <summary>How many papers containing a word's stem <see cref="Writes"/> reads for the word as spelled.</summary>
+    private const int WrittenSample = 200;
+
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
     private static readonly object Configured = new();
     private readonly string _connectionString;
@@ -205,6 +208,46 @@ public sealed class PaperStore
     {
         using var connection = Open();
         return _terms.Lookup(connection, words);
+    }
+
+    /// <summary>
+    /// Each word's document frequency, looked up without entering the term cache: a question's spelling variants
+    /// (hundreds for each misspelled word) are asked for once.
+    /// </summary>
+    internal Dictionary<string, long> UncachedFrequencies(IReadOnlyList<string> words)
+    {
+        using var connection = Open();
+        var stems = QueryStemmer.Stem(connection, words);
+        var docs = TermStatistics.Docs(connection, [.. stems.Select(s => s.Stem).Distinct(StringComparer.Ordinal)]);
+        return stems.DistinctBy(s => s.Word).ToDictionary(s => s.Word, s => docs.GetValueOrDefault(s.Stem), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// True when some paper writes <paramref name="word"/> as it is spelled. The statistics know stems only, and a
+    /// stem can be shared by a word nobody writes ("newlies" is stemmed as "newly" is), so a spelling correction is
+    /// confirmed in the text of papers that contain the stem.
+    /// </summary>
+    internal bool Writes(string word)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT p.title || ' ' || p.abstract FROM papers_fts JOIN papers p ON p.pid = papers_fts.rowid WHERE papers_fts MATCH $query LIMIT {WrittenSample}";
+        command.Parameters.AddWithValue("$query", QueryTerms.Phrase([word]));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var text = reader.GetString(0);
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + word.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A paper by its id, its arXiv id (with or without a version suffix or "arXiv:" prefix) or a link to its page or PDF.</summary>

@@ -59,7 +59,7 @@ public sealed class AnswerPresenter(IOptions<DiscordOptions> options, TimeProvid
         using var finalEdits = new CancellationTokenSource(FinalEditTimeout, time);
         if (result is { Complete: true } && stopNotice is null)
         {
-            await ShowFinalAsync(surface, result.Answer, result, finalEdits.Token);
+            await ShowFinalAsync(surface, WithNotices(result), result, finalEdits.Token);
             return;
         }
 
@@ -112,6 +112,13 @@ public sealed class AnswerPresenter(IOptions<DiscordOptions> options, TimeProvid
             }
         }
     }
+
+    /// <summary>
+    /// The answer with its notices ("Read "retreival" as "retrieval".", a question cut short) below it as Discord's
+    /// small subtext lines: the console shows them beside the answer, and a Discord reader needs them as much.
+    /// </summary>
+    private static string WithNotices(AnswerResult result) =>
+        result.Notices.Count == 0 ? result.Answer : result.Answer.TrimEnd() + "\n\n" + string.Join('\n', result.Notices.Select(n => "-# " + n));
 
     private static string Preview(string text) =>
         text.Length <= PreviewLength ? text + BotMessages.Truncated : text[..PreviewLength] + BotMessages.Truncated;

@@ -46,6 +46,20 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task A_misspelled_question_is_answered_with_a_subtext_line_saying_how_it_was_read()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var token = await bot.SlashAsync("ask", new Dictionary<string, object> { ["question"] = "How do diffusion modles generate images?" });
+        await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0
+            && bot.FinalMessages(token)[^1].TryGetProperty("embeds", out var e) && e.GetArrayLength() > 0, TimeSpan.FromSeconds(20), "the answer");
+
+        var content = string.Concat(bot.FinalMessages(token).Select(m => m.GetProperty("content").GetString()));
+        Assert.Contains("\n-# Read \"modles\" as \"models\".", content, StringComparison.Ordinal);
+        Assert.Empty(bot.Server.Rest.Violations);
+    }
+
+    [Fact]
     public async Task Plain_text_mode_sends_the_sources_as_text()
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:PlainText"] = "true" });
