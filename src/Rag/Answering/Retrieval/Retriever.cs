@@ -92,7 +92,8 @@ public sealed class Retriever(PaperStore store, PaperLookup lookup, IOptions<Ret
             // The topic search's order stands: fused with the embedding ranking, topic recall@10 fell on the tune
             // questions with both real embedding models measured (README, Development set).
             ranked = Rank(topicHits, dense, weights, fuseDense: false);
-            papers = outcome == RelevanceOutcome.Declined ? [] : [.. ranked.Take(outcome == RelevanceOutcome.Closest ? ClosestShown : MaxTopicPapers)];
+            // A topic question asks for a list: it gets its ten best, under the hedge when they are only the closest.
+            papers = outcome == RelevanceOutcome.Declined ? [] : [.. ranked.Take(MaxTopicPapers)];
         }
 
         return new RetrievalResult(query, ranked, papers, weights) { Outcome = outcome, Evidence = best.Evidence, Probability = best.Probability };
