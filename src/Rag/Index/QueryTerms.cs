@@ -24,6 +24,9 @@ public static partial class QueryTerms
         "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
         "paper", "papers", "tell", "show", "find", "give", "list", "any", "anything", "something", "please",
         "near", "use", "used", "uses", "using",
+        // The first half of a negative contraction ("isn't", "doesn't"); the endings are not words at all (WordRegex).
+        "isn", "aren", "wasn", "weren", "doesn", "didn", "don", "hasn", "haven", "hadn", "couldn",
+        "wouldn", "shouldn", "mustn", "needn",
     };
 
     /// <summary>The distinct words of <paramref name="query"/>, lower-cased, stop words removed, in order.</summary>
@@ -60,6 +63,10 @@ public static partial class QueryTerms
 
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
+    /// <summary>
+    /// A word: letters and digits. The ending of a contraction ("we're", "you've", "isn't", "model's") is not one:
+    /// "re" would otherwise be searched as if the question were about "re-ranking".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}]|\p{L}['’])[\p{L}\p{N}]+")]
+    internal static partial Regex WordRegex();
 }

@@ -1,3 +1,4 @@
+using PaperBot.Rag.Index;
 using PaperBot.Rag.Answering.Text;
 
 namespace PaperBot.Rag.Tests.Answering;
@@ -10,6 +11,14 @@ public sealed class TextTests
         Assert.Equal(WordStemmer.Stem("models"), WordStemmer.Stem("modeling"));
         Assert.Equal(WordStemmer.Stem("generation"), WordStemmer.Stem("generating"));
         Assert.Equal(WordStemmer.Stem("LLMs"), WordStemmer.Stem("llm"));
+    }
+
+    [Fact]
+    public void The_ending_of_a_contraction_is_not_a_word_but_a_prefix_is()
+    {
+        // "re" of "you're" once weighed as much as a rare word of the field; "re-ranking" keeps its "re".
+        Assert.Equal(["prove", "human", "puzzles", "isn", "model", "re", "ranking"], TextTerms.Words("'prove you're human' puzzles? isn't the model's re-ranking").Where(w => w is not "you" and not "the").ToList());
+        Assert.Equal(["prove", "human", "puzzles", "re", "ranking"], QueryTerms.Extract("'prove you’re human' puzzles we've re-ranking"));
     }
 
     [Fact]

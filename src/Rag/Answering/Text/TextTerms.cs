@@ -4,7 +4,7 @@ using PaperBot.Rag.Index;
 namespace PaperBot.Rag.Answering.Text;
 
 /// <summary>The stemmed content words of a text: what questions and sentences are compared by.</summary>
-public static partial class TextTerms
+public static class TextTerms
 {
     /// <summary>
     /// Words that make a question a question ("how many", "which paper proposes") but say nothing about the topic:
@@ -45,7 +45,7 @@ public static partial class TextTerms
     /// <summary>Every word of <paramref name="text"/> as written (a name keeps its capitals), in order.</summary>
     public static IEnumerable<string> CasedWords(string text)
     {
-        foreach (Match match in WordRegex().Matches(text))
+        foreach (Match match in QueryTerms.WordRegex().Matches(text))
         {
             yield return match.Value;
         }
@@ -55,6 +55,4 @@ public static partial class TextTerms
     public static bool IsContentWord(string word) =>
         !QueryTerms.IsStopWord(word) && !QuestionWords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
 }
