@@ -24,6 +24,20 @@ public sealed class QuestionWordTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_filler_weighs_nothing_so_a_chatty_question_finds_what_the_plain_one_finds()
+    {
+        const string plain = "Why do well-calibrated language models still hallucinate?";
+        const string chatty = "we're looking into this: why do well-calibrated language models actually still hallucinate, kinda like they're trying to?";
+
+        var asked = await _harness.Retriever.RetrieveAsync(plain, null, null, CancellationToken.None);
+        var chatted = await _harness.Retriever.RetrieveAsync(chatty, null, null, CancellationToken.None);
+
+        Assert.Equal(asked.TermWeights.Keys.Order(), chatted.TermWeights.Keys.Order());
+        Assert.Equal(asked.Papers.Select(p => p.Paper.Title), chatted.Papers.Select(p => p.Paper.Title));
+        Assert.Equal(asked.Outcome, chatted.Outcome);
+    }
+
+    [Fact]
     public async Task A_what_explains_question_is_weighed_by_its_topic_words_and_answered_from_the_paper()
     {
         const string question = "What explains why well-calibrated language models still hallucinate?";

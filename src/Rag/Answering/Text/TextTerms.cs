@@ -21,6 +21,9 @@ public static class TextTerms
         "anyone", "someone", "studied", "described", "featured", "appeared", "appear", "day", "days", "period",
         "done", "exist", "exists", "existing", "daily", "people", "given", "new", "recent", "latest", "hf", "huggingface",
         "came", "come", "released", "published", "posted",
+        // How people talk in a chat ("what did it actually get?", "we're looking into…", "kinda like X"): filler
+        // that no abstract repeats, yet rare enough in the papers to weigh as much as the question's topic.
+        "actually", "basically", "really", "kinda", "sorta", "looking", "trying", "wondering", "curious", "like",
     };
 
     /// <summary>The distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>
