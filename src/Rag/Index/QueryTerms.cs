@@ -27,6 +27,9 @@ public static partial class QueryTerms
         // The first half of a negative contraction ("isn't", "doesn't"); the endings are not words at all (WordRegex).
         "isn", "aren", "wasn", "weren", "doesn", "didn", "don", "hasn", "haven", "hadn", "couldn",
         "wouldn", "shouldn", "mustn", "needn",
+        // Contractions typed without the apostrophe ("whats the best…", "isnt there").
+        "whats", "thats", "theres", "heres", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "cant",
+        "couldnt", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "im", "ive", "youre", "youve", "theyre", "weve",
     };
 
     /// <summary>The distinct words of <paramref name="query"/>, lower-cased, stop words removed, in order.</summary>

@@ -14,11 +14,12 @@ public sealed class TextTests
     }
 
     [Fact]
-    public void The_ending_of_a_contraction_is_not_a_word_but_a_prefix_is()
+    public void A_contraction_is_not_searched_with_or_without_its_apostrophe_but_a_prefix_is()
     {
         // "re" of "you're" once weighed as much as a rare word of the field; "re-ranking" keeps its "re".
         Assert.Equal(["prove", "human", "puzzles", "isn", "model", "re", "ranking"], TextTerms.Words("'prove you're human' puzzles? isn't the model's re-ranking").Where(w => w is not "you" and not "the").ToList());
         Assert.Equal(["prove", "human", "puzzles", "re", "ranking"], QueryTerms.Extract("'prove you’re human' puzzles we've re-ranking"));
+        Assert.Equal(["best", "model", "big", "sure"], QueryTerms.Extract("whats the best model that isnt big, im sure youre"));
     }
 
     [Fact]
