@@ -63,9 +63,11 @@ internal static class RelevanceFit
                 using var services = BenchIndex.Services(Path.Combine(work, name));
                 new Ingestor(services.GetRequiredService<PaperStore>(), TimeProvider.System).IngestFiles(Ingestor.ExpandPaths(corpus), null, cancellationToken: cancellationToken);
                 var retriever = services.GetRequiredService<Retriever>();
+                var store = services.GetRequiredService<PaperStore>();
                 foreach (var question in EvalSet.Load(file).Where(q => q.From is null && q.To is null))
                 {
-                    var retrieval = await retriever.RetrieveAsync(question.Question, null, null, cancellationToken);
+                    // As the answerer retrieves: misspelled words read first.
+                    var retrieval = await retriever.RetrieveAsync(QuestionSpelling.Correct(question.Question, store).Text, null, null, cancellationToken);
                     var evidence = retrieval.Evidence ?? RelevanceEvidence.None;
                     rows.Add((name, question.Split, question.Answerable, evidence.Vector(), evidence.Related));
                 }
