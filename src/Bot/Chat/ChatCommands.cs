@@ -2,6 +2,7 @@ using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
 using PaperBot.Rag.Answering.Digest;
+using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using Spectre.Console;
@@ -184,16 +185,21 @@ public sealed class ChatCommands(ChatServices services, ChatView view, ChatSessi
         }
 
         var hits = services.Papers.Search(new SearchRequest(argument, SearchResults, session.Day, session.Day));
+        var suggestion = QuestionSpelling.Correct(argument, services.Papers).Suggestion;
         if (hits.Count == 0)
         {
             view.Hint("no paper matches; try other words" + (session.Day is null ? "" : ", or /date off"));
-            return;
         }
 
         var rank = 1;
         foreach (var hit in hits)
         {
             view.Text($"{rank++,2}. {hit.Paper.Title} ({(hit.Paper.Day is { } d ? Day(d) : "-")}, {hit.Paper.Id})");
+        }
+
+        if (suggestion is not null)
+        {
+            view.Hint(suggestion);
         }
     }
 

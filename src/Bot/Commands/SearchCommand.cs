@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PaperBot.Bot.Cli;
 using PaperBot.Rag;
+using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 using Spectre.Console;
 
@@ -22,20 +23,22 @@ public static class SearchCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, json, (ctx, _) =>
         {
             var request = new SearchRequest(parse.GetValue(query) ?? "", parse.GetValue(top), parse.GetValue(from), parse.GetValue(to));
-            var hits = ctx.Index().Search(request);
-            Print(ctx, request, hits);
+            var store = ctx.Index();
+            var hits = store.Search(request);
+            Print(ctx, request, hits, QuestionSpelling.Correct(request.Query, store));
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;
     }
 
-    private static void Print(CommandContext ctx, SearchRequest request, IReadOnlyList<SearchHit> hits)
+    private static void Print(CommandContext ctx, SearchRequest request, IReadOnlyList<SearchHit> hits, SpelledQuestion spelled)
     {
         if (ctx.Json)
         {
             ctx.Output.WriteJson(new
             {
                 query = request.Query,
+                did_you_mean = spelled.Suggestion is null ? null : spelled.Text,
                 count = hits.Count,
                 results = hits.Select(h => new
                 {
@@ -57,6 +60,7 @@ public static class SearchCommand
             ctx.Output.Results.MarkupLine(QueryTerms.Extract(request.Query).Count == 0
                 ? "[yellow]The query has no searchable words (only punctuation or very common words). Try a topic, method or dataset name.[/]"
                 : "[yellow]No paper matches. Try other words, or widen --from/--to.[/]");
+            Suggest(ctx, spelled);
             return;
         }
 
@@ -73,5 +77,15 @@ public static class SearchCommand
         }
 
         ctx.Output.Results.Write(table);
+        Suggest(ctx, spelled);
+    }
+
+    /// <summary>Search takes its words as typed; a word no paper writes gets the spelling the papers use as a suggestion.</summary>
+    private static void Suggest(CommandContext ctx, SpelledQuestion spelled)
+    {
+        if (spelled.Suggestion is { } suggestion)
+        {
+            ctx.Output.Results.MarkupLine($"[yellow]{Markup.Escape(suggestion)}[/]");
+        }
     }
 }

@@ -87,6 +87,17 @@ public sealed class ChatCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_suggests_the_spelling_the_papers_use_for_a_word_none_writes()
+    {
+        var (_, output) = await _chat.Run("/search LAION-5B image-text pairrs\n/search retreival\n");
+
+        Assert.Contains(" 1. LAION-5B: An open large-scale dataset", output, StringComparison.Ordinal);
+        Assert.Contains("Did you mean \"LAION-5B image-text pairs\"?", output, StringComparison.Ordinal);
+        Assert.Contains("no paper matches; try other words", output, StringComparison.Ordinal);
+        Assert.Contains("Did you mean \"retrieval\"?", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Date_limits_questions_to_a_day_until_turned_off()
     {
         var (_, output) = await _chat.Run("/date 2024-12-16\nHow many image-text pairs does LAION-5B contain?\n/date off\nHow many image-text pairs does LAION-5B contain?\n");

@@ -35,6 +35,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_takes_words_as_typed_and_suggests_the_spelling_the_papers_use()
+    {
+        var typo = await _bot.RunAsync("search", "retreival", "--json");
+        var shown = await _bot.RunAsync("search", "retreival");
+        var spelled = await _bot.RunAsync("search", "retrieval", "--json");
+
+        Assert.True(typo.ExitCode == 0, typo.ToString());
+        Assert.Equal(0, typo.Json.GetProperty("count").GetInt32());
+        Assert.Equal("retrieval", typo.Json.GetProperty("did_you_mean").GetString());
+        Assert.Contains("Did you mean \"retrieval\"?", shown.Stdout, StringComparison.Ordinal);
+        Assert.True(spelled.Json.GetProperty("count").GetInt32() > 0);
+        Assert.Equal(JsonValueKind.Null, spelled.Json.GetProperty("did_you_mean").ValueKind);
+    }
+
+    [Fact]
     public async Task Show_and_papers_print_json()
     {
         var search = await _bot.RunAsync("search", "InterBERT", "--json", "--top", "1");

@@ -12,11 +12,12 @@ public static class DiscordPaperText
 {
     private const int SnippetLength = 200;
 
-    public static string SearchResults(string query, IReadOnlyList<SearchHit> hits)
+    public static string SearchResults(string query, IReadOnlyList<SearchHit> hits, string? suggestion = null)
     {
+        var suggested = suggestion is null ? "" : $"\n-# {suggestion}";
         if (hits.Count == 0)
         {
-            return $"No indexed paper matches \"{query}\".";
+            return $"No indexed paper matches \"{query}\"." + suggested;
         }
 
         var text = new StringBuilder($"**Papers matching \"{query}\"**\n");
@@ -26,7 +27,7 @@ public static class DiscordPaperText
             text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Line(hits[i].Paper)}\n> {snippet.ReplaceLineEndings(" ")}\n");
         }
 
-        return text.ToString();
+        return text + suggested.TrimStart('\n');
     }
 
     public static string Papers(DayListing listing)

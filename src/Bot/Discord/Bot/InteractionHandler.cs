@@ -6,6 +6,7 @@ using PaperBot.Rag;
 using PaperBot.Rag.Answering;
 using PaperBot.Rag.Answering.Digest;
 using PaperBot.Rag.Answering.Related;
+using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Corpus;
 using PaperBot.Rag.Index;
 using PaperBot.Rag.Ingestion;
@@ -127,7 +128,7 @@ public sealed class InteractionHandler(
                 return;
             case SlashCommandCatalog.Search:
                 var query = options.GetString("query")?.Trim() ?? "";
-                await DeferThenShowAsync(interaction, reply, () => DiscordPaperText.SearchResults(query, store.Search(new SearchRequest(query, SearchResults))), stopping);
+                await DeferThenShowAsync(interaction, reply, () => DiscordPaperText.SearchResults(query, store.Search(new SearchRequest(query, SearchResults)), QuestionSpelling.Correct(query, store).Suggestion), stopping);
                 return;
             case SlashCommandCatalog.Paper:
                 var id = options.GetString("id")?.Trim() ?? "";

@@ -12,6 +12,9 @@ public sealed record SpelledQuestion(string Text, IReadOnlyList<(string Typed, s
     public string? Notice => Corrections.Count == 0
         ? null
         : "Read " + string.Join(", ", Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + ".";
+
+    /// <summary>What a search that takes its words literally suggests instead; null when every word is spelled as the papers write it.</summary>
+    public string? Suggestion => Corrections.Count == 0 ? null : $"Did you mean \"{Text}\"?";
 }
 
 /// <summary>

@@ -79,19 +79,22 @@ public sealed class SlashCommandTests
         var paper = store.PapersOfDay(day)[0];
 
         var search = await bot.SlashAsync("search", new Dictionary<string, object> { ["query"] = "diffusion" });
+        var misspelled = await bot.SlashAsync("search", new Dictionary<string, object> { ["query"] = "difusion" }, userId: 507);
         var show = await bot.SlashAsync("paper", new Dictionary<string, object> { ["id"] = paper.Id }, userId: 501);
         var list = await bot.SlashAsync("papers", userId: 502);
         var digest = await bot.SlashAsync("summarize", userId: 503);
         var trending = await bot.SlashAsync("trending", new Dictionary<string, object> { ["period"] = "month" }, userId: 504);
         var emptyDay = day.AddDays(1);
         var empty = await bot.SlashAsync("papers", new Dictionary<string, object> { ["date"] = $"{emptyDay:yyyy-MM-dd}" }, userId: 506);
-        foreach (var token in new[] { search, show, list, digest, trending, empty })
+        foreach (var token in new[] { search, misspelled, show, list, digest, trending, empty })
         {
             await Eventually.TrueAsync(() => bot.ForToken("original-edit", token).Count > 0, TimeSpan.FromSeconds(20), token);
             Assert.Equal(5, Assert.Single(bot.ForToken("interaction-callback", token)).Json.GetProperty("type").GetInt32());
         }
 
         Assert.Contains("Papers matching \"diffusion\"", Content(bot.FinalMessages(search)[0]), StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", Content(bot.FinalMessages(search)[0]), StringComparison.Ordinal);
+        Assert.EndsWith("\n-# Did you mean \"diffusion\"?", Content(bot.FinalMessages(misspelled)[^1]), StringComparison.Ordinal);
         Assert.Contains(paper.Title, Content(bot.FinalMessages(show)[0]), StringComparison.Ordinal);
         Assert.Contains($"papers on {day:yyyy-MM-dd}", Content(bot.FinalMessages(list)[0]), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(Content(bot.FinalMessages(digest)[0])));
