@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PaperBot.Rag.Answering.Retrieval;
 using PaperBot.Rag.Index;
 
 namespace PaperBot.Rag.Watches;
@@ -22,9 +23,13 @@ public sealed class WatchStore(PaperStore store, PaperLookup lookup)
 
     private const string Columns = "id, owner_kind, owner_id, guild_id, topic, must, exclude, authors, organizations, weights, muted, after_pid, created_at";
 
+    /// <summary>
+    /// Adds a watch. A misspelled topic word is stored as the word the papers write (<see cref="QuestionSpelling"/>):
+    /// a watch lasts, and a word no paper contains would never match; the watch returned shows the topic as read.
+    /// </summary>
     public Watch Add(WatchRequest request, DateTimeOffset now)
     {
-        var topic = request.Topic.Trim();
+        var topic = QuestionSpelling.Correct(request.Topic.Trim(), store).Text;
         if (topic.Length == 0)
         {
             throw new UserInputException("a watch needs a topic in plain words, e.g. \"making LLM agents use tools reliably\"");

@@ -22,6 +22,16 @@ public sealed class WatchMatchingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_misspelled_topic_word_is_stored_as_the_papers_write_it_and_matches()
+    {
+        var watch = _h.Add("long video generaton");
+
+        Assert.Equal("long video generation", watch.Topic);
+        Assert.Equal("long video generation", Assert.Single(_h.Watches.List(WatchOwner.Local)).Topic);
+        Assert.Contains("2603.08703", await _h.CheckAsync(watch, WatchHarness.Day1));
+    }
+
+    [Fact]
     public async Task A_topic_the_day_does_not_cover_matches_nothing()
     {
         var watch = _h.Add("protein folding structure prediction for enzymes");
