@@ -30,6 +30,9 @@ public static partial class QuestionSpelling
     /// <summary>Shorter words are too close to too many others ("rips", "botch", "wood").</summary>
     public const int MinLength = 6;
 
+    /// <summary>A letter of a word shorter than this is never read as another letter.</summary>
+    public const int MinChangedLength = 8;
+
     /// <summary>The word read instead must be in at least this share of the papers: a typo is of a word the field uses.</summary>
     public const double MinShare = 0.002;
 
@@ -99,7 +102,11 @@ public static partial class QuestionSpelling
         return new SpelledQuestion(text, read);
     }
 
-    /// <summary>Every word one edit away: a letter dropped, two neighbours swapped, a letter changed or added.</summary>
+    /// <summary>
+    /// Every word one edit away: a letter dropped, two neighbours swapped, a letter added, and in a long word a letter
+    /// changed. A changed letter is how one real word becomes another ("baking" and "making", "gazing" and "gaming"),
+    /// so a short word a person may mean as typed is only read otherwise for the slips typing makes.
+    /// </summary>
     internal static IEnumerable<string> OneEditAway(string word)
     {
         for (var i = 0; i < word.Length; i++)
@@ -110,7 +117,7 @@ public static partial class QuestionSpelling
                 yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1, 1), word.AsSpan(i, 1), word.AsSpan(i + 2));
             }
 
-            for (var c = 'a'; c <= 'z'; c++)
+            for (var c = 'a'; c <= 'z' && word.Length >= MinChangedLength; c++)
             {
                 if (c != word[i])
                 {
