@@ -52,11 +52,20 @@ public static partial class ExtractiveAnswerer
         // What the best paper contributes ("we propose X, which …") is what a question describing the work asks
         // about, in the paper's own words; it joins the answer when no quoted sentence says it yet.
         var quoted = chosen.Where(c => c.Number == lead.Number).Select(c => c.Order).Append(follows ? next.Order : -1).ToHashSet();
-        if (!quoted.Any(o => o >= 0 && ContributionRegex().IsMatch(candidates.First(c => c.Number == lead.Number && c.Order == o).Sentence))
-            && candidates.FirstOrDefault(c => c.Number == lead.Number && !quoted.Contains(c.Order) && ContributionRegex().IsMatch(c.Sentence)) is { Sentence: not null } contribution)
+        var contribution = quoted.Where(o => o >= 0).Order().Select(o => candidates.First(c => c.Number == lead.Number && c.Order == o))
+            .FirstOrDefault(c => ContributionRegex().IsMatch(c.Sentence));
+        if (contribution.Sentence is null
+            && candidates.FirstOrDefault(c => c.Number == lead.Number && !quoted.Contains(c.Order) && ContributionRegex().IsMatch(c.Sentence)) is { Sentence: not null } added)
         {
-            chosen = [.. chosen.Append(contribution).OrderBy(c => c.Number).ThenBy(c => c.Order)];
+            chosen = [.. chosen.Append(added).OrderBy(c => c.Number).ThenBy(c => c.Order)];
+            quoted.Add(added.Order);
+            contribution = added;
         }
+
+        // The sentence after "we propose X" says how X works ("Utilizing control flow graphs, X represents …"): it
+        // comes along too, as the best sentence's next one does, unless the question asks for a number.
+        var how = contribution.Sentence is null || QuestionIntent.Of(question).Quantity ? default
+            : candidates.FirstOrDefault(c => c.Number == lead.Number && c.Order == contribution.Order + 1 && !quoted.Contains(c.Order));
 
         var body = new StringBuilder(Label);
         foreach (var (number, order, sentence, _) in chosen)
@@ -71,6 +80,14 @@ public static partial class ExtractiveAnswerer
             if (follows && number == lead.Number && order == lead.Order)
             {
                 body.Append(' ').Append(next.Sentence);
+                if (how.Sentence is not null && next.Order == contribution.Order)
+                {
+                    body.Append(' ').Append(how.Sentence);
+                }
+            }
+            else if (how.Sentence is not null && number == lead.Number && order == contribution.Order)
+            {
+                body.Append(' ').Append(how.Sentence);
             }
 
             body.Append(" [").Append(number).Append(']');

@@ -50,6 +50,27 @@ public sealed class AnswerSentenceTests
     }
 
     [Fact]
+    public void The_sentence_after_the_contribution_says_how_it_works_and_comes_along()
+    {
+        const string text =
+            "Large reconstruction models are trained on synthetic 3D assets instead of real single-view photos. " +
+            "Such assets do not represent the shapes of objects. " +
+            "Other work renders more of them. " +
+            "We propose Real3D, a reconstruction model. " +
+            "It bootstraps pseudo-labels from its own predictions. " +
+            "Experiments show better geometry than prior methods.";
+        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "Real3D", Abstract = text }, 10, 10, null, 1);
+        const string question = "any work training a large reconstruction model on real single-view photos instead of synthetic 3D assets?";
+        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
+
+        var answer = ExtractiveAnswerer.Answer(question, [paper], weights);
+
+        Assert.Contains("We propose Real3D, a reconstruction model. It bootstraps pseudo-labels from its own predictions. [1]", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other work renders", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Experiments show", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_rankings_best_paper_leads_even_when_another_papers_sentence_shares_more_words()
     {
         // The second paper restates the question's words in one sentence; the first (ranked best on its whole
