@@ -39,6 +39,12 @@ public static partial class QuestionSpelling
     /// <summary>…and in at least this many papers, for small indexes.</summary>
     public const int MinPapers = 3;
 
+    /// <summary>
+    /// At most this many unknown words of a question are read otherwise: a person makes a slip or two, and a pasted
+    /// text full of words nobody writes must not cost a lookup of hundreds of variants each.
+    /// </summary>
+    private const int MaxWordsRead = 4;
+
     /// <summary>How many of the most used variants are looked for in the papers' text.</summary>
     private const int MaxTried = 5;
 
@@ -54,7 +60,7 @@ public static partial class QuestionSpelling
         }
 
         var (papers, terms) = store.TermFrequencies(candidates);
-        var unknown = terms.Where(t => t.Docs == 0).Select(t => t.Word).ToList();
+        var unknown = terms.Where(t => t.Docs == 0).Select(t => t.Word).Take(MaxWordsRead).ToList();
         if (papers == 0 || unknown.Count == 0)
         {
             return new SpelledQuestion(question, []);
