@@ -22,8 +22,8 @@ public sealed record SpelledQuestion(string Text, IReadOnlyList<(string Typed, s
 /// "Trainig"), and a word no paper contains weighs nothing in the search and makes a described paper look like a
 /// near miss. A word is read as another only when no paper of the index contains it, it is an ordinary word (lower
 /// case letters, not a name: "Skywork" or "GPT-7" are exactly what a near miss names), it is long enough that one
-/// slip leaves it recognisable, and one edit (a letter dropped, added, changed, or two swapped) turns it into a
-/// word the field uses often. Among such words the most used one wins ("modles" is "models", not "modules").
+/// slip leaves it recognisable, and one edit (a letter dropped or added, two swapped, a letter changed in a long
+/// word) turns it into a word the field uses often. Among such words the most used one wins ("modles" is "models", not "modules").
 /// </summary>
 public static partial class QuestionSpelling
 {
