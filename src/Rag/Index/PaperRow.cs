@@ -45,22 +45,22 @@ internal static class PaperRow
         return (reader.GetInt64(0), paper);
     }
 
-    /// <summary>Binds every column of <paramref name="paper"/> to the parameters named after the columns.</summary>
-    public static void Bind(SqliteCommand command, Paper paper)
+    /// <summary>Binds every column of <paramref name="paper"/>, whose title's key is <paramref name="titleKey"/>, to the parameters named after the columns.</summary>
+    public static void Bind(SqliteCommand command, Paper paper, string titleKey)
     {
         Set(command, "$id", paper.Id);
         Set(command, "$arxiv_id", paper.ArxivId);
-        Set(command, "$title_key", PaperIdentity.TitleKey(paper.Title));
+        Set(command, "$title_key", titleKey);
         Set(command, "$title", paper.Title);
         Set(command, "$abstract", paper.Abstract);
-        Set(command, "$authors", JsonSerializer.Serialize(paper.Authors.ToArray(), IndexJsonContext.Default.StringArray));
+        Set(command, "$authors", ListJson(paper.Authors));
         Set(command, "$author_count", paper.AuthorCount);
         Set(command, "$organization", paper.Organization);
         Set(command, "$published_on", FormatDate(paper.PublishedOn));
         Set(command, "$featured_on", FormatDate(paper.FeaturedOn));
         Set(command, "$upvotes", paper.Upvotes);
         Set(command, "$ai_summary", paper.AiSummary);
-        Set(command, "$ai_keywords", JsonSerializer.Serialize(paper.AiKeywords.ToArray(), IndexJsonContext.Default.StringArray));
+        Set(command, "$ai_keywords", ListJson(paper.AiKeywords));
         Set(command, "$organization_handle", paper.OrganizationHandle);
         Set(command, "$github_repo", paper.GithubRepo);
         Set(command, "$github_stars", paper.GithubStars);
@@ -101,6 +101,10 @@ internal static class PaperRow
         return [.. text.Split(' ').Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>A list as its JSON column; most are empty (every paper of a saved page), and those skip the serializer.</summary>
+    private static string ListJson(IReadOnlyCollection<string> items) =>
+        items.Count == 0 ? "[]" : JsonSerializer.Serialize(items.ToArray(), IndexJsonContext.Default.StringArray);
+
     /// <summary>A JSON list column; most are empty, and those skip the deserializer.</summary>
     private static string[] ReadList(SqliteDataReader reader, int ordinal)
     {
@@ -113,7 +117,9 @@ internal static class PaperRow
 
     private static void Set(SqliteCommand command, string name, object? value)
     {
-        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : command.Parameters.Add(name, SqliteType.Text);
+        // One search of the parameters by name (a paper binds twenty for every row it writes).
+        var index = command.Parameters.IndexOf(name);
+        var parameter = index >= 0 ? command.Parameters[index] : command.Parameters.Add(name, SqliteType.Text);
         parameter.SqliteType = value is int ? SqliteType.Integer : SqliteType.Text;
         parameter.Value = value ?? DBNull.Value;
     }

@@ -41,6 +41,13 @@ internal sealed class PaperWriter : IDisposable
     /// <summary>Whether the index holds a paper without an arXiv id, which a new arXiv paper of the same title would join.</summary>
     private bool _hasIdless;
 
+    /// <summary>
+    /// When the index held no paper as the transaction began (a first ingest, a rebuild): the title keys and arXiv
+    /// ids of the rows this transaction wrote, which are then all the index holds. A paper matching none of them
+    /// is new without a lookup; null when the index held papers, and every paper is looked up.
+    /// </summary>
+    private readonly HashSet<string>? _writtenKeys;
+
     private readonly SqliteConnection _connection;
 
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
@@ -87,16 +94,19 @@ internal sealed class PaperWriter : IDisposable
         _dayHasPapers = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM paper_days WHERE day = $day)");
         using var idless = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id IS NULL)");
         _hasIdless = (long)idless.ExecuteScalar()! == 1;
+        using var empty = Command(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM papers)");
+        _writtenKeys = (long)empty.ExecuteScalar()! == 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
     }
 
     public UpsertResult Upsert(Paper paper)
     {
         (long Pid, Paper Paper)? existing;
+        var titleKey = PaperIdentity.TitleKey(paper.Title);
         if (paper.ArxivId is not null && !_hasIdless)
         {
             // No paper to join by title: most papers of a file are new, so insert first and look for the
             // stored copy only when its id or arXiv id says it exists.
-            if (Insert(paper))
+            if (Insert(paper, titleKey))
             {
                 _added++;
                 return UpsertResult.Added;
@@ -106,10 +116,11 @@ internal sealed class PaperWriter : IDisposable
         }
         else
         {
-            existing = paper.ArxivId is not null
-                ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, PaperIdentity.TitleKey(paper.Title))
-                : Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
-            if (existing is null && Insert(paper))
+            existing = !MayBeStored(paper.ArxivId, titleKey) ? null
+                : paper.ArxivId is not null
+                ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, titleKey)
+                : Find(_findByTitle, titleKey);
+            if (existing is null && Insert(paper, titleKey))
             {
                 _hasIdless |= paper.ArxivId is null;
                 _added++;
@@ -127,9 +138,11 @@ internal sealed class PaperWriter : IDisposable
         var changed = !PaperRow.SameStoredValues(merged, stored);
         if (changed)
         {
-            PaperRow.Bind(_update, merged);
+            var mergedKey = PaperIdentity.TitleKey(merged.Title);
+            PaperRow.Bind(_update, merged, mergedKey);
             _update.Parameters["$pid"].Value = storedPid;
             _update.ExecuteNonQuery();
+            NoteWritten(merged.ArxivId, mergedKey);
             if (merged.Title != stored.Title || merged.Abstract != stored.Abstract)
             {
                 IndexText(_unindexText, storedPid, stored);
@@ -146,10 +159,25 @@ internal sealed class PaperWriter : IDisposable
         return changed ? UpsertResult.Updated : UpsertResult.Unchanged;
     }
 
-    /// <summary>Inserts a new paper and files it under its day; false when its id or arXiv id is taken.</summary>
-    private bool Insert(Paper paper)
+    /// <summary>Whether a stored paper may have this arXiv id or title key: always, unless the index was empty when the transaction began.</summary>
+    private bool MayBeStored(string? arxivId, string titleKey) =>
+        _writtenKeys is null || _writtenKeys.Contains(titleKey) || (arxivId is not null && _writtenKeys.Contains(arxivId));
+
+    /// <summary>Remembers the keys of a row written, while the index holds nothing else (see <see cref="_writtenKeys"/>).</summary>
+    private void NoteWritten(string? arxivId, string titleKey)
     {
-        PaperRow.Bind(_insert, paper);
+        // One set for both: an arXiv id equal to some title key would only cost a lookup that finds nothing.
+        _writtenKeys?.Add(titleKey);
+        if (arxivId is not null)
+        {
+            _writtenKeys?.Add(arxivId);
+        }
+    }
+
+    /// <summary>Inserts a new paper and files it under its day; false when its id or arXiv id is taken.</summary>
+    private bool Insert(Paper paper, string titleKey)
+    {
+        PaperRow.Bind(_insert, paper, titleKey);
 
         // No RETURNING: SQLite runs it as a trigger, and a statement with a trigger runs in a savepoint, at which
         // FTS5 flushes its pending terms (see _indexText).
@@ -158,6 +186,7 @@ internal sealed class PaperWriter : IDisposable
             return false;
         }
 
+        NoteWritten(paper.ArxivId, titleKey);
         var pid = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
         IndexText(_indexText, pid, paper);
