@@ -45,29 +45,41 @@ internal static class PaperRow
         return (reader.GetInt64(0), paper);
     }
 
-    /// <summary>Binds every column of <paramref name="paper"/>, whose title's key is <paramref name="titleKey"/>, to the parameters named after the columns.</summary>
-    public static void Bind(SqliteCommand command, Paper paper, string titleKey)
+    /// <summary>The stored columns, in the order <see cref="Bind"/> numbers them (<c>?1</c> to <c>?20</c>).</summary>
+    public const string StoredColumns =
+        "id, arxiv_id, title_key, title, abstract, authors, author_count, organization, organization_handle, " +
+        "published_on, featured_on, upvotes, ai_summary, ai_keywords, github_repo, github_stars, project_page, " +
+        "num_comments, submitter, thumbnail";
+
+    /// <summary>The parameters <c>?1</c> to <c>?20</c>, one for each of <see cref="StoredColumns"/>.</summary>
+    public static readonly string StoredParameters = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"?{i}"));
+
+    /// <summary>
+    /// Binds every column of <paramref name="paper"/>, whose title's key is <paramref name="titleKey"/>, to the
+    /// parameters <c>?1</c> to <c>?20</c> in the order of <see cref="StoredColumns"/>.
+    /// </summary>
+    public static void Bind(RawStatement statement, Paper paper, string titleKey)
     {
-        Set(command, "$id", paper.Id);
-        Set(command, "$arxiv_id", paper.ArxivId);
-        Set(command, "$title_key", titleKey);
-        Set(command, "$title", paper.Title);
-        Set(command, "$abstract", paper.Abstract);
-        Set(command, "$authors", ListJson(paper.Authors));
-        Set(command, "$author_count", paper.AuthorCount);
-        Set(command, "$organization", paper.Organization);
-        Set(command, "$published_on", FormatDate(paper.PublishedOn));
-        Set(command, "$featured_on", FormatDate(paper.FeaturedOn));
-        Set(command, "$upvotes", paper.Upvotes);
-        Set(command, "$ai_summary", paper.AiSummary);
-        Set(command, "$ai_keywords", ListJson(paper.AiKeywords));
-        Set(command, "$organization_handle", paper.OrganizationHandle);
-        Set(command, "$github_repo", paper.GithubRepo);
-        Set(command, "$github_stars", paper.GithubStars);
-        Set(command, "$project_page", paper.ProjectPage);
-        Set(command, "$num_comments", paper.NumComments);
-        Set(command, "$submitter", paper.Submitter);
-        Set(command, "$thumbnail", paper.Thumbnail);
+        statement.Bind(1, paper.Id);
+        statement.Bind(2, paper.ArxivId);
+        statement.Bind(3, titleKey);
+        statement.Bind(4, paper.Title);
+        statement.Bind(5, paper.Abstract);
+        statement.Bind(6, ListJson(paper.Authors));
+        statement.Bind(7, paper.AuthorCount);
+        statement.Bind(8, paper.Organization);
+        statement.Bind(9, paper.OrganizationHandle);
+        statement.Bind(10, FormatDate(paper.PublishedOn));
+        statement.Bind(11, FormatDate(paper.FeaturedOn));
+        statement.Bind(12, paper.Upvotes);
+        statement.Bind(13, paper.AiSummary);
+        statement.Bind(14, ListJson(paper.AiKeywords));
+        statement.Bind(15, paper.GithubRepo);
+        statement.Bind(16, paper.GithubStars);
+        statement.Bind(17, paper.ProjectPage);
+        statement.Bind(18, paper.NumComments);
+        statement.Bind(19, paper.Submitter);
+        statement.Bind(20, paper.Thumbnail);
     }
 
     /// <summary>True when the two records would be stored identically.</summary>
@@ -114,13 +126,4 @@ internal static class PaperRow
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static void Set(SqliteCommand command, string name, object? value)
-    {
-        // One search of the parameters by name (a paper binds twenty for every row it writes).
-        var index = command.Parameters.IndexOf(name);
-        var parameter = index >= 0 ? command.Parameters[index] : command.Parameters.Add(name, SqliteType.Text);
-        parameter.SqliteType = value is int ? SqliteType.Integer : SqliteType.Text;
-        parameter.Value = value ?? DBNull.Value;
-    }
 }
