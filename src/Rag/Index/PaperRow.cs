@@ -51,7 +51,7 @@ internal static class PaperRow
         "published_on, featured_on, upvotes, ai_summary, ai_keywords, github_repo, github_stars, project_page, " +
         "num_comments, submitter, thumbnail";
 
-    /// <summary>The parameters <c>?1</c> to <c>?20</c>, one for each of <see cref="StoredColumns"/>.</summary>
+    /// <summary>The parameters <c>?1</c> to <c>?20</c>, one for each of <see cref="StoredColumns"/>, in its order.</summary>
     public static readonly string StoredParameters = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"?{i}"));
 
     /// <summary>
@@ -60,26 +60,17 @@ internal static class PaperRow
     /// </summary>
     public static void Bind(RawStatement statement, Paper paper, string titleKey)
     {
-        statement.Bind(1, paper.Id);
-        statement.Bind(2, paper.ArxivId);
-        statement.Bind(3, titleKey);
-        statement.Bind(4, paper.Title);
-        statement.Bind(5, paper.Abstract);
-        statement.Bind(6, ListJson(paper.Authors));
-        statement.Bind(7, paper.AuthorCount);
-        statement.Bind(8, paper.Organization);
-        statement.Bind(9, paper.OrganizationHandle);
-        statement.Bind(10, FormatDate(paper.PublishedOn));
-        statement.Bind(11, FormatDate(paper.FeaturedOn));
-        statement.Bind(12, paper.Upvotes);
-        statement.Bind(13, paper.AiSummary);
-        statement.Bind(14, ListJson(paper.AiKeywords));
-        statement.Bind(15, paper.GithubRepo);
-        statement.Bind(16, paper.GithubStars);
-        statement.Bind(17, paper.ProjectPage);
-        statement.Bind(18, paper.NumComments);
-        statement.Bind(19, paper.Submitter);
-        statement.Bind(20, paper.Thumbnail);
+        object?[] values =
+        [
+            paper.Id, paper.ArxivId, titleKey, paper.Title, paper.Abstract, ListJson(paper.Authors), paper.AuthorCount,
+            paper.Organization, paper.OrganizationHandle, FormatDate(paper.PublishedOn), FormatDate(paper.FeaturedOn),
+            paper.Upvotes, paper.AiSummary, ListJson(paper.AiKeywords), paper.GithubRepo, paper.GithubStars,
+            paper.ProjectPage, paper.NumComments, paper.Submitter, paper.Thumbnail,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            statement.Bind(i + 1, values[i]);
+        }
     }
 
     /// <summary>True when the two records would be stored identically.</summary>

@@ -20,11 +20,15 @@ internal sealed class RawStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
-
-    public void Bind(int index, long? value) =>
-        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to text, a whole number, or NULL.</summary>
+    public void Bind(int index, object? value) => Check(value switch
+    {
+        null => raw.sqlite3_bind_null(_statement, index),
+        string text => raw.sqlite3_bind_text(_statement, index, text),
+        long number => raw.sqlite3_bind_int64(_statement, index, number),
+        int number => raw.sqlite3_bind_int64(_statement, index, number),
+        _ => throw new ArgumentException($"cannot bind a {value.GetType().Name}", nameof(value)),
+    });
 
     /// <summary>Runs the statement with the values bound last; the number of rows it changed.</summary>
     /// <exception cref="SqliteException">SQLite refused it (a constraint, a full disk); the statement is ready to run again.</exception>

@@ -63,9 +63,9 @@ internal sealed class PaperFeed : IDisposable
 
     private void Produce(Func<List<ParseWarning>, IEnumerable<ParsedEntry>> read)
     {
+        var batch = new List<ParsedEntry>(BatchSize);
         try
         {
-            var batch = new List<ParsedEntry>(BatchSize);
             foreach (var entry in read(_warnings))
             {
                 batch.Add(entry);
@@ -75,12 +75,21 @@ internal sealed class PaperFeed : IDisposable
                     batch.Clear();
                 }
             }
-
-            _batches.Add([.. batch], _stop.Token);
         }
         finally
         {
-            _batches.CompleteAdding();
+            // What was parsed before the end, or before the reader failed, still goes out: its failure comes after.
+            try
+            {
+                if (batch.Count > 0 && !_stop.IsCancellationRequested)
+                {
+                    _batches.Add([.. batch], _stop.Token);
+                }
+            }
+            finally
+            {
+                _batches.CompleteAdding();
+            }
         }
     }
 }
