@@ -29,6 +29,7 @@ internal sealed class PaperFeed : IDisposable
     /// <summary>
     /// The entries in file order, waiting for the parser where it has not got to yet; at the end, the parser's
     /// failure (a <see cref="CorpusFormatException"/> for a file that is not papers) is raised here, as it was thrown.
+    /// They are handed over once: read them once.
     /// </summary>
     public IEnumerable<ParsedEntry> Entries()
     {
