@@ -237,7 +237,7 @@ internal static class CommandsBenchmark
         return (watch.Elapsed.TotalMilliseconds, (ChildUsage.Cpu() - cpu).TotalMilliseconds, process.ExitCode, stderr.Result);
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private sealed class Timings

@@ -28,10 +28,15 @@ internal static class IndexBenchmark
         var queries = new Option<int>("--queries") { Description = "Typical queries timed (a quarter as many very frequent ones)", DefaultValueFactory = _ => 400 }.InRange(4, 1_000_000);
         var work = new Option<string>("--work") { Description = "Folder for the generated corpora and databases", DefaultValueFactory = _ => Path.Combine("bench", "work") };
         var reuse = new Option<bool>("--reuse") { Description = "Time searches on the databases a previous run left, without ingesting again" };
-        var command = new Command("index", "Ingest rate and search latency on synthetic corpora, against bare FTS5") { sizes, queries, work, reuse };
+        var ingestRuns = new Option<int>("--ingest-runs")
+        {
+            Description = "Ingests of each size, ours and the reference alternating (the median ratio is the figure on a busy machine)",
+            DefaultValueFactory = _ => 1,
+        }.InRange(1, 20);
+        var command = new Command("index", "Ingest rate and search latency on synthetic corpora, against bare FTS5") { sizes, queries, work, reuse, ingestRuns };
         command.SetAction(parse =>
         {
-            Run(ParseSizes(parse.GetValue(sizes))!, parse.GetValue(queries), parse.GetValue(work)!, parse.GetValue(reuse));
+            Run(ParseSizes(parse.GetValue(sizes))!, parse.GetValue(queries), parse.GetValue(work)!, parse.GetValue(reuse), parse.GetValue(ingestRuns));
             return 0;
         });
         return command;
@@ -44,14 +49,14 @@ internal static class IndexBenchmark
         return sizes.Contains(0) ? null : sizes;
     }
 
-    private static void Run(int[] sizes, int queries, string work, bool reuse)
+    private static void Run(int[] sizes, int queries, string work, bool reuse, int ingestRuns)
     {
         var corpus = new SyntheticCorpus(TestPaths.SeedDirectory);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         foreach (var size in sizes)
         {
             Console.WriteLine($"\n== {size:N0} abstracts");
-            var database = EnsureDatabase(corpus, work, size, reuse);
+            var database = EnsureDatabase(corpus, work, size, reuse, ingestRuns);
             var folder = Path.GetDirectoryName(database)!;
 
             var store = new PaperStore(database);
@@ -66,22 +71,28 @@ internal static class IndexBenchmark
 
     /// <summary>
     /// The synthetic index of <paramref name="size"/> abstracts under <paramref name="work"/> (its page files made
-    /// first when missing), ingested anew unless <paramref name="reuse"/> and it is there.
+    /// first when missing), ingested anew (<paramref name="runs"/> times, alternating with the reference) unless
+    /// <paramref name="reuse"/> and it is there.
     /// </summary>
-    public static string EnsureDatabase(SyntheticCorpus corpus, string work, int size, bool reuse = true)
+    public static string EnsureDatabase(SyntheticCorpus corpus, string work, int size, bool reuse = true, int runs = 1)
     {
         var folder = Path.Combine(work, size.ToString(CultureInfo.InvariantCulture));
         var files = GenerateFiles(corpus, folder, size);
         var database = Path.Combine(folder, "index.db");
         if (!reuse || !File.Exists(database))
         {
-            Ingest(files, database);
+            var ratios = new Samples(Enumerable.Range(0, runs).Select(_ => Ingest(files, database)));
+            if (runs > 1)
+            {
+                Console.WriteLine($"ingest, ours / reference over {runs} runs: median {ratios.Median:0.00}, best {ratios.Max:0.00}, worst {ratios.Min:0.00} (load average {Commands.CommandsBenchmark.LoadAverage()})");
+            }
         }
 
         return database;
     }
 
-    private static void Ingest(IReadOnlyList<string> files, string database)
+    /// <summary>Ingests <paramref name="files"/> into a new index, then into the bare reference table; returns ours / reference.</summary>
+    private static double Ingest(IReadOnlyList<string> files, string database)
     {
         foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(database)!, "index.db*"))
         {
@@ -102,7 +113,9 @@ internal static class IndexBenchmark
         statistics.Stop();
         Console.WriteLine($"ingest: {report.Entries:N0} entries in {watch.Elapsed.TotalSeconds:0.0} s = {report.Entries / watch.Elapsed.TotalSeconds:N0} abstracts/s, of which reading and parsing {parse.Elapsed.TotalSeconds:0.0} s ({entries / parse.Elapsed.TotalSeconds:N0}/s) and the term statistics {statistics.Elapsed.TotalSeconds:0.0} s ({new FileInfo(database).Length / 1048576.0:0} MiB)");
         var raw = RawFtsIngest.Measure(files, Path.Combine(Path.GetDirectoryName(database)!, "raw-fts.db"));
-        Console.WriteLine($"ingest reference: the same abstracts into a bare FTS5 table (same tokenizer, one transaction per file, no dedupe, no metadata): {raw:N0} abstracts/s; ours / reference = {report.Entries / watch.Elapsed.TotalSeconds / raw:0.00}");
+        var ratio = report.Entries / watch.Elapsed.TotalSeconds / raw;
+        Console.WriteLine($"ingest reference: the same abstracts into a bare FTS5 table (same tokenizer, one transaction per file, no dedupe, no metadata): {raw:N0} abstracts/s; ours / reference = {ratio:0.00} (load average {Commands.CommandsBenchmark.LoadAverage()})");
+        return ratio;
     }
 
     private static List<string> GenerateFiles(SyntheticCorpus corpus, string folder, int size)

@@ -29,6 +29,20 @@ public static partial class CorpusFileReader
     /// <exception cref="CorpusFormatException">The file cannot be read as papers.</exception>
     public static ParseResult Read(string path, DateOnly? asOf, DateOnly? featuredOn = null)
     {
+        var warnings = new List<ParseWarning>();
+        var entries = ReadEntries(path, asOf, featuredOn, warnings).ToList();
+        return new ParseResult(entries, warnings);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as <see cref="Read"/> does, but hands its entries out as they are parsed: the
+    /// whole file is read and checked (size, encoding, format) before this returns; a saved page's entries are
+    /// made as they are enumerated (JSON, whose items are small files' worth, is parsed whole first). The entries
+    /// skipped go to <paramref name="warnings"/> as they are met, so it is complete once the entries are.
+    /// </summary>
+    /// <exception cref="CorpusFormatException">The file cannot be read as papers.</exception>
+    public static IEnumerable<ParsedEntry> ReadEntries(string path, DateOnly? asOf, DateOnly? featuredOn, List<ParseWarning> warnings)
+    {
         var bytes = ReadBytes(path);
         var text = Decode(path, bytes);
         if (text.AsSpan().Trim().IsEmpty)
@@ -39,7 +53,9 @@ public static partial class CorpusFileReader
         var dayOfSource = DayInFileName(path) ?? featuredOn;
         if (DailyPapersJsonParser.LooksLikeJson(text))
         {
-            return DailyPapersJsonParser.Parse(path, text, dayOfSource);
+            var json = DailyPapersJsonParser.Parse(path, text, dayOfSource);
+            warnings.AddRange(json.Warnings);
+            return json.Entries;
         }
 
         if (DailyPapersJsonParser.LooksLikeHtml(text))
@@ -50,11 +66,8 @@ public static partial class CorpusFileReader
         if (PageTextParser.LooksLikePage(text))
         {
             var referenceDate = asOf ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
-            var page = PageTextParser.Parse(path, text, referenceDate);
-            return dayOfSource is null ? page : page with
-            {
-                Entries = [.. page.Entries.Select(e => e with { Paper = e.Paper with { FeaturedOn = e.Paper.FeaturedOn ?? dayOfSource } })],
-            };
+            var page = PageTextParser.Entries(path, text, referenceDate, warnings);
+            return dayOfSource is null ? page : page.Select(e => e with { Paper = e.Paper with { FeaturedOn = e.Paper.FeaturedOn ?? dayOfSource } });
         }
 
         throw new CorpusFormatException(path, 1,

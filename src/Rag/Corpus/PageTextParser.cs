@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -21,6 +22,9 @@ public static partial class PageTextParser
         "byAK and the research community",
     };
 
+    /// <summary>The line breaks <see cref="string.ReplaceLineEndings()"/> and <see cref="MemoryExtensions.EnumerateLines(ReadOnlySpan{char})"/> know.</summary>
+    private static readonly SearchValues<char> NewLines = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     private const string GluedHeader = "Subscribe";
     private const string MetaSeparator = "·";
 
@@ -30,31 +34,23 @@ public static partial class PageTextParser
     /// <param name="asOf">The page's reference date: a date without a year resolves to the latest such date on or before it.</param>
     public static ParseResult Parse(string path, string text, DateOnly asOf)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        var start = SkipHeader(lines, out var gluedFirstTitle);
-        var body = new List<(string Text, int Line)>();
-        for (var i = start; i < lines.Length; i++)
-        {
-            body.Add((lines[i].Trim(), i + 1));
-        }
-
-        if (gluedFirstTitle is not null)
-        {
-            body[0] = (gluedFirstTitle, body[0].Line);
-        }
-
-        var entries = new List<ParsedEntry>();
         var warnings = new List<ParseWarning>();
-        if (body.Exists(l => l.Text.Length == 0) && !IsAlternatingLayout(body))
-        {
-            ReadBlocks(path, body, asOf, entries, warnings);
-        }
-        else
-        {
-            ReadAlternatingLines(path, body, entries, warnings);
-        }
-
+        var entries = Entries(path, text, asOf, warnings).ToList();
         return new ParseResult(entries, warnings);
+    }
+
+    /// <summary>
+    /// The page's entries in order, each made when it is asked for (a page of 100,000 papers is written while it
+    /// is read); the entries it skips go to <paramref name="warnings"/> as they are met. The layout is told by
+    /// one pass over the text that allocates nothing, before the first entry.
+    /// </summary>
+    internal static IEnumerable<ParsedEntry> Entries(string path, string text, DateOnly asOf, List<ParseWarning> warnings)
+    {
+        var (start, gluedFirstTitle) = SkipHeader(text);
+        var body = BodyLines(text, start, gluedFirstTitle);
+        return IsBlockLayout(text, start)
+            ? ReadBlocks(path, body, asOf, warnings)
+            : ReadAlternatingLines(path, body, warnings);
     }
 
     /// <summary>Whether the text looks like a saved Daily Papers page at all.</summary>
@@ -73,14 +69,14 @@ public static partial class PageTextParser
         return false;
     }
 
-    private static int SkipHeader(string[] lines, out string? gluedFirstTitle)
+    /// <summary>The 0-based number of the first body line, and the first title when the header's "Subscribe" is glued to it.</summary>
+    private static (int Start, string? GluedFirstTitle) SkipHeader(string text)
     {
-        gluedFirstTitle = null;
         var i = 0;
-        while (i < lines.Length)
+        foreach (var raw in text.AsSpan().EnumerateLines())
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || HeaderLines.Contains(line) || IsPageDate(line))
+            var line = raw.Trim();
+            if (line.IsEmpty || HeaderLines.Contains(line.ToString()) || IsPageDate(line.ToString()))
             {
                 i++;
                 continue;
@@ -89,107 +85,162 @@ public static partial class PageTextParser
             if (line.StartsWith(GluedHeader, StringComparison.Ordinal) && line.Length > GluedHeader.Length
                 && char.IsUpper(line[GluedHeader.Length]))
             {
-                gluedFirstTitle = line[GluedHeader.Length..].Trim();
+                return (i, line[GluedHeader.Length..].Trim().ToString());
             }
 
             break;
         }
 
-        return i;
+        return (i, null);
+    }
+
+    /// <summary>The body's lines from line <paramref name="start"/> (0-based) on, trimmed, with their 1-based numbers.</summary>
+    private static IEnumerable<(string Text, int Line)> BodyLines(string text, int start, string? gluedFirstTitle)
+    {
+        var number = 0;
+        var remaining = text.AsMemory();
+        while (true)
+        {
+            var end = remaining.Span.IndexOfAny(NewLines);
+            var line = end < 0 ? remaining : remaining[..end];
+            if (number >= start)
+            {
+                yield return (number == start && gluedFirstTitle is not null ? gluedFirstTitle : line.Span.Trim().ToString(), number + 1);
+            }
+
+            number++;
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            var width = remaining.Span[end] == '\r' && end + 1 < remaining.Length && remaining.Span[end + 1] == '\n' ? 2 : 1;
+            remaining = remaining[(end + width)..];
+        }
+    }
+
+    /// <summary>
+    /// Whether the body is laid out in blocks: it has a blank line before its last non-blank one (the layout with
+    /// one title line and one abstract line alternating has none, except perhaps trailing ones).
+    /// </summary>
+    private static bool IsBlockLayout(string text, int start)
+    {
+        var number = 0;
+        var blankSeen = false;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (number++ < start)
+            {
+                continue;
+            }
+
+            if (line.Trim().IsEmpty)
+            {
+                blankSeen = true;
+            }
+            else if (blankSeen)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The header's "Dec 12": a month and a day and nothing else.</summary>
     private static bool IsPageDate(string line) => PageDateRegex().IsMatch(line);
 
-    /// <summary>
-    /// Layout 3 has no blank lines except perhaps a trailing one; a file of blocks has many.
-    /// </summary>
-    private static bool IsAlternatingLayout(List<(string Text, int Line)> body)
+    private static IEnumerable<ParsedEntry> ReadAlternatingLines(string path, IEnumerable<(string Text, int Line)> body, List<ParseWarning> warnings)
     {
-        var lastNonBlank = body.FindLastIndex(l => l.Text.Length > 0);
-        for (var i = 0; i < lastNonBlank; i++)
+        (string Text, int Line)? title = null;
+        foreach (var line in body)
         {
-            if (body[i].Text.Length == 0)
+            if (line.Text.Length == 0)
             {
-                return false;
+                continue;
             }
+
+            if (title is null)
+            {
+                title = line;
+                continue;
+            }
+
+            if (Entry(path, title.Value, line.Text, meta: null, warnings) is { } entry)
+            {
+                yield return entry;
+            }
+
+            title = null;
         }
 
-        return true;
+        if (title is { } last)
+        {
+            warnings.Add(new ParseWarning(path, last.Line, "a title with no abstract after it (the page is cut off); skipped"));
+        }
     }
 
-    private static void ReadAlternatingLines(
-        string path, List<(string Text, int Line)> body, List<ParsedEntry> entries, List<ParseWarning> warnings)
+    private static IEnumerable<ParsedEntry> ReadBlocks(
+        string path, IEnumerable<(string Text, int Line)> body, DateOnly asOf, List<ParseWarning> warnings)
     {
-        var lines = body.Where(l => l.Text.Length > 0).ToList();
-        for (var i = 0; i + 1 < lines.Count; i += 2)
+        // A paper is a title block, an abstract block and perhaps a meta block: at most three blocks are looked at.
+        using var blocks = new Lookahead<List<(string Text, int Line)>>(SplitBlocks(body));
+        while (blocks.Peek(0) is { } title)
         {
-            AddEntry(path, lines[i], lines[i + 1].Text, meta: null, entries, warnings);
-        }
-
-        if (lines.Count % 2 == 1)
-        {
-            warnings.Add(new ParseWarning(path, lines[^1].Line, "a title with no abstract after it (the page is cut off); skipped"));
-        }
-    }
-
-    private static void ReadBlocks(
-        string path, List<(string Text, int Line)> body, DateOnly asOf, List<ParsedEntry> entries, List<ParseWarning> warnings)
-    {
-        var blocks = SplitBlocks(body);
-        var i = 0;
-        while (i < blocks.Count)
-        {
-            var title = blocks[i];
             if (IsMetaBlock(title))
             {
                 warnings.Add(new ParseWarning(path, title[0].Line, "an author/date line with no paper before it; skipped"));
-                i++;
+                blocks.Skip(1);
                 continue;
             }
 
-            if (i + 1 >= blocks.Count || IsMetaBlock(blocks[i + 1]))
+            var abstractBlock = blocks.Peek(1);
+            if (abstractBlock is null || IsMetaBlock(abstractBlock))
             {
                 warnings.Add(new ParseWarning(path, title[0].Line, "a title with no abstract after it (the page is cut off); skipped"));
-                i += i + 1 < blocks.Count ? 2 : 1;
+                blocks.Skip(abstractBlock is null ? 1 : 2);
                 continue;
             }
 
-            var abstractBlock = blocks[i + 1];
-            i += 2;
+            blocks.Skip(2);
             PageMeta? meta = null;
-            if (i < blocks.Count && IsMetaBlock(blocks[i]))
+            if (blocks.Peek(0) is { } next && IsMetaBlock(next))
             {
-                meta = ReadMeta(path, blocks[i], asOf, warnings);
-                i++;
+                meta = ReadMeta(path, next, asOf, warnings);
+                blocks.Skip(1);
             }
 
-            AddEntry(path, (JoinBlock(title), title[0].Line), JoinBlock(abstractBlock), meta, entries, warnings);
+            if (Entry(path, (JoinBlock(title), title[0].Line), JoinBlock(abstractBlock), meta, warnings) is { } entry)
+            {
+                yield return entry;
+            }
         }
     }
 
-    private static List<List<(string Text, int Line)>> SplitBlocks(List<(string Text, int Line)> body)
+    private static IEnumerable<List<(string Text, int Line)>> SplitBlocks(IEnumerable<(string Text, int Line)> body)
     {
-        var blocks = new List<List<(string Text, int Line)>>();
         List<(string Text, int Line)>? current = null;
         foreach (var line in body)
         {
             if (line.Text.Length == 0)
             {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
                 current = null;
                 continue;
             }
 
-            if (current is null)
-            {
-                current = [];
-                blocks.Add(current);
-            }
-
+            current ??= [];
             current.Add(line);
         }
 
-        return blocks;
+        if (current is not null)
+        {
+            yield return current;
+        }
     }
 
     private static string JoinBlock(List<(string Text, int Line)> block) =>
@@ -285,14 +336,14 @@ public static partial class PageTextParser
         return null;
     }
 
-    private static void AddEntry(
-        string path, (string Text, int Line) title, string abstractText, PageMeta? meta,
-        List<ParsedEntry> entries, List<ParseWarning> warnings)
+    /// <summary>The paper of a title and an abstract; null (with a warning) when the title has no letters or digits.</summary>
+    private static ParsedEntry? Entry(
+        string path, (string Text, int Line) title, string abstractText, PageMeta? meta, List<ParseWarning> warnings)
     {
         if (PaperIdentity.TitleKey(title.Text).Length == 0)
         {
             warnings.Add(new ParseWarning(path, title.Line, "a title with no letters or digits; skipped"));
-            return;
+            return null;
         }
 
         var paper = new Paper
@@ -305,7 +356,30 @@ public static partial class PageTextParser
             PublishedOn = meta?.PublishedOn,
             Upvotes = meta?.Upvotes,
         };
-        entries.Add(new ParsedEntry(paper, title.Line));
+        return new ParsedEntry(paper, title.Line);
+    }
+
+    /// <summary>A sequence read ahead by a few items: <see cref="Peek"/> the next ones, <see cref="Skip"/> past them.</summary>
+    private sealed class Lookahead<T>(IEnumerable<T> items) : IDisposable
+        where T : class
+    {
+        private readonly IEnumerator<T> _items = items.GetEnumerator();
+        private readonly List<T> _ahead = [];
+
+        /// <summary>The item <paramref name="offset"/> places ahead; null past the end.</summary>
+        public T? Peek(int offset)
+        {
+            while (_ahead.Count <= offset && _items.MoveNext())
+            {
+                _ahead.Add(_items.Current);
+            }
+
+            return offset < _ahead.Count ? _ahead[offset] : null;
+        }
+
+        public void Skip(int count) => _ahead.RemoveRange(0, Math.Min(count, _ahead.Count));
+
+        public void Dispose() => _items.Dispose();
     }
 
     private sealed record PageMeta(int? AuthorCount, string? Organization, DateOnly? PublishedOn, int? Upvotes);

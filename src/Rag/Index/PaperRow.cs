@@ -45,29 +45,32 @@ internal static class PaperRow
         return (reader.GetInt64(0), paper);
     }
 
-    /// <summary>Binds every column of <paramref name="paper"/> to the parameters named after the columns.</summary>
-    public static void Bind(SqliteCommand command, Paper paper)
+    /// <summary>The stored columns, in the order <see cref="Bind"/> numbers them (<c>?1</c> to <c>?20</c>).</summary>
+    public const string StoredColumns =
+        "id, arxiv_id, title_key, title, abstract, authors, author_count, organization, organization_handle, " +
+        "published_on, featured_on, upvotes, ai_summary, ai_keywords, github_repo, github_stars, project_page, " +
+        "num_comments, submitter, thumbnail";
+
+    /// <summary>The parameters <c>?1</c> to <c>?20</c>, one for each of <see cref="StoredColumns"/>, in its order.</summary>
+    public static readonly string StoredParameters = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"?{i}"));
+
+    /// <summary>
+    /// Binds every column of <paramref name="paper"/>, whose title's key is <paramref name="titleKey"/>, to the
+    /// parameters <c>?1</c> to <c>?20</c> in the order of <see cref="StoredColumns"/>.
+    /// </summary>
+    public static void Bind(RawStatement statement, Paper paper, string titleKey)
     {
-        Set(command, "$id", paper.Id);
-        Set(command, "$arxiv_id", paper.ArxivId);
-        Set(command, "$title_key", PaperIdentity.TitleKey(paper.Title));
-        Set(command, "$title", paper.Title);
-        Set(command, "$abstract", paper.Abstract);
-        Set(command, "$authors", JsonSerializer.Serialize(paper.Authors.ToArray(), IndexJsonContext.Default.StringArray));
-        Set(command, "$author_count", paper.AuthorCount);
-        Set(command, "$organization", paper.Organization);
-        Set(command, "$published_on", FormatDate(paper.PublishedOn));
-        Set(command, "$featured_on", FormatDate(paper.FeaturedOn));
-        Set(command, "$upvotes", paper.Upvotes);
-        Set(command, "$ai_summary", paper.AiSummary);
-        Set(command, "$ai_keywords", JsonSerializer.Serialize(paper.AiKeywords.ToArray(), IndexJsonContext.Default.StringArray));
-        Set(command, "$organization_handle", paper.OrganizationHandle);
-        Set(command, "$github_repo", paper.GithubRepo);
-        Set(command, "$github_stars", paper.GithubStars);
-        Set(command, "$project_page", paper.ProjectPage);
-        Set(command, "$num_comments", paper.NumComments);
-        Set(command, "$submitter", paper.Submitter);
-        Set(command, "$thumbnail", paper.Thumbnail);
+        object?[] values =
+        [
+            paper.Id, paper.ArxivId, titleKey, paper.Title, paper.Abstract, ListJson(paper.Authors), paper.AuthorCount,
+            paper.Organization, paper.OrganizationHandle, FormatDate(paper.PublishedOn), FormatDate(paper.FeaturedOn),
+            paper.Upvotes, paper.AiSummary, ListJson(paper.AiKeywords), paper.GithubRepo, paper.GithubStars,
+            paper.ProjectPage, paper.NumComments, paper.Submitter, paper.Thumbnail,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            statement.Bind(i + 1, values[i]);
+        }
     }
 
     /// <summary>True when the two records would be stored identically.</summary>
@@ -101,6 +104,10 @@ internal static class PaperRow
         return [.. text.Split(' ').Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>A list as its JSON column; most are empty (every paper of a saved page), and those skip the serializer.</summary>
+    private static string ListJson(IReadOnlyCollection<string> items) =>
+        items.Count == 0 ? "[]" : JsonSerializer.Serialize(items.ToArray(), IndexJsonContext.Default.StringArray);
+
     /// <summary>A JSON list column; most are empty, and those skip the deserializer.</summary>
     private static string[] ReadList(SqliteDataReader reader, int ordinal)
     {
@@ -110,11 +117,4 @@ internal static class PaperRow
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static void Set(SqliteCommand command, string name, object? value)
-    {
-        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : command.Parameters.Add(name, SqliteType.Text);
-        parameter.SqliteType = value is int ? SqliteType.Integer : SqliteType.Text;
-        parameter.Value = value ?? DBNull.Value;
-    }
 }

@@ -81,10 +81,13 @@ public sealed class PaperStore
 
     /// <summary>
     /// Stores the papers of one file in one transaction: either all of it lands or none of it does.
-    /// Papers already known (same arXiv id or same normalized title) are merged field by field.
+    /// Papers already known (same arXiv id or same normalized title) are merged field by field. The papers are
+    /// read as they are written (a parser may still be making them); whatever they throw rolls the file back.
+    /// When the content is known already they are not read, and the outcome's entries are their count only if a
+    /// collection knows it.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled mid-file: the transaction is rolled back, nothing of the file is stored.</exception>
-    public IngestOutcome Ingest(string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public IngestOutcome Ingest(string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         EnsureWritable();
         using var connection = Open();
@@ -113,19 +116,20 @@ public sealed class PaperStore
         command.ExecuteNonQuery();
     }
 
-    private static IngestOutcome Ingest(SqliteConnection connection, string path, string sha256, IReadOnlyList<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
+    private static IngestOutcome Ingest(SqliteConnection connection, string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         if (SourceKnown(connection, transaction, sha256))
         {
-            return new IngestOutcome(path, papers.Count, 0, 0, AlreadyIngested: true);
+            return new IngestOutcome(path, papers.TryGetNonEnumeratedCount(out var count) ? count : 0, 0, 0, AlreadyIngested: true);
         }
 
         using var writer = new PaperWriter(connection, transaction);
-        var (added, updated) = (0, 0);
+        var (entries, added, updated) = (0, 0, 0);
         foreach (var paper in papers)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            entries++;
             switch (writer.Upsert(paper))
             {
                 case UpsertResult.Added: added++; break;
@@ -144,7 +148,7 @@ public sealed class PaperStore
                 """;
             source.Parameters.AddWithValue("$sha", sha256);
             source.Parameters.AddWithValue("$path", path);
-            source.Parameters.AddWithValue("$entries", papers.Count);
+            source.Parameters.AddWithValue("$entries", entries);
             source.Parameters.AddWithValue("$added", added);
             source.Parameters.AddWithValue("$updated", updated);
             source.Parameters.AddWithValue("$at", now.ToString("O", CultureInfo.InvariantCulture));
@@ -152,7 +156,7 @@ public sealed class PaperStore
         }
 
         transaction.Commit();
-        return new IngestOutcome(path, papers.Count, added, updated, AlreadyIngested: false);
+        return new IngestOutcome(path, entries, added, updated, AlreadyIngested: false);
     }
 
     /// <summary>

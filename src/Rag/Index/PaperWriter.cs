@@ -22,15 +22,15 @@ internal sealed class PaperWriter : IDisposable
     private readonly SqliteCommand _findIdlessByTitle;
     private readonly SqliteCommand _findByTitle;
     private readonly SqliteCommand _findById;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _update;
-    private readonly SqliteCommand _addExactDay;
-    private readonly SqliteCommand _dropGuessedDays;
-    private readonly SqliteCommand _dropOtherGuessedDays;
-    private readonly SqliteCommand _addGuessedDay;
-    private readonly SqliteCommand _addFirstGuessedDay;
-    private readonly SqliteCommand _indexText;
-    private readonly SqliteCommand _unindexText;
+    private readonly RawStatement _insert;
+    private readonly RawStatement _update;
+    private readonly RawStatement _addExactDay;
+    private readonly RawStatement _dropGuessedDays;
+    private readonly RawStatement _dropOtherGuessedDays;
+    private readonly RawStatement _addGuessedDay;
+    private readonly RawStatement _addFirstGuessedDay;
+    private readonly RawStatement _indexText;
+    private readonly RawStatement _unindexText;
     private readonly SqliteCommand _dayHasPapers;
 
     /// <summary>Each day this transaction may have filed a paper under or taken one from, and whether it had papers before.</summary>
@@ -41,6 +41,13 @@ internal sealed class PaperWriter : IDisposable
     /// <summary>Whether the index holds a paper without an arXiv id, which a new arXiv paper of the same title would join.</summary>
     private bool _hasIdless;
 
+    /// <summary>
+    /// When the index held no paper as the transaction began (a first ingest, a rebuild): the title keys and arXiv
+    /// ids of the rows this transaction wrote, which are then all the index holds. A paper matching none of them
+    /// is new without a lookup; null when the index held papers, and every paper is looked up.
+    /// </summary>
+    private readonly HashSet<string>? _writtenKeys;
+
     private readonly SqliteConnection _connection;
 
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
@@ -50,53 +57,42 @@ internal sealed class PaperWriter : IDisposable
         _findIdlessByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key AND p.arxiv_id IS NULL ORDER BY p.pid LIMIT 1");
         _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key ORDER BY p.pid LIMIT 1");
         _findById = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $key");
-        _insert = Command(connection, transaction, """
-            INSERT OR IGNORE INTO papers(id, arxiv_id, title_key, title, abstract, authors, author_count, organization,
-                               organization_handle, published_on, featured_on, upvotes, ai_summary, ai_keywords,
-                               github_repo, github_stars, project_page, num_comments, submitter, thumbnail)
-            VALUES ($id, $arxiv_id, $title_key, $title, $abstract, $authors, $author_count, $organization,
-                    $organization_handle, $published_on, $featured_on, $upvotes, $ai_summary, $ai_keywords,
-                    $github_repo, $github_stars, $project_page, $num_comments, $submitter, $thumbnail)
-            """);
-        _update = Command(connection, transaction, """
-            UPDATE papers SET id = $id, arxiv_id = $arxiv_id, title_key = $title_key, title = $title,
-                abstract = $abstract, authors = $authors, author_count = $author_count, organization = $organization,
-                organization_handle = $organization_handle, published_on = $published_on, featured_on = $featured_on,
-                upvotes = $upvotes, ai_summary = $ai_summary, ai_keywords = $ai_keywords, github_repo = $github_repo,
-                github_stars = $github_stars, project_page = $project_page, num_comments = $num_comments,
-                submitter = $submitter, thumbnail = $thumbnail
-            WHERE pid = $pid
-            """);
-        _addExactDay = Command(connection, transaction, """
-            INSERT INTO paper_days(pid, day, guessed) VALUES ($pid, $day, 0)
+        // The statements run for every paper are prepared once and bound by number (see RawStatement).
+        _insert = new RawStatement(connection, $"INSERT OR IGNORE INTO papers({PaperRow.StoredColumns}) VALUES ({PaperRow.StoredParameters})");
+        _update = new RawStatement(connection, $"UPDATE papers SET ({PaperRow.StoredColumns}) = ({PaperRow.StoredParameters}) WHERE pid = ?21");
+        _addExactDay = new RawStatement(connection, """
+            INSERT INTO paper_days(pid, day, guessed) VALUES (?1, ?2, 0)
             ON CONFLICT(pid, day) DO UPDATE SET guessed = 0 WHERE guessed = 1
             """);
-        _dropGuessedDays = Command(connection, transaction, "DELETE FROM paper_days WHERE pid = $pid AND guessed = 1");
-        _dropOtherGuessedDays = Command(connection, transaction, "DELETE FROM paper_days WHERE pid = $pid AND guessed = 1 AND day IS NOT $day");
-        _addGuessedDay = Command(connection, transaction, """
+        _dropGuessedDays = new RawStatement(connection, "DELETE FROM paper_days WHERE pid = ?1 AND guessed = 1");
+        _dropOtherGuessedDays = new RawStatement(connection, "DELETE FROM paper_days WHERE pid = ?1 AND guessed = 1 AND day IS NOT ?2");
+        _addGuessedDay = new RawStatement(connection, """
             INSERT OR IGNORE INTO paper_days(pid, day, guessed)
-            SELECT $pid, $day, 1 WHERE $day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paper_days WHERE pid = $pid AND guessed = 0)
+            SELECT ?1, ?2, 1 WHERE ?2 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paper_days WHERE pid = ?1 AND guessed = 0)
             """);
-        _addFirstGuessedDay = Command(connection, transaction, "INSERT INTO paper_days(pid, day, guessed) VALUES ($pid, $day, 1)");
+        _addFirstGuessedDay = new RawStatement(connection, "INSERT INTO paper_days(pid, day, guessed) VALUES (?1, ?2, 1)");
 
         // The full-text rows, written here rather than by triggers on papers (schema 7): a statement that fires a
         // trigger, like any statement that may write several rows, runs in a savepoint, and FTS5 flushes its
         // pending terms to disk at each savepoint. Single-row VALUES statements keep them in memory until commit.
-        _indexText = Command(connection, transaction, "INSERT INTO papers_fts(rowid, title, abstract) VALUES ($pid, $title, $abstract)");
-        _unindexText = Command(connection, transaction, "INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', $pid, $title, $abstract)");
+        _indexText = new RawStatement(connection, "INSERT INTO papers_fts(rowid, title, abstract) VALUES (?1, ?2, ?3)");
+        _unindexText = new RawStatement(connection, "INSERT INTO papers_fts(papers_fts, rowid, title, abstract) VALUES ('delete', ?1, ?2, ?3)");
         _dayHasPapers = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM paper_days WHERE day = $day)");
         using var idless = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id IS NULL)");
         _hasIdless = (long)idless.ExecuteScalar()! == 1;
+        using var empty = Command(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM papers)");
+        _writtenKeys = (long)empty.ExecuteScalar()! == 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
     }
 
     public UpsertResult Upsert(Paper paper)
     {
         (long Pid, Paper Paper)? existing;
+        var titleKey = PaperIdentity.TitleKey(paper.Title);
         if (paper.ArxivId is not null && !_hasIdless)
         {
             // No paper to join by title: most papers of a file are new, so insert first and look for the
             // stored copy only when its id or arXiv id says it exists.
-            if (Insert(paper))
+            if (Insert(paper, titleKey))
             {
                 _added++;
                 return UpsertResult.Added;
@@ -106,10 +102,11 @@ internal sealed class PaperWriter : IDisposable
         }
         else
         {
-            existing = paper.ArxivId is not null
-                ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, PaperIdentity.TitleKey(paper.Title))
-                : Find(_findByTitle, PaperIdentity.TitleKey(paper.Title));
-            if (existing is null && Insert(paper))
+            existing = !MayBeStored(paper.ArxivId, titleKey) ? null
+                : paper.ArxivId is not null
+                ? Find(_findByArxiv, paper.ArxivId) ?? Find(_findIdlessByTitle, titleKey)
+                : Find(_findByTitle, titleKey);
+            if (existing is null && Insert(paper, titleKey))
             {
                 _hasIdless |= paper.ArxivId is null;
                 _added++;
@@ -127,9 +124,11 @@ internal sealed class PaperWriter : IDisposable
         var changed = !PaperRow.SameStoredValues(merged, stored);
         if (changed)
         {
-            PaperRow.Bind(_update, merged);
-            _update.Parameters["$pid"].Value = storedPid;
-            _update.ExecuteNonQuery();
+            var mergedKey = PaperIdentity.TitleKey(merged.Title);
+            PaperRow.Bind(_update, merged, mergedKey);
+            _update.Bind(21, storedPid);
+            _update.Run();
+            NoteWritten(merged.ArxivId, mergedKey);
             if (merged.Title != stored.Title || merged.Abstract != stored.Abstract)
             {
                 IndexText(_unindexText, storedPid, stored);
@@ -146,18 +145,34 @@ internal sealed class PaperWriter : IDisposable
         return changed ? UpsertResult.Updated : UpsertResult.Unchanged;
     }
 
-    /// <summary>Inserts a new paper and files it under its day; false when its id or arXiv id is taken.</summary>
-    private bool Insert(Paper paper)
+    /// <summary>Whether a stored paper may have this arXiv id or title key: always, unless the index was empty when the transaction began.</summary>
+    private bool MayBeStored(string? arxivId, string titleKey) =>
+        _writtenKeys is null || _writtenKeys.Contains(titleKey) || (arxivId is not null && _writtenKeys.Contains(arxivId));
+
+    /// <summary>Remembers the keys of a row written, while the index holds nothing else (see <see cref="_writtenKeys"/>).</summary>
+    private void NoteWritten(string? arxivId, string titleKey)
     {
-        PaperRow.Bind(_insert, paper);
+        // One set for both: an arXiv id equal to some title key would only cost a lookup that finds nothing.
+        _writtenKeys?.Add(titleKey);
+        if (arxivId is not null)
+        {
+            _writtenKeys?.Add(arxivId);
+        }
+    }
+
+    /// <summary>Inserts a new paper and files it under its day; false when its id or arXiv id is taken.</summary>
+    private bool Insert(Paper paper, string titleKey)
+    {
+        PaperRow.Bind(_insert, paper, titleKey);
 
         // No RETURNING: SQLite runs it as a trigger, and a statement with a trigger runs in a savepoint, at which
         // FTS5 flushes its pending terms (see _indexText).
-        if (_insert.ExecuteNonQuery() == 0)
+        if (_insert.Run() == 0)
         {
             return false;
         }
 
+        NoteWritten(paper.ArxivId, titleKey);
         var pid = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
         IndexText(_indexText, pid, paper);
@@ -179,13 +194,17 @@ internal sealed class PaperWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[]
-        {
-            _findByArxiv, _findIdlessByTitle, _findByTitle, _findById, _insert, _update,
-            _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay, _addFirstGuessedDay, _indexText, _unindexText, _dayHasPapers,
-        })
+        foreach (var command in new[] { _findByArxiv, _findIdlessByTitle, _findByTitle, _findById, _dayHasPapers })
         {
             command.Dispose();
+        }
+
+        foreach (var statement in new[]
+        {
+            _insert, _update, _addExactDay, _dropGuessedDays, _dropOtherGuessedDays, _addGuessedDay, _addFirstGuessedDay, _indexText, _unindexText,
+        })
+        {
+            statement.Dispose();
         }
     }
 
@@ -196,7 +215,7 @@ internal sealed class PaperWriter : IDisposable
         {
             NoteDay(day);
             var added = Run(_addExactDay, pid, day);
-            return added + Run(_dropGuessedDays, pid, null) > 0;
+            return added + Run(_dropGuessedDays, pid) > 0;
         }
 
         NoteDay(publishedOn);
@@ -225,23 +244,24 @@ internal sealed class PaperWriter : IDisposable
         IndexCounts.Add(_connection, transaction, _added, days);
     }
 
-    private static void IndexText(SqliteCommand command, long pid, Paper paper)
+    private static void IndexText(RawStatement statement, long pid, Paper paper)
     {
-        command.Parameters["$pid"].Value = pid;
-        command.Parameters["$title"].Value = paper.Title;
-        command.Parameters["$abstract"].Value = paper.Abstract;
-        command.ExecuteNonQuery();
+        statement.Bind(1, pid);
+        statement.Bind(2, paper.Title);
+        statement.Bind(3, paper.Abstract);
+        statement.Run();
     }
 
-    private static int Run(SqliteCommand command, long pid, DateOnly? day)
+    private static int Run(RawStatement statement, long pid, DateOnly? day)
     {
-        command.Parameters["$pid"].Value = pid;
-        if (command.Parameters.Contains("$day"))
-        {
-            command.Parameters["$day"].Value = (object?)PaperRow.FormatDate(day) ?? DBNull.Value;
-        }
+        statement.Bind(2, PaperRow.FormatDate(day));
+        return Run(statement, pid);
+    }
 
-        return command.ExecuteNonQuery();
+    private static int Run(RawStatement statement, long pid)
+    {
+        statement.Bind(1, pid);
+        return statement.Run();
     }
 
     private static (long Pid, Paper Paper)? Find(SqliteCommand command, string key)
@@ -261,20 +281,9 @@ internal sealed class PaperWriter : IDisposable
             command.Parameters.Add("$key", SqliteType.Text);
         }
 
-        if (sql.Contains("$pid", StringComparison.Ordinal))
-        {
-            command.Parameters.Add("$pid", SqliteType.Integer);
-        }
-
         if (sql.Contains("$day", StringComparison.Ordinal))
         {
             command.Parameters.Add("$day", SqliteType.Text);
-        }
-
-        if (sql.StartsWith("INSERT INTO papers_fts", StringComparison.Ordinal))
-        {
-            command.Parameters.Add("$title", SqliteType.Text);
-            command.Parameters.Add("$abstract", SqliteType.Text);
         }
 
         return command;

@@ -7,8 +7,9 @@ namespace PaperBot.Rag.Ingestion;
 /// <summary>
 /// Ingests files and folders: expands folders, skips files whose content was ingested before, parses each
 /// file and stores it in one transaction. A file that cannot be read is reported and the batch goes on.
-/// While one file is written, the next is hashed and parsed on another thread (SQLite writes on one core; the
-/// reading and parsing, a tenth of an ingest, need not wait for it).
+/// A file is parsed on another thread while it is written (<see cref="PaperFeed"/>), and the next file is hashed
+/// and read while one is written (SQLite writes on one core; the reading and parsing, a tenth of an ingest, need
+/// not wait for it).
 /// </summary>
 public sealed class Ingestor(PaperStore store, TimeProvider time)
 {
@@ -34,35 +35,46 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var reference = asOf ?? YearlessDateAnchor(files);
         string? rolledBack = null;
         Task<PreparedFile>? next = null;
-        for (var i = 0; i < files.Count; i++)
+        try
         {
-            if (cancellationToken.IsCancellationRequested)
+            for (var i = 0; i < files.Count; i++)
             {
-                notReached = files.Count - i;
-                break;
-            }
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    notReached = files.Count - i;
+                    break;
+                }
 
-            var file = files[i];
-            progress?.Report(new IngestProgress(i, files.Count, file));
-            var current = next;
-            next = i + 1 < files.Count ? PrepareInBackground(files[i + 1], reference, featuredOn) : null;
-            try
-            {
-                var prepared = current is null ? Prepare(file, reference, featuredOn) : current.GetAwaiter().GetResult();
-                var (outcome, fileWarnings) = Store(prepared, cancellationToken);
-                outcomes.Add(outcome);
-                warnings.AddRange(fileWarnings);
+                var file = files[i];
+                progress?.Report(new IngestProgress(i, files.Count, file));
+                var current = next;
+                next = i + 1 < files.Count ? PrepareInBackground(files[i + 1], reference, featuredOn) : null;
+                try
+                {
+                    var prepared = current is null ? Prepare(file, reference, featuredOn) : current.GetAwaiter().GetResult();
+                    var (outcome, fileWarnings) = Store(prepared, cancellationToken);
+                    outcomes.Add(outcome);
+                    warnings.AddRange(fileWarnings);
+                }
+                catch (CorpusFormatException e)
+                {
+                    failures.Add(e);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped inside the file: its transaction was rolled back, so it is not ingested either.
+                    rolledBack = file;
+                    notReached = files.Count - i;
+                    break;
+                }
             }
-            catch (CorpusFormatException e)
+        }
+        finally
+        {
+            // Stopped early: the next file's reader, started for nothing, is stopped too.
+            if (next is not null)
             {
-                failures.Add(e);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopped inside the file: its transaction was rolled back, so it is not ingested either.
-                rolledBack = file;
-                notReached = files.Count - i;
-                break;
+                Discard(next);
             }
         }
 
@@ -86,13 +98,28 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
 
     /// <summary>
     /// <see cref="Prepare"/> on the thread pool. Its failure (a file that cannot be read) is kept in the task and
-    /// raised when the file's turn comes, so that files are reported in order; when the batch stops first, the
-    /// task is left to finish and its result, which changes nothing, is dropped.
+    /// raised when the file's turn comes, so that files are reported in order.
     /// </summary>
     private Task<PreparedFile> PrepareInBackground(string file, DateOnly? asOf, DateOnly? featuredOn) =>
         Task.Run(() => Prepare(file, asOf, featuredOn));
 
-    /// <summary>Hashes and parses a file, reading nothing but the file and whether its hash is in the index.</summary>
+    /// <summary>Stops the reader of a file prepared but not stored (the batch stopped before it).</summary>
+    private static void Discard(Task<PreparedFile> prepared)
+    {
+        try
+        {
+            prepared.GetAwaiter().GetResult().Feed?.Dispose();
+        }
+        catch (CorpusFormatException)
+        {
+            // It could not be read: nothing to stop.
+        }
+    }
+
+    /// <summary>
+    /// Hashes a file and, unless its hash is in the index, starts reading and parsing it on another thread; reads
+    /// nothing but the file and whether its hash is in the index.
+    /// </summary>
     private PreparedFile Prepare(string file, DateOnly? asOf, DateOnly? featuredOn)
     {
         var sha = FileSha256(file);
@@ -101,41 +128,60 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             return new PreparedFile(file, sha, null);
         }
 
-        var parsed = CorpusFileReader.Read(file, asOf ?? AtMostToday(DateOnly.FromDateTime(File.GetLastWriteTimeUtc(file))), featuredOn);
-        if (parsed.Entries.Count == 0 && parsed.Warnings.Count > 0)
-        {
-            throw new CorpusFormatException(file, null,
-                $"no paper could be read ({Plural.Of(parsed.Warnings.Count, "entry", "entries")} skipped; first: {parsed.Warnings[0].Message})");
-        }
-
-        return new PreparedFile(file, sha, parsed);
+        var reference = asOf ?? AtMostToday(DateOnly.FromDateTime(File.GetLastWriteTimeUtc(file)));
+        return new PreparedFile(file, sha, new PaperFeed(warnings => CorpusFileReader.ReadEntries(file, reference, featuredOn, warnings)));
     }
 
-    /// <summary>Stores a prepared file in one transaction; nothing is written when its content is in the index already.</summary>
+    /// <summary>
+    /// Stores a prepared file in one transaction, its papers written as they are parsed; nothing is written when its
+    /// content is in the index already. The file is read up to its first paper before the transaction starts, so a
+    /// file that is not papers at all is refused as before, without a write.
+    /// </summary>
     private (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) Store(PreparedFile prepared, CancellationToken cancellationToken)
     {
-        var (file, sha, parsed) = prepared;
-        if (parsed is null)
+        var (file, sha, feed) = prepared;
+        if (feed is null)
         {
             return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
         }
 
-        // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
-        var papers = parsed.Entries.Select(e => e.Paper).ToList();
-        cancellationToken.ThrowIfCancellationRequested();
-        var outcome = store.Ingest(file, sha, papers, time.GetUtcNow(), cancellationToken);
-
-        // Parsed while an earlier file of the batch with the same content was being written: known by now.
-        if (outcome.AlreadyIngested)
+        using (feed)
         {
-            return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
-        }
+            using var entries = feed.Entries().GetEnumerator();
+            var any = entries.MoveNext();
+            if (!any && feed.Warnings.Count > 0)
+            {
+                throw new CorpusFormatException(file, null,
+                    $"no paper could be read ({Plural.Of(feed.Warnings.Count, "entry", "entries")} skipped; first: {feed.Warnings[0].Message})");
+            }
 
-        return (outcome with { GuessedDays = papers.Count(p => p.FeaturedOn is null && p.PublishedOn is not null) }, parsed.Warnings);
+            // A listing with no items ([]) is a day without papers, a weekend: recorded like any other file.
+            var guessed = 0;
+            IEnumerable<Paper> Papers()
+            {
+                for (var more = any; more; more = entries.MoveNext())
+                {
+                    var paper = entries.Current.Paper;
+                    guessed += paper.FeaturedOn is null && paper.PublishedOn is not null ? 1 : 0;
+                    yield return paper;
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = store.Ingest(file, sha, Papers(), time.GetUtcNow(), cancellationToken);
+
+            // Parsed while an earlier file of the batch with the same content was being written: known by now.
+            if (outcome.AlreadyIngested)
+            {
+                return (new IngestOutcome(file, 0, 0, 0, AlreadyIngested: true), []);
+            }
+
+            return (outcome with { GuessedDays = guessed }, feed.Warnings);
+        }
     }
 
-    /// <summary>A file read for ingest: its content hash and its papers; no papers when the hash is known already.</summary>
-    private sealed record PreparedFile(string File, string Sha256, ParseResult? Parsed);
+    /// <summary>A file read for ingest: its content hash and the reader of its papers; no reader when the hash is known already.</summary>
+    private sealed record PreparedFile(string File, string Sha256, PaperFeed? Feed);
 
     /// <summary>
     /// Stores papers that did not come from a file (an API sync) as one source named <paramref name="source"/>;

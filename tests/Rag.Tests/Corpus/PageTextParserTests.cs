@@ -141,6 +141,45 @@ public class PageTextParserTests
         Assert.Contains(result.Entries, e => e.Paper.Organization is not null);
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\u2028")]
+    [InlineData("\f")]
+    public void Every_line_break_gives_the_entries_and_lines_of_plain_newlines(string lineBreak)
+    {
+        // Blocks with meta data, and the layout without blank lines: each line break text editors write.
+        var blocks = Header + "First Paper\n\nFirst abstract.\n\n  • 7 authors\n·\nSep 4, 2024\n\nSecond Paper\n\nSecond abstract.\n";
+        var alternating = "SubscribeFirst Paper\nFirst abstract.\nSecond Paper\nSecond abstract.\n\n";
+        foreach (var text in new[] { blocks, alternating })
+        {
+            var expected = PageTextParser.Parse("page.txt", text, AsOf);
+
+            var result = PageTextParser.Parse("page.txt", text.Replace("\n", lineBreak, StringComparison.Ordinal), AsOf);
+
+            Assert.Equal(2, expected.Entries.Count);
+            Assert.Equal(expected.Entries.Select(e => (e.Paper.Title, e.Paper.Abstract, e.Line, e.Paper.AuthorCount)),
+                result.Entries.Select(e => (e.Paper.Title, e.Paper.Abstract, e.Line, e.Paper.AuthorCount)));
+        }
+    }
+
+    [Fact]
+    public void Entries_are_made_as_they_are_asked_for_and_skipped_ones_reported_as_they_are_met()
+    {
+        var text = Header + "Paper A\n\nAbstract A.\n\n!!!\n\nAbstract of nothing.\n\nPaper C\n\nAbstract C.\n";
+        var warnings = new List<ParseWarning>();
+
+        using var entries = PageTextParser.Entries("page.txt", text, AsOf, warnings).GetEnumerator();
+
+        Assert.True(entries.MoveNext());
+        Assert.Equal("Paper A", entries.Current.Paper.Title);
+        Assert.Empty(warnings);
+        Assert.True(entries.MoveNext());
+        Assert.Equal("Paper C", entries.Current.Paper.Title);
+        Assert.Equal("a title with no letters or digits; skipped", Assert.Single(warnings).Message);
+        Assert.False(entries.MoveNext());
+    }
+
     /// <summary>Compares papers by value, lists included (records compare lists by reference).</summary>
     private sealed class PaperValueComparer : IEqualityComparer<Paper>
     {

@@ -306,4 +306,58 @@ public sealed class PaperStoreTests : IDisposable
         command.CommandText = $"SELECT group_concat(pid || id || title || abstract || coalesce(published_on, '') || coalesce(upvotes, ''), '|') FROM (SELECT * FROM papers ORDER BY pid)";
         return (string)command.ExecuteScalar()!;
     }
+
+    /// <summary>
+    /// A file ingested into an empty index skips the identity lookups of papers whose keys it has not written yet; it
+    /// must store exactly what the lookups would have: the same rows, days, counts and search results.
+    /// </summary>
+    [Fact]
+    public void A_file_into_an_empty_index_stores_what_the_lookups_of_a_full_one_store()
+    {
+        // The sample corpus as one file's papers: its pages and API days share papers (841 entries, 791 papers),
+        // joined by arXiv id and by title, a page's paper before or after the API's record of it.
+        var papers = Ingestor.ExpandPaths([TestPaths.SeedDirectory])
+            .SelectMany(f => CorpusFileReader.Read(f, AsOf).Entries)
+            .Select(e => e.Paper)
+            .ToList();
+        var empty = new PaperStore(_temp.File("empty.db"));
+        var held = new PaperStore(_temp.File("held.db"));
+
+        var whole = empty.Ingest("all", "sha", papers, DateTimeOffset.UnixEpoch);
+        // The same papers with the first stored on its own before: the rest then goes through every lookup.
+        var first = held.Ingest("first", "sha-first", papers.Take(1), DateTimeOffset.UnixEpoch);
+        var rest = held.Ingest("rest", "sha-rest", papers.Skip(1), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(841, papers.Count);
+        Assert.Equal((791, first.Updated + rest.Updated), (whole.Added, whole.Updated));
+        Assert.Equal(first.Added + rest.Added, whole.Added);
+        Assert.Equal(Rows(held, "papers", "pid"), Rows(empty, "papers", "pid"));
+        Assert.Equal(Rows(held, "paper_days", "pid, day"), Rows(empty, "paper_days", "pid, day"));
+        Assert.Equal((held.Stats().Papers, held.Stats().Days), (empty.Stats().Papers, empty.Stats().Days));
+        empty.RefreshStatistics();
+        held.RefreshStatistics();
+        foreach (var query in new[] { "diffusion", "language model reasoning", "video generation benchmark" })
+        {
+            Assert.Equal(Hits(held, query), Hits(empty, query));
+        }
+    }
+
+    private static List<string> Rows(PaperStore store, string table, string order)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private static List<(long, double, string)> Hits(PaperStore store, string query) =>
+        [.. store.Search(new SearchRequest(query)).Select(h => (h.Pid, h.Score, h.Snippet))];
 }
