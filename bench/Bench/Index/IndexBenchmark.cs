@@ -94,6 +94,8 @@ internal static class IndexBenchmark
     /// <summary>Ingests <paramref name="files"/> into a new index, then into the bare reference table; returns ours / reference.</summary>
     private static double Ingest(IReadOnlyList<string> files, string database)
     {
+        // A pooled connection of the previous run would keep writing to the file deleted here.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(database)!, "index.db*"))
         {
             File.Delete(stale);
