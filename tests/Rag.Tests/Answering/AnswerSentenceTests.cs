@@ -20,10 +20,7 @@ public sealed class AnswerSentenceTests
     [InlineData("How does the method keep the new model's embeddings compatible with the old ones?", "projection module")]
     public void The_sentence_of_the_asked_shape_is_quoted(string question, string expected)
     {
-        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "Alignment faking in large language models", Abstract = Abstract }, 10, 10, null, 1);
-        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
-
-        var answer = ExtractiveAnswerer.Answer(question, [paper], weights);
+        var answer = AnswerFromOne("Alignment faking in large language models", Abstract, question);
 
         Assert.Contains(expected, answer, StringComparison.Ordinal);
         Assert.DoesNotContain("We study whether", answer, StringComparison.Ordinal);
@@ -38,11 +35,9 @@ public sealed class AnswerSentenceTests
             "Other work compresses retrieved documents. " +
             "We propose HtmlRAG, which keeps HTML and prunes it with a block tree. " +
             "Experiments on six QA datasets show gains.";
-        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "HtmlRAG", Abstract = text }, 10, 10, null, 1);
         const string question = "Is there retrieval that gives the model the HTML of web pages instead of extracted plain text?";
-        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
 
-        var answer = ExtractiveAnswerer.Answer(question, [paper], weights);
+        var answer = AnswerFromOne("HtmlRAG", text, question);
 
         Assert.Contains("extract plain text from the HTML of web pages before giving it to the model. This loses the structure", answer, StringComparison.Ordinal);
         Assert.Contains("We propose HtmlRAG", answer, StringComparison.Ordinal);
@@ -59,11 +54,9 @@ public sealed class AnswerSentenceTests
             "We propose Real3D, a reconstruction model. " +
             "It bootstraps pseudo-labels from its own predictions. " +
             "Experiments show better geometry than prior methods.";
-        var paper = new RetrievedPaper(1, new Paper { Id = "p", Title = "Real3D", Abstract = text }, 10, 10, null, 1);
         const string question = "any work training a large reconstruction model on real single-view photos instead of synthetic 3D assets?";
-        var weights = TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0);
 
-        var answer = ExtractiveAnswerer.Answer(question, [paper], weights);
+        var answer = AnswerFromOne("Real3D", text, question);
 
         Assert.Contains("We propose Real3D, a reconstruction model. It bootstraps pseudo-labels from its own predictions. [1]", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("Other work renders", answer, StringComparison.Ordinal);
@@ -155,4 +148,9 @@ public sealed class AnswerSentenceTests
         Assert.StartsWith("Sources:\n[1] LAION-5B", result.SourcesText, StringComparison.Ordinal);
         Assert.False(result.Declined);
     }
+
+    /// <summary>The extractive answer from one paper, every word of the question weighing the same.</summary>
+    private static string AnswerFromOne(string title, string text, string question) =>
+        ExtractiveAnswerer.Answer(question, [new RetrievedPaper(1, new Paper { Id = "p", Title = title, Abstract = text }, 10, 10, null, 1)],
+            TextTerms.Stems(question).ToDictionary(s => s, _ => 1.0));
 }
