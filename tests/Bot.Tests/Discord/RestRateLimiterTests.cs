@@ -42,4 +42,47 @@ public sealed class RestRateLimiterTests
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"waited {watch.Elapsed}");
         Assert.NotEmpty(waits);
     }
+
+    [Fact]
+    public async Task After_a_window_passes_one_request_probes_the_next_and_the_rest_wait_for_its_response()
+    {
+        // Discord starts a window when a request arrives: a burst assumed into "a full bucket from now" could land
+        // in the window the last burst opened, which is what a loaded run of the suite once showed.
+        var time = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(time);
+        var route = Messages();
+        var first = await limiter.AcquireAsync(route, _ => { }, default);
+        limiter.Observe(route, first, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        time.Advance(TimeSpan.FromMilliseconds(400));
+
+        var probe = limiter.AcquireAsync(route, _ => { }, default);
+        var next = limiter.AcquireAsync(route, _ => { }, default);
+
+        Assert.True(probe.IsCompletedSuccessfully);
+        Assert.False(next.IsCompleted);
+        limiter.Observe(route, await probe, new RateLimitHeaders("m", 2, 1, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        await next.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_late_response_of_a_window_never_brings_its_reset_earlier()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(time);
+        var route = Messages();
+        var sent = await limiter.AcquireAsync(route, _ => { }, default);
+        limiter.Observe(route, sent, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+
+        // An earlier request's response, read late: 50 ms were left when Discord wrote it.
+        limiter.Observe(route, sent, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(50), false, null), false, null, false);
+        time.Advance(TimeSpan.FromMilliseconds(60));
+        var held = limiter.AcquireAsync(route, _ => { }, default);
+
+        Assert.False(held.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(150));
+        await held.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static DiscordRoute Messages() => new(HttpMethod.Post, "channels/{channel_id}/messages", "channels/1/messages", "1");
 }

@@ -2,15 +2,14 @@ namespace PaperBot.Bot.Discord.Protocol.Rest;
 
 /// <summary>
 /// What is known of one Discord rate-limit bucket. Until a response describes it, only one request at a time
-/// probes it, so a burst cannot overrun a limit the bot has not learned yet.
+/// probes it, so a burst cannot overrun a limit the bot has not learned yet; the same once its window has passed,
+/// since the next window's start is known only from a response.
 /// </summary>
 internal sealed class RateLimitBucket(TimeProvider timeProvider)
 {
     private readonly Lock _lock = new();
-    private int? _limit;
     private int? _remaining;
     private DateTimeOffset _resetAt;
-    private TimeSpan _window;
     private TaskCompletionSource? _probe;
 
     /// <summary>
@@ -26,9 +25,10 @@ internal sealed class RateLimitBucket(TimeProvider timeProvider)
             var now = timeProvider.GetUtcNow();
             if (_remaining is not null && now >= _resetAt)
             {
-                // Refilled; until a response gives the new reset time, assume a full window from now.
-                _remaining = _limit;
-                _resetAt = now + _window;
+                // The window has passed. Discord starts the next one when a request arrives, which under load is
+                // later than this clock says: assuming a full bucket and a window from now sent a second burst into
+                // the first's still-open window. One request probes it; the rest wait for its response.
+                _remaining = null;
             }
 
             if (_remaining is null)
@@ -66,19 +66,17 @@ internal sealed class RateLimitBucket(TimeProvider timeProvider)
         return false;
     }
 
-    public void Update(int limit, int remaining, TimeSpan resetAfter)
+    public void Update(int remaining, TimeSpan resetAfter)
     {
         lock (_lock)
         {
             var now = timeProvider.GetUtcNow();
 
             // Within one window responses can arrive out of order, and requests reserved since are not counted
-            // in them yet: the lower count is the safe one.
+            // in them yet: the lower count and the later reset are the safe ones.
             var sameWindow = now < _resetAt && _remaining is not null;
-            _limit = limit;
             _remaining = sameWindow ? Math.Min(_remaining!.Value, remaining) : remaining;
-            _resetAt = now + resetAfter;
-            _window = resetAfter > _window ? resetAfter : _window;
+            _resetAt = sameWindow && _resetAt > now + resetAfter ? _resetAt : now + resetAfter;
             ReleaseProbe();
         }
     }

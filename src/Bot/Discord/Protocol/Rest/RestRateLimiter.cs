@@ -48,9 +48,9 @@ internal sealed class RestRateLimiter(TimeProvider timeProvider)
         }
 
         var bucket = BucketFor(route);
-        if (headers is { Limit: { } limit, Remaining: { } remaining, ResetAfter: { } resetAfter })
+        if (headers is { Remaining: { } remaining, ResetAfter: { } resetAfter })
         {
-            bucket.Update(limit, remaining, resetAfter);
+            bucket.Update(remaining, resetAfter);
         }
 
         if (tooManyRequests)
