@@ -67,6 +67,20 @@ public static partial class ExtractiveAnswerer
         var how = contribution.Sentence is null || QuestionIntent.Of(question).Quantity ? default
             : candidates.FirstOrDefault(c => c.Number == lead.Number && c.Order == contribution.Order + 1 && !quoted.Contains(c.Order));
 
+        // The sentences that follow a quoted one of the lead paper, by the quoted sentence's order.
+        var along = new Dictionary<int, List<string>>();
+        if (follows && next.Sentence is { } nextSentence)
+        {
+            along[lead.Order] = [nextSentence];
+        }
+
+        if (how.Sentence is not null)
+        {
+            // After the contribution, or after the best sentence when the contribution is the one it brought along.
+            var after = follows && next.Order == contribution.Order ? lead.Order : contribution.Order;
+            along[after] = [.. along.GetValueOrDefault(after, []), how.Sentence];
+        }
+
         var body = new StringBuilder(Label);
         foreach (var (number, order, sentence, _) in chosen)
         {
@@ -77,17 +91,9 @@ public static partial class ExtractiveAnswerer
             }
 
             body.Append(sentence);
-            if (follows && number == lead.Number && order == lead.Order)
+            foreach (var following in number == lead.Number ? along.GetValueOrDefault(order, []) : [])
             {
-                body.Append(' ').Append(next.Sentence);
-                if (how.Sentence is not null && next.Order == contribution.Order)
-                {
-                    body.Append(' ').Append(how.Sentence);
-                }
-            }
-            else if (how.Sentence is not null && number == lead.Number && order == contribution.Order)
-            {
-                body.Append(' ').Append(how.Sentence);
+                body.Append(' ').Append(following);
             }
 
             body.Append(" [").Append(number).Append(']');

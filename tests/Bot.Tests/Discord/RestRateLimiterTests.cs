@@ -5,7 +5,7 @@ namespace PaperBot.Bot.Tests.Discord;
 
 public sealed class RestRateLimiterTests
 {
-    private static readonly RateLimitHeaders OneLeft = new("callback-bucket", 5, 4, TimeSpan.FromSeconds(1), false, null);
+    private static readonly RateLimitHeaders OneLeft = new("callback-bucket", 4, TimeSpan.FromSeconds(1), false, null);
 
     private static DiscordRoute Callback(int interaction) =>
         new(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", $"interactions/{interaction}/t/callback", $"{interaction}", true);
@@ -33,7 +33,7 @@ public sealed class RestRateLimiterTests
         var limiter = new RestRateLimiter(TimeProvider.System);
         var route = new DiscordRoute(HttpMethod.Post, "channels/{channel_id}/messages", "channels/1/messages", "1");
         var bucket = await limiter.AcquireAsync(route, _ => { }, default);
-        limiter.Observe(route, bucket, new RateLimitHeaders("m", 1, 0, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        limiter.Observe(route, bucket, Left(0, 300), false, null, false);
         var waits = new List<TimeSpan>();
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -52,7 +52,7 @@ public sealed class RestRateLimiterTests
         var limiter = new RestRateLimiter(time);
         var route = Messages();
         var first = await limiter.AcquireAsync(route, _ => { }, default);
-        limiter.Observe(route, first, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        limiter.Observe(route, first, Left(0, 300), false, null, false);
         time.Advance(TimeSpan.FromMilliseconds(400));
 
         var probe = limiter.AcquireAsync(route, _ => { }, default);
@@ -60,7 +60,7 @@ public sealed class RestRateLimiterTests
 
         Assert.True(probe.IsCompletedSuccessfully);
         Assert.False(next.IsCompleted);
-        limiter.Observe(route, await probe, new RateLimitHeaders("m", 2, 1, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        limiter.Observe(route, await probe, Left(1, 300), false, null, false);
         await next.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -71,11 +71,11 @@ public sealed class RestRateLimiterTests
         var limiter = new RestRateLimiter(time);
         var route = Messages();
         var sent = await limiter.AcquireAsync(route, _ => { }, default);
-        limiter.Observe(route, sent, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(300), false, null), false, null, false);
+        limiter.Observe(route, sent, Left(0, 300), false, null, false);
         time.Advance(TimeSpan.FromMilliseconds(100));
 
         // An earlier request's response, read late: 50 ms were left when Discord wrote it.
-        limiter.Observe(route, sent, new RateLimitHeaders("m", 2, 0, TimeSpan.FromMilliseconds(50), false, null), false, null, false);
+        limiter.Observe(route, sent, Left(0, 50), false, null, false);
         time.Advance(TimeSpan.FromMilliseconds(60));
         var held = limiter.AcquireAsync(route, _ => { }, default);
 
@@ -85,4 +85,7 @@ public sealed class RestRateLimiterTests
     }
 
     private static DiscordRoute Messages() => new(HttpMethod.Post, "channels/{channel_id}/messages", "channels/1/messages", "1");
+
+    /// <summary>A messages-bucket response: <paramref name="remaining"/> left, the window ending in <paramref name="milliseconds"/>.</summary>
+    private static RateLimitHeaders Left(int remaining, int milliseconds) => new("m", remaining, TimeSpan.FromMilliseconds(milliseconds), false, null);
 }

@@ -4,11 +4,10 @@ using System.Net.Http.Headers;
 namespace PaperBot.Bot.Discord.Protocol.Rest;
 
 /// <summary>The X-RateLimit-* headers of one response.</summary>
-internal sealed record RateLimitHeaders(string? Bucket, int? Limit, int? Remaining, TimeSpan? ResetAfter, bool Global, TimeSpan? RetryAfter)
+internal sealed record RateLimitHeaders(string? Bucket, int? Remaining, TimeSpan? ResetAfter, bool Global, TimeSpan? RetryAfter)
 {
     public static RateLimitHeaders Read(HttpResponseHeaders headers) => new(
         Text(headers, "X-RateLimit-Bucket"),
-        int.TryParse(Text(headers, "X-RateLimit-Limit"), CultureInfo.InvariantCulture, out var limit) ? limit : null,
         int.TryParse(Text(headers, "X-RateLimit-Remaining"), CultureInfo.InvariantCulture, out var remaining) ? remaining : null,
         Seconds(Text(headers, "X-RateLimit-Reset-After")),
         string.Equals(Text(headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase),
