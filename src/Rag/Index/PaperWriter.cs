@@ -50,11 +50,18 @@ internal sealed class PaperWriter : IDisposable
 
     private readonly SqliteConnection _connection;
 
+    /// <summary>
+    /// The paper without an arXiv id that a new paper's title joins. "+" keeps SQLite on the title index: it would
+    /// otherwise pick the arXiv id index for "IS NULL", which holds every paper of the saved pages under that one key.
+    /// </summary>
+    internal const string FindIdlessByTitle =
+        $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key AND +p.arxiv_id IS NULL ORDER BY p.pid LIMIT 1";
+
     public PaperWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _connection = connection;
         _findByArxiv = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.arxiv_id = $key");
-        _findIdlessByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key AND p.arxiv_id IS NULL ORDER BY p.pid LIMIT 1");
+        _findIdlessByTitle = Command(connection, transaction, FindIdlessByTitle);
         _findByTitle = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.title_key = $key ORDER BY p.pid LIMIT 1");
         _findById = Command(connection, transaction, $"SELECT {PaperRow.Columns} FROM papers p WHERE p.id = $key");
         // The statements run for every paper are prepared once and bound by number (see RawStatement).

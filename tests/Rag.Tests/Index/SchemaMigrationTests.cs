@@ -40,6 +40,38 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.Equal(2, store.Search(new SearchRequest("otters")).Count);
     }
 
+    [Fact]
+    public void A_schema_9_index_still_joins_a_saved_page_paper_by_title_through_the_one_title_index()
+    {
+        var path = _temp.File("nine.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            SchemaMigrations.ApplyUpTo(connection, 9);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO papers(pid, id, arxiv_id, title_key, title, abstract) VALUES (1, 'otters-at-sea', NULL, 'otters at sea', 'Otters at sea', 'Otters hold hands.');
+                INSERT INTO papers_fts(rowid, title, abstract) VALUES (1, 'Otters at sea', 'Otters hold hands.');
+                INSERT INTO paper_days(pid, day, guessed) VALUES (1, '2025-03-11', 0);
+                UPDATE index_counts SET value = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = new PaperStore(path);
+        var api = new Paper { Id = "2503.00001", ArxivId = "2503.00001", Title = "Otters at sea", Abstract = "Otters hold hands.", FeaturedOn = new DateOnly(2025, 3, 11), Upvotes = 9 };
+        var outcome = store.Ingest("api", "sha-api", [api], DateTimeOffset.UnixEpoch);
+
+        Assert.Equal((0, 1), (outcome.Added, outcome.Updated));
+        Assert.Equal(1, store.Count);
+        Assert.Equal(("2503.00001", 9), (store.Get("2503.00001")!.ArxivId, store.Get("2503.00001")!.Upvotes));
+        Assert.Equal("0", Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'papers_idless_title'"));
+        Assert.Contains("USING INDEX papers_title_key", Scalar(path, "EXPLAIN QUERY PLAN " + PaperWriter.FindIdlessByTitle.Replace("$key", "'otters at sea'", StringComparison.Ordinal), column: 3));
+
+        // FTS5 buffers a large file's terms in memory (64 MiB) instead of writing and merging a segment per MiB.
+        Assert.Equal("67108864", Scalar(path, "SELECT v FROM papers_fts_config WHERE k = 'hashsize'"));
+    }
+
     /// <summary>A database as PaperBot wrote it before featured-day sets: the schema-4 code path and its SQL.</summary>
     private static void WriteSchema4Database(string path)
     {
@@ -61,12 +93,14 @@ public sealed class SchemaMigrationTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string? Scalar(string path, string sql)
+    /// <summary>The first row's value in <paramref name="column"/> of what <paramref name="sql"/> reads.</summary>
+    private static string? Scalar(string path, string sql, int column = 0)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }
