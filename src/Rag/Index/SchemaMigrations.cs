@@ -242,7 +242,7 @@ internal static class SchemaMigrations
 
         // 10: ingest speed. FTS5 keeps up to 64 MiB of a transaction's new terms in memory (its default, 1 MiB, wrote a
         // 100k-paper file as about a hundred small segments that FTS5 merged again and again while the ingest went on:
-        // a tenth of its time); a stored setting of the table, so every connection writes this way, and the memory is
+        // a fifth of its time); a stored setting of the table, so every connection writes this way, and the memory is
         // held during a write only. The title index of papers without an arXiv id (6) goes: the title index finds
         // them as well (few papers share a title) and the arXiv id index tells whether there are any, while every
         // saved page's paper was written into both title indexes.
