@@ -8,4 +8,10 @@ public sealed record IngestOutcome(string Path, int Entries, int Added, int Upda
     /// <c>--featured-on</c>): filed under their publication date, a guess.
     /// </summary>
     public int GuessedDays { get; init; }
+
+    /// <summary>
+    /// The file changed more texts than its transaction could count into the term statistics (or they were stale
+    /// already): they need recomputing (<see cref="PaperStore.RefreshStatistics"/>) once the batch is written.
+    /// </summary>
+    public bool StatisticsStale { get; init; }
 }

@@ -87,7 +87,10 @@ public sealed class PaperStore
     /// collection knows it.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled mid-file: the transaction is rolled back, nothing of the file is stored.</exception>
-    public IngestOutcome Ingest(string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="filesInBatch">How many files the batch this one belongs to has: a write of a long batch leaves the
+    /// term statistics to one recount after it (<see cref="IngestOutcome.StatisticsStale"/>), a short one into a large
+    /// index counts its own texts in.</param>
+    public IngestOutcome Ingest(string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, int filesInBatch = 1, CancellationToken cancellationToken = default)
     {
         EnsureWritable();
         using var connection = Open();
@@ -98,7 +101,7 @@ public sealed class PaperStore
         SetCacheSize(connection, IngestCacheKiB);
         try
         {
-            return Ingest(connection, path, sha256, papers, now, cancellationToken);
+            return Ingest(connection, path, sha256, papers, now, filesInBatch, cancellationToken);
         }
         finally
         {
@@ -116,7 +119,7 @@ public sealed class PaperStore
         command.ExecuteNonQuery();
     }
 
-    private static IngestOutcome Ingest(SqliteConnection connection, string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
+    private static IngestOutcome Ingest(SqliteConnection connection, string path, string sha256, IEnumerable<Paper> papers, DateTimeOffset now, int filesInBatch, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         if (SourceKnown(connection, transaction, sha256))
@@ -124,7 +127,7 @@ public sealed class PaperStore
             return new IngestOutcome(path, papers.TryGetNonEnumeratedCount(out var count) ? count : 0, 0, 0, AlreadyIngested: true);
         }
 
-        using var writer = new PaperWriter(connection, transaction);
+        using var writer = new PaperWriter(connection, transaction, filesInBatch);
         var (entries, added, updated) = (0, 0, 0);
         foreach (var paper in papers)
         {
@@ -139,6 +142,7 @@ public sealed class PaperStore
         }
 
         writer.SaveCounts(transaction);
+        var statisticsStale = !writer.UpdateStatistics(transaction);
         using (var source = connection.CreateCommand())
         {
             source.Transaction = transaction;
@@ -156,7 +160,7 @@ public sealed class PaperStore
         }
 
         transaction.Commit();
-        return new IngestOutcome(path, entries, added, updated, AlreadyIngested: false);
+        return new IngestOutcome(path, entries, added, updated, AlreadyIngested: false) { StatisticsStale = statisticsStale };
     }
 
     /// <summary>

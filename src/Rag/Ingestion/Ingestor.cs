@@ -52,7 +52,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
                 try
                 {
                     var prepared = current is null ? Prepare(file, reference, featuredOn) : current.GetAwaiter().GetResult();
-                    var (outcome, fileWarnings) = Store(prepared, cancellationToken);
+                    var (outcome, fileWarnings) = Store(prepared, files.Count, cancellationToken);
                     outcomes.Add(outcome);
                     warnings.AddRange(fileWarnings);
                 }
@@ -78,7 +78,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             }
         }
 
-        if (outcomes.Exists(o => o.Added + o.Updated > 0))
+        if (outcomes.Exists(o => o.StatisticsStale))
         {
             store.RefreshStatistics();
         }
@@ -90,11 +90,12 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     /// <summary>
     /// Parses and stores one file, in one transaction; nothing is written when the file was ingested before. Page
     /// dates without a year are resolved against <paramref name="asOf"/>, else the file's modification time (at most today).
+    /// When the outcome says the term statistics are stale, recounting them is the caller's (<see cref="PaperStore.RefreshStatistics"/>).
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled: nothing of the file is stored.</exception>
     public (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) IngestFile(
         string file, DateOnly? asOf, DateOnly? featuredOn = null, CancellationToken cancellationToken = default) =>
-        Store(Prepare(file, asOf, featuredOn), cancellationToken);
+        Store(Prepare(file, asOf, featuredOn), 1, cancellationToken);
 
     /// <summary>
     /// <see cref="Prepare"/> on the thread pool. Its failure (a file that cannot be read) is kept in the task and
@@ -137,7 +138,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
     /// content is in the index already. The file is read up to its first paper before the transaction starts, so a
     /// file that is not papers at all is refused as before, without a write.
     /// </summary>
-    private (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) Store(PreparedFile prepared, CancellationToken cancellationToken)
+    private (IngestOutcome Outcome, IReadOnlyList<ParseWarning> Warnings) Store(PreparedFile prepared, int filesInBatch, CancellationToken cancellationToken)
     {
         var (file, sha, feed) = prepared;
         if (feed is null)
@@ -168,7 +169,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = store.Ingest(file, sha, Papers(), time.GetUtcNow(), cancellationToken);
+            var outcome = store.Ingest(file, sha, Papers(), time.GetUtcNow(), filesInBatch, cancellationToken);
 
             // Parsed while an earlier file of the batch with the same content was being written: known by now.
             if (outcome.AlreadyIngested)
@@ -192,7 +193,7 @@ public sealed class Ingestor(PaperStore store, TimeProvider time)
         var content = string.Join('\n', papers.Select(p => $"{p.Id}|{p.Title}|{p.Abstract.Length}|{p.Upvotes}|{p.FeaturedOn}|{p.AiSummary}|{p.GithubStars}|{p.NumComments}"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source + "\n" + content)));
         var outcome = store.Ingest(source, sha, papers, time.GetUtcNow());
-        if (outcome.Added + outcome.Updated > 0)
+        if (outcome.StatisticsStale)
         {
             store.RefreshStatistics();
         }
