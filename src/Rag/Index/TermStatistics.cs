@@ -69,8 +69,12 @@ internal static class TermStatistics
         command.ExecuteNonQuery();
         AddCounts(connection, transaction, changes.Added, +1);
         AddCounts(connection, transaction, changes.Removed, -1);
+
+        // A term only a removed text had is in no paper now; a recount would not list it (a scan of the table, so
+        // only when a text was removed).
+        var gone = changes.Removed.Count > 0 ? "DELETE FROM term_stats WHERE docs <= 0;" : "";
         command.CommandText = $"""
-            DELETE FROM term_stats WHERE docs <= 0;
+            {gone}
             INSERT OR REPLACE INTO index_meta(key, value) VALUES ('{PapersKey}', (SELECT value FROM index_counts WHERE name = 'papers'));
             """;
         command.ExecuteNonQuery();
