@@ -100,12 +100,10 @@ internal sealed class PaperWriter : IDisposable
         using var empty = Command(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM papers)");
         _writtenKeys = (long)empty.ExecuteScalar()! == 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
 
-        // Counting texts is worth it while they are few against the index: a text costs about six times a paper's
-        // share of a recount (tokenizing 100k abstracts 3 s; recounting a million papers 5 s).
         using var count = Command(connection, transaction, "SELECT value FROM index_counts WHERE name = 'papers'");
         var papers = (long)count.ExecuteScalar()!;
-        _textChanges = TermStatistics.CountingPays(papers, filesInBatch) && TermStatistics.Current(connection, transaction)
-            ? new TextChanges((int)Math.Min(int.MaxValue, papers / 20))
+        _textChanges = TermStatistics.CountingPays(papers, filesInBatch) && TermStatistics.Current(connection, transaction, papers)
+            ? new TextChanges(TermStatistics.MaxCountedTexts(papers))
             : null;
     }
 

@@ -44,7 +44,7 @@ public sealed class TermStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void A_long_batch_or_a_small_index_leaves_the_statistics_to_one_recount_after_the_batch()
+    public void A_long_batch_leaves_the_statistics_to_one_recount_after_it()
     {
         var (store, ingestor) = IndexOf(700);
         var days = new[] { "2025-03-11.json", "2026-04-10.json" }.Select(f => ArchiveFiles.Copy(_temp, f)).ToList();

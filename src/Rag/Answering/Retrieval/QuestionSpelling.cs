@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using PaperBot.Rag.Answering.Text;
 using PaperBot.Rag.Index;
 
@@ -25,7 +24,7 @@ public sealed record SpelledQuestion(string Text, IReadOnlyList<(string Typed, s
 /// slip leaves it recognisable, and one edit (a letter dropped or added, two swapped, a letter changed in a long
 /// word) turns it into a word the field uses often. Among such words the most used one wins ("modles" is "models", not "modules").
 /// </summary>
-public static partial class QuestionSpelling
+public static class QuestionSpelling
 {
     /// <summary>Shorter words are too close to too many others ("rips", "botch", "wood").</summary>
     public const int MinLength = 6;
@@ -89,7 +88,8 @@ public static partial class QuestionSpelling
         }
 
         var read = new List<(string, string)>();
-        var text = WordRegex().Replace(question, match =>
+        // The words as TextTerms found the candidates: a contraction's ending is not a word here either.
+        var text = QueryTerms.WordRegex().Replace(question, match =>
         {
             if (!corrections.TryGetValue(match.Value.ToLowerInvariant(), out var correction))
             {
@@ -140,7 +140,4 @@ public static partial class QuestionSpelling
             }
         }
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordRegex();
 }

@@ -57,5 +57,4 @@ public static class TextTerms
     /// <summary>True for a word that says something about a topic: not a stop word, not a bare question word.</summary>
     public static bool IsContentWord(string word) =>
         !QueryTerms.IsStopWord(word) && !QuestionWords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));
-
 }
